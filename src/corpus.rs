@@ -1,0 +1,1 @@
+//! The corpus folder: load, save atomically, and the bundled sample fallback.

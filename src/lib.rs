@@ -1,0 +1,11 @@
+//! briefings: read the Chinese MFA's regular press conferences offline.
+//!
+//! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
+//! disk) → [`search`] (index) → `tui`. The core modules know nothing of the terminal.
+
+pub mod corpus;
+pub mod model;
+pub mod outlets;
+pub mod parse;
+pub mod search;
+pub mod text;

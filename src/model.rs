@@ -1,0 +1,149 @@
+//! The corpus types, exactly as `spec/CORPUS.md` stores them on disk.
+//!
+//! Unknown fields are captured in `extra` so that a conference written by
+//! another tool survives being loaded and rewritten by us.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The corpus format version this build writes.
+pub const FORMAT: u32 = 1;
+
+/// One press conference in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conference {
+    #[serde(default = "format_default")]
+    pub format: u32,
+    pub id: String,
+    /// ISO date `YYYY-MM-DD`.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spokesperson: Option<String>,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub turns: Vec<Turn>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn format_default() -> u32 {
+    FORMAT
+}
+
+/// Whether the spokesperson was asked (`question`) or spoke unasked (`statement`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TurnKind {
+    Statement,
+    Question,
+}
+
+/// One exchange (or unasked statement) inside a conference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    pub kind: TurnKind,
+    /// The label exactly as printed; empty when the text starts mid-answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub asker: String,
+    /// The canonical outlet; `None` when the asker names no outlet.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub follow_up: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub question: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub answer: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if hands us a reference
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Turn {
+    /// A statement by `speaker` made of `answer` paragraphs.
+    pub fn statement(speaker: Option<String>, answer: Vec<String>) -> Self {
+        Turn {
+            kind: TurnKind::Statement,
+            asker: String::new(),
+            outlet: None,
+            follow_up: false,
+            question: Vec::new(),
+            speaker,
+            answer,
+            extra: Map::new(),
+        }
+    }
+
+    /// A question turn; the answer is filled in as paragraphs arrive.
+    pub fn question(asker: String, outlet: Option<String>, question: Vec<String>) -> Self {
+        Turn {
+            kind: TurnKind::Question,
+            asker,
+            outlet,
+            follow_up: false,
+            question,
+            speaker: None,
+            answer: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// What to show for who asked: the outlet, else the label, else a dash.
+    pub fn asker_display(&self) -> &str {
+        match (&self.outlet, self.kind) {
+            (Some(o), _) => o,
+            (None, TurnKind::Statement) => "statement",
+            (None, TurnKind::Question) if self.asker.is_empty() => "—",
+            (None, TurnKind::Question) => &self.asker,
+        }
+    }
+}
+
+impl Conference {
+    /// Number of question turns (statements excluded).
+    pub fn questions(&self) -> usize {
+        self.turns
+            .iter()
+            .filter(|t| t.kind == TurnKind::Question)
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_survive_a_rewrite() {
+        let text = r#"{"format":1,"id":"2025-07-29-fr","date":"2025-07-29","language":"fr",
+            "title":"t","scraper":{"v":2},
+            "turns":[{"kind":"question","asker":"AFP","outlet":"AFP","question":["q"],
+                      "answer":["a"],"confidence":0.5}]}"#;
+        let c: Conference = serde_json::from_str(text).unwrap();
+        let again: Conference = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert_eq!(again.extra["scraper"]["v"], 2);
+        assert_eq!(again.turns[0].extra["confidence"], 0.5);
+        assert_eq!(c, again);
+    }
+
+    #[test]
+    fn missing_optional_fields_default() {
+        let c: Conference =
+            serde_json::from_str(r#"{"id":"x","date":"2020-01-01","language":"en"}"#).unwrap();
+        assert_eq!(c.format, FORMAT);
+        assert!(c.turns.is_empty());
+        assert_eq!(c.spokesperson, None);
+    }
+}

@@ -1,0 +1,236 @@
+//! The alias table that maps a printed asker label to a canonical outlet.
+//!
+//! The table ships in `assets/outlets.tsv` (compiled into the binary); a user
+//! file with the same format in the config directory adds to it or overrides it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+const BUILTIN: &str = include_str!("../assets/outlets.tsv");
+
+/// Canonical name in the table that means "this label names no outlet".
+const ANONYMOUS: &str = "~";
+
+/// What a label resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A known outlet, by canonical name.
+    Outlet(String),
+    /// A label that names nobody (`Q`, `问`, `Journaliste`).
+    Anonymous,
+    /// Not in the table.
+    Unknown,
+}
+
+/// Alias table: normalised alias → canonical name (or [`ANONYMOUS`]).
+#[derive(Debug, Clone)]
+pub struct Outlets {
+    aliases: HashMap<String, String>,
+    canonical: Vec<String>,
+}
+
+impl Default for Outlets {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl Outlets {
+    /// The table shipped in `assets/`.
+    pub fn builtin() -> Self {
+        let mut o = Outlets {
+            aliases: HashMap::new(),
+            canonical: Vec::new(),
+        };
+        // The bundled table is tested; a malformed line there is a build bug, not user input.
+        o.extend_from(BUILTIN, Path::new("assets/outlets.tsv"))
+            .unwrap_or_default();
+        o
+    }
+
+    /// The shipped table plus `<config dir>/briefings/outlets.tsv` when present.
+    /// Returns the table and a problem with the user file, if any, to report.
+    pub fn with_user_file() -> (Self, Option<String>) {
+        let mut o = Self::builtin();
+        let Some(path) = user_file() else {
+            return (o, None);
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let warn = o.extend_from(&text, &path).err();
+                (o, warn)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (o, None),
+            Err(e) => (o, Some(format!("{}: cannot read: {e}", path.display()))),
+        }
+    }
+
+    /// Adds the lines of a table; later entries override earlier ones.
+    /// Malformed lines are skipped and the first is reported as `PATH:LINE: message`.
+    pub fn extend_from(&mut self, text: &str, path: &Path) -> Result<(), String> {
+        let mut first_error = None;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t').map(str::trim).filter(|f| !f.is_empty());
+            let Some(canonical) = fields.next() else {
+                continue;
+            };
+            let aliases: Vec<&str> = fields.collect();
+            if aliases.is_empty() && canonical != ANONYMOUS && line.contains(char::is_whitespace) && !line.contains('\t') {
+                first_error.get_or_insert_with(|| {
+                    format!("{}:{}: expected tab-separated fields: canonical name, then aliases", path.display(), n + 1)
+                });
+                continue;
+            }
+            if canonical != ANONYMOUS && !self.canonical.iter().any(|c| c == canonical) {
+                self.canonical.push(canonical.to_string());
+            }
+            for alias in std::iter::once(canonical).chain(aliases) {
+                if alias != ANONYMOUS {
+                    self.aliases.insert(normalise(alias), canonical.to_string());
+                }
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    /// Resolves a printed label.
+    pub fn resolve(&self, label: &str) -> Resolved {
+        for key in candidates(label) {
+            if let Some(c) = self.aliases.get(&key) {
+                return if c == ANONYMOUS {
+                    Resolved::Anonymous
+                } else {
+                    Resolved::Outlet(c.clone())
+                };
+            }
+        }
+        Resolved::Unknown
+    }
+
+    /// The outlet for an asker label: the canonical name, `None` for
+    /// anonymous labels, and the label itself (tidied) for outlets the table
+    /// does not know yet, so they can still be followed.
+    pub fn outlet_for(&self, label: &str) -> Option<String> {
+        match self.resolve(label) {
+            Resolved::Outlet(c) => Some(c),
+            Resolved::Anonymous => None,
+            Resolved::Unknown => {
+                let tidy = label.split_whitespace().collect::<Vec<_>>().join(" ");
+                (!tidy.is_empty()).then_some(tidy)
+            }
+        }
+    }
+
+    /// The canonical name a user means when typing `outlet:NAME`: an alias or
+    /// canonical name (any case); else the input itself, so unknown outlets still filter.
+    pub fn canonical_for_query(&self, name: &str) -> String {
+        match self.resolve(name) {
+            Resolved::Outlet(c) => c,
+            _ => self
+                .canonical
+                .iter()
+                .find(|c| c.eq_ignore_ascii_case(name.trim()))
+                .cloned()
+                .unwrap_or_else(|| name.trim().to_string()),
+        }
+    }
+}
+
+fn user_file() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("briefings").join("outlets.tsv"))
+}
+
+/// The keys to try for a label: whole, without a "reporter" suffix, inside 《》.
+fn candidates(label: &str) -> Vec<String> {
+    let whole = normalise(label);
+    let mut out = vec![whole.clone()];
+    for suffix in ["记者", "reporter", "journalist", "correspondent", "journaliste"] {
+        if let Some(stripped) = whole.strip_suffix(suffix) {
+            if !stripped.is_empty() {
+                out.push(stripped.to_string());
+            }
+        }
+    }
+    if let (Some(a), Some(b)) = (label.find('《'), label.find('》')) {
+        if a < b {
+            out.push(normalise(&label[a + '《'.len_utf8()..b]));
+        }
+    }
+    out
+}
+
+/// Lowercase, accents folded, spacing, quotes and 《》 removed.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '"' | '“' | '”' | '\'' | '’' | '«' | '»' | '.' | '-' | '‐'))
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_in_three_languages_meet() {
+        let o = Outlets::builtin();
+        for label in ["AFP", "Agence France-Presse", "法新社记者", "afp"] {
+            assert_eq!(o.outlet_for(label).as_deref(), Some("AFP"), "{label}");
+        }
+        for label in ["总台央视记者", "中央广播电视总台央视记者", "CCTV reporter", "CCTV"] {
+            assert_eq!(o.outlet_for(label).as_deref(), Some("CCTV"), "{label}");
+        }
+        assert_eq!(o.outlet_for("Agence de presse Xinhua").as_deref(), Some("Xinhua"));
+        assert_eq!(o.outlet_for("巴西《圣保罗页报》记者").as_deref(), Some("Folha de S.Paulo"));
+        assert_eq!(o.outlet_for("《中国日报》记者").as_deref(), Some("China Daily"));
+    }
+
+    #[test]
+    fn anonymous_labels_name_no_outlet() {
+        let o = Outlets::builtin();
+        for label in ["Q", "问", "追问", "Journaliste", "Follow-up", "問"] {
+            assert_eq!(o.outlet_for(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn unknown_outlets_keep_their_label() {
+        let o = Outlets::builtin();
+        assert_eq!(o.outlet_for("Radio  Nowhere").as_deref(), Some("Radio Nowhere"));
+    }
+
+    #[test]
+    fn user_lines_override_and_bad_lines_are_reported() {
+        let mut o = Outlets::builtin();
+        let err = o
+            .extend_from("AFP\tMy AFP\nbad line without tabs\n", Path::new("u.tsv"))
+            .unwrap_err();
+        assert_eq!(err, "u.tsv:2: expected tab-separated fields: canonical name, then aliases");
+        assert_eq!(o.outlet_for("my afp").as_deref(), Some("AFP"));
+    }
+
+    #[test]
+    fn query_names_resolve_to_canonical() {
+        let o = Outlets::builtin();
+        assert_eq!(o.canonical_for_query("afp"), "AFP");
+        assert_eq!(o.canonical_for_query("kyodo"), "Kyodo News");
+        assert_eq!(o.canonical_for_query("Nowhere"), "Nowhere");
+    }
+}

@@ -1,0 +1,214 @@
+//! The tantivy index over every turn, queries and snippets.
+//!
+//! API CONTRACT (the search helper implements it; the TUI codes against it).
+//! Types below are final; the bodies marked `todo!` are filled in by the search work.
+
+use std::ops::Range;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::model::Conference;
+use crate::outlets::Outlets;
+
+/// Filters that narrow a search; all `None` = whole corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Canonical outlet name (resolve aliases with `Outlets::canonical_for_query`).
+    pub outlet: Option<String>,
+    /// Spokesperson, case-insensitive, matches any part of the name ("guo" → Guo Jiakun).
+    pub spokesperson: Option<String>,
+    /// `fr`, `en`, `zh`.
+    pub language: Option<String>,
+    /// Inclusive ISO dates `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// BM25, newer first on ties.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Newest,
+}
+
+/// A query as the index understands it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    /// Free text: words (all must match) and `"phrases"`.
+    pub text: String,
+    pub filters: Filters,
+    /// Search-as-you-type: the last word also matches as a prefix.
+    pub prefix_last: bool,
+    pub sort: Sort,
+    pub limit: usize,
+}
+
+/// Parses what a user types in the search bar, e.g.
+/// `outlet:AFP lang:fr spokesperson:guo 2024-01..2025-06 taiwan "mer de chine"`.
+/// Never fails: anything it cannot read is searched as plain words.
+/// Partial dates widen: `2024-01` as a start means 2024-01-01, as an end 2024-01-31; `2024` likewise.
+pub fn parse_query(input: &str, outlets: &Outlets) -> Query {
+    let _ = (input, outlets);
+    todo!("search work")
+}
+
+/// A highlighted excerpt. `highlights` are *char* (not byte) ranges into `text`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// One matching turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub conference: String,
+    /// 0-based index into the conference's `turns`.
+    pub turn: usize,
+    pub date: String,
+    pub language: String,
+    pub outlet: Option<String>,
+    pub spokesperson: Option<String>,
+    pub score: f32,
+    pub snippet: Snippet,
+}
+
+/// Finds every matched word in any text of the searched language(s), for
+/// highlighting a whole turn in the reader. Cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct Highlighter {
+    // implementation-defined
+}
+
+impl Highlighter {
+    /// Char ranges of every match in `text` (prefix expansions of the
+    /// half-typed word included), sorted, non-overlapping.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let _ = text;
+        todo!("search work")
+    }
+}
+
+/// The answer to one query.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Number of matching turns (may exceed `hits.len()`).
+    pub total: usize,
+    pub elapsed: Duration,
+    pub highlighter: Highlighter,
+}
+
+/// A question turn located in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnRef {
+    pub conference: String,
+    pub turn: usize,
+    pub date: String,
+}
+
+/// An error opening or building the index, as one sentence for people.
+#[derive(Debug)]
+pub struct IndexError(pub String);
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for IndexError {}
+
+/// The index: read-only for searching; building and updating use a short-lived writer.
+pub struct SearchIndex {
+    // implementation-defined
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` if it exists, is readable, was built with this
+    /// schema/analyzer version and for `stamp` (a fingerprint of the corpus);
+    /// otherwise rebuilds it from `conferences()` (called only then) and returns
+    /// the reason as a one-line note ("index missing", "index was corrupt: …").
+    pub fn open_or_build<I>(
+        dir: &Path,
+        stamp: u64,
+        conferences: impl FnOnce() -> I,
+    ) -> Result<(SearchIndex, Option<String>), IndexError>
+    where
+        I: IntoIterator<Item = Conference>,
+    {
+        let _ = (dir, stamp, conferences);
+        todo!("search work")
+    }
+
+    /// An index held in memory (the bundled sample, tests).
+    pub fn in_memory(conferences: &[Conference]) -> Result<SearchIndex, IndexError> {
+        let _ = conferences;
+        todo!("search work")
+    }
+
+    /// Replaces the documents of these conferences (by id) and removes
+    /// `removed` ids, then records `stamp`. Used by `import`.
+    pub fn update(
+        dir: &Path,
+        stamp: u64,
+        changed: &[Conference],
+        removed: &[String],
+    ) -> Result<(), IndexError> {
+        let _ = (dir, stamp, changed, removed);
+        todo!("search work")
+    }
+
+    /// Sees documents committed by another process since the last reload.
+    pub fn reload(&self) -> Result<(), IndexError> {
+        todo!("search work")
+    }
+
+    /// Runs a query.
+    pub fn search(&self, query: &Query) -> Result<Results, IndexError> {
+        let _ = query;
+        todo!("search work")
+    }
+
+    /// Every question asked by `outlet` (canonical), newest first, in turn order within a day.
+    pub fn outlet_turns(&self, outlet: &str) -> Result<Vec<TurnRef>, IndexError> {
+        let _ = outlet;
+        todo!("search work")
+    }
+
+    /// Every outlet with its number of questions, most questions first.
+    pub fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
+        todo!("search work")
+    }
+
+    /// Number of documents (turns) and bytes on disk (0 in memory).
+    pub fn stats(&self) -> (usize, u64) {
+        todo!("search work")
+    }
+}
+
+/// Runs searches on a worker thread that owns the index, for the TUI.
+/// `submit` never blocks; only the newest pending query is kept; each answer
+/// carries the generation it was asked with, so the caller drops stale ones.
+pub struct SearchService {
+    // implementation-defined
+}
+
+impl SearchService {
+    /// Starts the worker; `deliver` is called on the worker thread with each answer.
+    pub fn spawn(
+        index: std::sync::Arc<SearchIndex>,
+        deliver: impl Fn(u64, Result<Results, IndexError>) + Send + 'static,
+    ) -> SearchService {
+        let _ = (index, deliver);
+        todo!("search work")
+    }
+
+    /// Asks for `query`; replaces any query still waiting.
+    pub fn submit(&self, generation: u64, query: Query) {
+        let _ = (generation, query);
+        todo!("search work")
+    }
+}
