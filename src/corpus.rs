@@ -1,1 +1,162 @@
-//! The corpus folder: load, save atomically, and the bundled sample fallback.
+//! The corpus folder: load, save atomically, a cached catalogue, and the bundled sample fallback.
+//!
+//! Conferences live in `<corpus>/conferences/<id>.json` (the source of truth).
+//! Derived data (catalogue, index) lives under the cache folder and can always be rebuilt.
+
+mod catalog;
+mod sample;
+mod store;
+
+use std::path::{Path, PathBuf};
+
+pub use catalog::Entry;
+pub use store::{LoadProblem, save_conference};
+
+use crate::model::Conference;
+
+/// Where the corpus is, as CLI.md orders it: flag, then `BRIEFINGS_CORPUS`, then the data dir.
+pub fn resolve_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("BRIEFINGS_CORPUS").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("briefings"))
+        .ok_or_else(|| {
+            "No data directory is known for this user; pass --corpus DIR or set BRIEFINGS_CORPUS."
+                .to_string()
+        })
+}
+
+/// The cache folder for a corpus: `BRIEFINGS_CACHE` or `<cache dir>/briefings`,
+/// then a key derived from the corpus path so several corpora never share an index.
+pub fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
+    let base = std::env::var_os("BRIEFINGS_CACHE")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| dirs::cache_dir().map(|d| d.join("briefings")))
+        .unwrap_or_else(|| std::env::temp_dir().join("briefings-cache"));
+    let absolute = std::fs::canonicalize(corpus_dir).unwrap_or_else(|_| corpus_dir.to_path_buf());
+    let name = absolute
+        .file_name()
+        .map(|n| n.to_string_lossy().chars().filter(char::is_ascii_alphanumeric).take(24).collect::<String>())
+        .unwrap_or_default();
+    base.join(format!("{name}-{:016x}", fnv(absolute.to_string_lossy().as_bytes())))
+}
+
+/// FNV-1a: a stable, dependency-free fingerprint (cache keys must not change between runs).
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// An open corpus: a folder on disk, or the bundled sample when the folder holds nothing.
+pub struct Corpus {
+    kind: Kind,
+}
+
+enum Kind {
+    Dir(PathBuf),
+    Sample(Vec<Conference>),
+}
+
+impl Corpus {
+    /// The folder at `dir`, or the bundled sample when it holds no conference
+    /// (the second value then says so, for the status bar / stderr).
+    pub fn open_or_sample(dir: &Path) -> (Corpus, Option<String>) {
+        if store::has_conferences(dir) {
+            (Corpus { kind: Kind::Dir(dir.to_path_buf()) }, None)
+        } else {
+            let note = format!(
+                "{} holds no conference yet: showing the bundled sample (illustrative text, not real transcripts). Import transcripts with `briefings import PATH`.",
+                dir.display()
+            );
+            (Corpus::sample(), Some(note))
+        }
+    }
+
+    /// The folder at `dir`, even when empty.
+    pub fn dir(dir: &Path) -> Corpus {
+        Corpus { kind: Kind::Dir(dir.to_path_buf()) }
+    }
+
+    /// The sample corpus bundled in the binary (written for this project, illustrative).
+    pub fn sample() -> Corpus {
+        Corpus { kind: Kind::Sample(sample::conferences()) }
+    }
+
+    pub fn is_sample(&self) -> bool {
+        matches!(self.kind, Kind::Sample(_))
+    }
+
+    /// The folder, or `None` for the sample.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.kind {
+            Kind::Dir(p) => Some(p),
+            Kind::Sample(_) => None,
+        }
+    }
+
+    /// A short name for status lines.
+    pub fn describe(&self) -> String {
+        match &self.kind {
+            Kind::Dir(p) => p.display().to_string(),
+            Kind::Sample(_) => "sample corpus (illustrative text)".to_string(),
+        }
+    }
+
+    /// Fingerprint of the stored conferences (names, sizes, modification times).
+    pub fn stamp(&self) -> u64 {
+        match &self.kind {
+            Kind::Dir(p) => store::stamp(p),
+            Kind::Sample(c) => fnv(serde_json::to_string(c).unwrap_or_default().as_bytes()),
+        }
+    }
+
+    /// Every conference that loads, newest first, and a problem per file that does not.
+    pub fn load_all(&self) -> (Vec<Conference>, Vec<LoadProblem>) {
+        let (mut confs, problems) = match &self.kind {
+            Kind::Dir(p) => store::load_all(p),
+            Kind::Sample(c) => (c.clone(), Vec::new()),
+        };
+        sort_newest_first(&mut confs);
+        (confs, problems)
+    }
+
+    /// One conference by id.
+    pub fn load(&self, id: &str) -> Result<Conference, LoadProblem> {
+        match &self.kind {
+            Kind::Dir(p) => store::load_one(p, id),
+            Kind::Sample(c) => c.iter().find(|c| c.id == id).cloned().ok_or_else(|| LoadProblem {
+                path: PathBuf::from("<sample>"),
+                line: 0,
+                message: format!("no conference with id {id}"),
+            }),
+        }
+    }
+
+    /// The catalogue (one row per conference, newest first) and the files
+    /// that failed to load. Read from the cache when it matches the corpus;
+    /// otherwise every file is read once and the cache rewritten.
+    pub fn catalog(&self) -> (Vec<Entry>, Vec<LoadProblem>) {
+        match &self.kind {
+            Kind::Dir(p) => catalog::cached(&cache_dir_for(p), self.stamp(), || self.load_all()),
+            Kind::Sample(c) => {
+                let mut confs = c.clone();
+                sort_newest_first(&mut confs);
+                (confs.iter().map(Entry::of).collect(), Vec::new())
+            }
+        }
+    }
+}
+
+/// Newest first; within a day, by id so `-2` follows the first conference.
+pub fn sort_newest_first(confs: &mut [Conference]) {
+    confs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+}

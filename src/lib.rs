@@ -3,8 +3,11 @@
 //! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
 //! disk) → [`search`] (index) → `tui`. The core modules know nothing of the terminal.
 
+pub mod cli;
 pub mod corpus;
+pub mod import;
 pub mod model;
+pub mod open;
 pub mod outlets;
 pub mod parse;
 pub mod search;

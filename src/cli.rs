@@ -1,0 +1,122 @@
+//! The command line: clap definitions of the sub-commands (CLI.md is the contract).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Read the Chinese MFA's regular press conferences offline: import transcripts, search them, browse them.
+#[derive(Debug, Parser)]
+#[command(name = "briefings", version, about, long_about = None)]
+pub struct Cli {
+    /// Corpus folder (default: $BRIEFINGS_CORPUS, else the user data dir's `briefings`).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the terminal browser (the default).
+    Tui,
+    /// Parse raw transcripts (.txt, .htm, .html; files or folders, recursively) into the corpus.
+    /// Re-importing a transcript replaces its conference.
+    Import {
+        /// Files or folders to import.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List conferences, newest first.
+    List {
+        /// Print JSON: [{id, date, language, spokesperson, title, turns}].
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one conference with all its turns.
+    Show {
+        /// Conference id, e.g. 2025-07-29-fr (see `briefings list`).
+        id: String,
+        /// Print the conference exactly as stored.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search every turn: all words must match; "quoted words" match as a phrase.
+    Search {
+        /// Words to find; accents, case and (fr/en) inflections are ignored.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only questions from this outlet (canonical name or any alias).
+        #[arg(long, value_name = "NAME")]
+        outlet: Option<String>,
+        /// Only this spokesperson (any part of the name).
+        #[arg(long, value_name = "NAME")]
+        spokesperson: Option<String>,
+        /// Only this language.
+        #[arg(long, value_parser = ["fr", "en", "zh"])]
+        lang: Option<String>,
+        /// First day, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<String>,
+        /// Most hits to print.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// Newest first instead of best match first.
+        #[arg(long)]
+        newest: bool,
+        /// Print JSON: [{conference, date, language, turn, outlet, spokesperson, score, snippet}].
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every outlet with its number of questions, first and last date.
+    Outlets {
+        /// Print JSON: [{outlet, questions, first, last}].
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the search index now and report its size and time.
+    Index,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    let b = s.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && ("01"..="12").contains(&&s[5..7])
+        && ("01"..="31").contains(&&s[8..10]);
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!("expected a date as YYYY-MM-DD, got {s:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn corpus_flag_is_accepted_before_and_after_the_command() {
+        let a = Cli::try_parse_from(["briefings", "--corpus", "x", "list"]).unwrap();
+        let b = Cli::try_parse_from(["briefings", "list", "--corpus", "x"]).unwrap();
+        assert_eq!(a.corpus, b.corpus);
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(parse_date("2024-03-18").is_ok());
+        assert!(parse_date("2024-3-18").is_err());
+        assert!(parse_date("2024-13-01").is_err());
+    }
+}

@@ -1,0 +1,79 @@
+//! The catalogue: one small row per conference, cached so the browser's first
+//! frame never waits for every conference file to be parsed.
+
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::LoadProblem;
+use crate::model::Conference;
+
+/// One row of the conference list (also the `list --json` shape).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub date: String,
+    pub language: String,
+    pub spokesperson: Option<String>,
+    pub title: String,
+    /// Number of turns.
+    pub turns: usize,
+}
+
+impl Entry {
+    pub fn of(c: &Conference) -> Entry {
+        Entry {
+            id: c.id.clone(),
+            date: c.date.clone(),
+            language: c.language.clone(),
+            spokesperson: c.spokesperson.clone(),
+            title: c.title.clone(),
+            turns: c.turns.len(),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Cached {
+    version: u32,
+    stamp: u64,
+    entries: Vec<Entry>,
+    problems: Vec<LoadProblem>,
+}
+
+const VERSION: u32 = 1;
+
+/// The cached catalogue when its stamp matches, else one built by `load` and stored.
+pub(super) fn cached(
+    cache: &Path,
+    stamp: u64,
+    load: impl FnOnce() -> (Vec<Conference>, Vec<LoadProblem>),
+) -> (Vec<Entry>, Vec<LoadProblem>) {
+    let file = cache.join("catalog.json");
+    if let Ok(bytes) = fs::read(&file) {
+        if let Ok(c) = serde_json::from_slice::<Cached>(&bytes) {
+            if c.version == VERSION && c.stamp == stamp {
+                return (c.entries, c.problems);
+            }
+        }
+    }
+    let (confs, problems) = load();
+    let entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
+    store(cache, stamp, &entries, &problems);
+    (entries, problems)
+}
+
+/// Writes the catalogue; a cache that cannot be written only costs speed next time.
+pub(super) fn store(cache: &Path, stamp: u64, entries: &[Entry], problems: &[LoadProblem]) {
+    let c = Cached { version: VERSION, stamp, entries: entries.to_vec(), problems: problems.to_vec() };
+    if fs::create_dir_all(cache).is_err() {
+        return;
+    }
+    let tmp = cache.join(format!(".catalog.{}.tmp", std::process::id()));
+    if let Ok(json) = serde_json::to_vec(&c) {
+        if fs::write(&tmp, json).is_ok() {
+            let _ = fs::rename(&tmp, cache.join("catalog.json"));
+        }
+    }
+}

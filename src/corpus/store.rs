@@ -1,0 +1,179 @@
+//! Conference files on disk: listing, fingerprint, loading with located errors, atomic writes.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Conference;
+
+/// A conference file that could not be loaded, located for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadProblem {
+    pub path: PathBuf,
+    /// 1-based line, 0 when the problem is not in the content.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        }
+    }
+}
+
+pub(super) fn conferences_dir(corpus: &Path) -> PathBuf {
+    corpus.join("conferences")
+}
+
+/// The `.json` files of the corpus, sorted by name (temporary files excluded).
+pub(super) fn files(corpus: &Path) -> Vec<PathBuf> {
+    let Ok(read) = fs::read_dir(conferences_dir(corpus)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+pub(super) fn has_conferences(corpus: &Path) -> bool {
+    !files(corpus).is_empty()
+}
+
+/// Fingerprint of names, sizes and modification times: cheap enough for every start.
+pub(super) fn stamp(corpus: &Path) -> u64 {
+    let mut buf = Vec::new();
+    for p in files(corpus) {
+        buf.extend_from_slice(p.file_name().unwrap_or_default().as_encoded_bytes());
+        if let Ok(m) = fs::metadata(&p) {
+            buf.extend_from_slice(&m.len().to_le_bytes());
+            let t = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            buf.extend_from_slice(&t.to_le_bytes());
+        }
+        buf.push(0);
+    }
+    super::fnv(&buf)
+}
+
+/// Parses one conference file, cleaning every string of terminal controls
+/// (files written by other tools are not trusted).
+pub(super) fn load_file(path: &Path) -> Result<Conference, LoadProblem> {
+    let problem = |line, message: String| LoadProblem { path: path.to_path_buf(), line, message };
+    let bytes = fs::read(path).map_err(|e| problem(0, format!("cannot read: {e}")))?;
+    if bytes.is_empty() {
+        return Err(problem(0, "empty file (zero bytes): not a conference; delete it or re-import its transcript".into()));
+    }
+    let mut conf: Conference = serde_json::from_slice(&bytes).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Data => "not a conference in the expected shape",
+            serde_json::error::Category::Eof => "truncated JSON",
+            _ => "invalid JSON",
+        };
+        problem(e.line(), format!("{what}: {e}"))
+    })?;
+    sanitize_conference(&mut conf);
+    if conf.id.trim().is_empty() {
+        return Err(problem(1, "the conference has an empty \"id\"".into()));
+    }
+    Ok(conf)
+}
+
+/// Removes control characters and escape sequences from every displayed string.
+pub fn sanitize_conference(c: &mut Conference) {
+    use crate::text::sanitize;
+    let clean = |s: &mut String| {
+        if s.chars().any(|ch| ch.is_control() || ('\u{200e}'..='\u{2069}').contains(&ch) || ch == '\u{feff}') {
+            *s = sanitize(s, false);
+        }
+    };
+    for s in [&mut c.id, &mut c.date, &mut c.language, &mut c.title] {
+        clean(s);
+    }
+    for s in [&mut c.spokesperson, &mut c.published, &mut c.source].into_iter().flatten() {
+        clean(s);
+    }
+    for t in &mut c.turns {
+        clean(&mut t.asker);
+        for s in [&mut t.outlet, &mut t.speaker].into_iter().flatten() {
+            clean(s);
+        }
+        t.question.iter_mut().chain(t.answer.iter_mut()).for_each(clean);
+    }
+}
+
+pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<LoadProblem>) {
+    let mut confs = Vec::new();
+    let mut problems = Vec::new();
+    for p in files(corpus) {
+        match load_file(&p) {
+            Ok(c) => confs.push(c),
+            Err(e) => problems.push(e),
+        }
+    }
+    (confs, problems)
+}
+
+pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadProblem> {
+    let path = file_for(corpus, id);
+    if !path.exists() {
+        return Err(LoadProblem { path, line: 0, message: format!("no conference with id {id}") });
+    }
+    load_file(&path)
+}
+
+fn file_for(corpus: &Path, id: &str) -> PathBuf {
+    // Ids become file names: keep them to a safe alphabet so an id can never escape the folder.
+    let safe: String = id
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    conferences_dir(corpus).join(format!("{safe}.json"))
+}
+
+/// Writes a conference atomically (temporary file, fsync, rename), keeping
+/// fields that an existing file of the same id has and this build does not know.
+pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, String> {
+    let dir = conferences_dir(corpus);
+    if corpus.is_file() {
+        return Err(format!("{}: the corpus path is a file; give a folder", corpus.display()));
+    }
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: cannot create the corpus folder: {e}", dir.display()))?;
+    let path = file_for(corpus, &conf.id);
+    let mut conf = conf.clone();
+    if let Ok(old) = load_file(&path) {
+        for (k, v) in old.extra {
+            conf.extra.entry(k).or_insert(v);
+        }
+    }
+    let json = serde_json::to_vec_pretty(&conf).map_err(|e| format!("{}: cannot serialise: {e}", path.display()))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(&json)?;
+        f.write_all(b"\n")?;
+        f.sync_all()?;
+        fs::rename(&tmp, &path)
+    };
+    write().map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        format!("{}: cannot write: {e}", path.display())
+    })?;
+    Ok(path)
+}

@@ -1,0 +1,223 @@
+//! Raw transcript files → conferences in the corpus: walking paths, ids,
+//! the file-name date fallback, duplicate handling and atomic writes.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::save_conference;
+use crate::model::{Conference, FORMAT};
+use crate::outlets::Outlets;
+use crate::parse::{self, Problem};
+
+/// The conferences of one file, with ids, and its warnings.
+#[derive(Debug, Default)]
+pub struct FromFile {
+    pub conferences: Vec<Conference>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses one file's bytes into finished conferences (ids `<date>-<lang>[-N]`).
+/// The date comes from the text, else from the file name (`2025-07-29_guo.txt`, `20250729.htm`).
+pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<FromFile, Problem> {
+    let parsed = parse::parse_bytes(name, bytes, outlets)?;
+    let mut out = FromFile { warnings: parsed.warnings, ..FromFile::default() };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let file_date = date_in_name(name);
+    for p in parsed.conferences {
+        let Some(date) = p.date.clone().or_else(|| file_date.clone()) else {
+            return Err(Problem {
+                line: 1,
+                message: "no date in the title, the date line or the file name; put the date (YYYY-MM-DD) in the file name".into(),
+            });
+        };
+        let base = format!("{date}-{}", p.language);
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        out.conferences.push(Conference {
+            format: FORMAT,
+            id,
+            date,
+            published: p.published,
+            language: p.language,
+            spokesperson: p.spokesperson,
+            title: p.title.unwrap_or_default(),
+            source: Some(name.to_string()),
+            turns: p.turns,
+            extra: serde_json::Map::new(),
+        });
+    }
+    Ok(out)
+}
+
+/// An ISO date found in a file name: `YYYY-MM-DD`, `YYYY_MM_DD` or `YYYYMMDD`.
+pub fn date_in_name(name: &str) -> Option<String> {
+    let digits: Vec<(usize, char)> = name.char_indices().collect();
+    for start in 0..digits.len() {
+        let rest: String = digits[start..].iter().map(|(_, c)| *c).take(10).collect();
+        let b = rest.as_bytes();
+        let is_d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let (y, m, d) = if (0..4).all(is_d) && matches!(b.get(4), Some(b'-' | b'_')) && is_d(5) && is_d(6) && b.get(7) == b.get(4) && is_d(8) && is_d(9) {
+            (&rest[0..4], &rest[5..7], &rest[8..10])
+        } else if (0..8).all(is_d) && !is_d(8) {
+            (&rest[0..4], &rest[4..6], &rest[6..8])
+        } else {
+            continue;
+        };
+        if start > 0 && digits[start - 1].1.is_ascii_digit() {
+            continue;
+        }
+        let ok = ("1990".."2100").contains(&y) && ("01"..="12").contains(&m) && ("01"..="31").contains(&d);
+        if ok {
+            return Some(format!("{y}-{m}-{d}"));
+        }
+    }
+    None
+}
+
+/// What an import did, for the summary line and the index update.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Conferences written, in the order written.
+    pub written: Vec<Conference>,
+    /// `PATH:LINE: message` lines for warnings (the file was imported).
+    pub warnings: Vec<String>,
+    /// `PATH:LINE: message` or `PATH: message` lines for files that were skipped.
+    pub failures: Vec<String>,
+    pub files: usize,
+}
+
+impl Report {
+    pub fn turns(&self) -> usize {
+        self.written.iter().map(|c| c.turns.len()).sum()
+    }
+
+    /// The one-line summary CLI.md asks for.
+    pub fn summary(&self) -> String {
+        format!(
+            "imported {} conference{} ({} turns) from {} file{}; {} warning{}, {} file{} failed",
+            self.written.len(),
+            plural(self.written.len()),
+            self.turns(),
+            self.files,
+            plural(self.files),
+            self.warnings.len(),
+            plural(self.warnings.len()),
+            self.failures.len(),
+            plural(self.failures.len()),
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Imports files and folders (recursively: `.txt`, `.htm`, `.html`) into the corpus at `corpus`.
+/// A file that fails is reported and skipped; nothing already stored is touched for it.
+pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
+    let mut report = Report::default();
+    let mut files = Vec::new();
+    for p in paths {
+        collect(p, true, &mut files, &mut report.failures);
+    }
+    // Two files of one run that yield the same conference (two copies of one page):
+    // keep the longer text, so a cut excerpt never hides the complete transcript.
+    let mut chosen: HashMap<String, (Conference, PathBuf)> = HashMap::new();
+    let mut order = Vec::new();
+    for file in files {
+        report.files += 1;
+        let bytes = match fs::read(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                report.failures.push(format!("{}: cannot read: {e}", file.display()));
+                continue;
+            }
+        };
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match conferences_from(&name, &bytes, outlets) {
+            Err(p) => report.failures.push(format!("{}:{}: {}", file.display(), p.line.max(1), p.message)),
+            Ok(got) => {
+                for w in got.warnings {
+                    report.warnings.push(format!("{}:{}: {}", file.display(), w.line.max(1), w.message));
+                }
+                for c in got.conferences {
+                    match chosen.get(&c.id) {
+                        Some((old, old_file)) => {
+                            let (keep_new, other) = (size(&c) > size(old), old_file.clone());
+                            report.warnings.push(format!(
+                                "{}: conference {} also comes from {}; kept the longer text",
+                                file.display(),
+                                c.id,
+                                other.display()
+                            ));
+                            if keep_new {
+                                chosen.insert(c.id.clone(), (c, file.clone()));
+                            }
+                        }
+                        None => {
+                            order.push(c.id.clone());
+                            chosen.insert(c.id.clone(), (c, file.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for id in order {
+        let Some((conf, file)) = chosen.remove(&id) else { continue };
+        match save_conference(corpus, &conf) {
+            Ok(_) => report.written.push(conf),
+            Err(e) => report.failures.push(format!("{} → {e}", file.display())),
+        }
+    }
+    report
+}
+
+fn size(c: &Conference) -> usize {
+    c.turns.iter().flat_map(|t| t.question.iter().chain(&t.answer)).map(String::len).sum()
+}
+
+fn is_transcript(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html"))
+}
+
+/// Files named on the command line are taken whatever their extension; inside folders only transcripts.
+fn collect(p: &Path, named: bool, out: &mut Vec<PathBuf>, failures: &mut Vec<String>) {
+    match fs::metadata(p) {
+        Err(e) => failures.push(format!("{}: cannot read: {e}", p.display())),
+        Ok(m) if m.is_dir() => match fs::read_dir(p) {
+            Err(e) => failures.push(format!("{}: cannot list the folder: {e}", p.display())),
+            Ok(rd) => {
+                let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+                entries.sort();
+                for e in entries {
+                    let hidden = e.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    if !hidden {
+                        collect(&e, false, out, failures);
+                    }
+                }
+            }
+        },
+        Ok(_) if named || is_transcript(p) => out.push(p.to_path_buf()),
+        Ok(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_in_name;
+
+    #[test]
+    fn dates_in_file_names() {
+        assert_eq!(date_in_name("2025-07-29_guo.txt").as_deref(), Some("2025-07-29"));
+        assert_eq!(date_in_name("mfa_20191210.htm").as_deref(), Some("2019-12-10"));
+        assert_eq!(date_in_name("t2019_12_10.html").as_deref(), Some("2019-12-10"));
+        assert_eq!(date_in_name("t1375902.htm"), None);
+        assert_eq!(date_in_name("2025-13-40.txt"), None);
+        assert_eq!(date_in_name("日期2024-03-18.txt").as_deref(), Some("2024-03-18"));
+    }
+}
