@@ -4,6 +4,7 @@
 //! disk) → [`search`] (index) → `tui`. The core modules know nothing of the terminal.
 
 pub mod cli;
+pub mod commands;
 pub mod corpus;
 pub mod import;
 pub mod model;
@@ -12,3 +13,5 @@ pub mod outlets;
 pub mod parse;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod wrap;

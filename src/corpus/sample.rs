@@ -45,7 +45,7 @@ mod tests {
         let outlets = Outlets::builtin();
         for (name, text) in FILES {
             let got = crate::import::conferences_from(name, text.as_bytes(), &outlets)
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert!(!got.conferences.is_empty(), "{name}");
             for c in &got.conferences {
                 assert!(c.turns.len() >= 3, "{name}: {} turns", c.turns.len());

@@ -1,0 +1,83 @@
+//! The sub-commands: each reads the corpus through the core and prints for people or scripts.
+
+mod import;
+mod list;
+mod outlets;
+mod search;
+mod show;
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::Command;
+use crate::corpus::{self, Corpus};
+
+/// Runs one command; `Ok(exit code)`, or `Err(one sentence)` for exit 1.
+pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
+    let dir = corpus::resolve_dir(corpus_flag)?;
+    match command {
+        Command::Tui => tui(&dir),
+        Command::Import { paths } => Ok(import::run(&dir, &paths)),
+        Command::List { json } => list::run(&read_corpus(&dir)?, json),
+        Command::Show { id, json } => show::run(&read_corpus(&dir)?, &id, json),
+        Command::Search { query, outlet, spokesperson, lang, from, to, limit, newest, json } => {
+            let args = search::Args { query: query.join(" "), outlet, spokesperson, lang, from, to, limit, newest, json };
+            search::run(&read_corpus(&dir)?, &args)
+        }
+        Command::Outlets { json } => outlets::run(&read_corpus(&dir)?, json),
+        Command::Index => search::rebuild(&read_corpus(&dir)?),
+    }
+}
+
+fn tui(dir: &Path) -> Result<u8, String> {
+    check_not_file(dir)?;
+    let (corpus, note) = Corpus::open_or_sample(dir);
+    let (outlets, warn) = crate::outlets::Outlets::with_user_file();
+    let notes: Vec<String> = note.into_iter().chain(warn).collect();
+    crate::tui::run(corpus, notes, outlets).map(|()| 0)
+}
+
+/// The corpus for read commands: the folder, or the sample (said once on stderr).
+fn read_corpus(dir: &Path) -> Result<Corpus, String> {
+    check_not_file(dir)?;
+    let (corpus, note) = Corpus::open_or_sample(dir);
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    Ok(corpus)
+}
+
+fn check_not_file(dir: &Path) -> Result<(), String> {
+    if dir.is_file() {
+        return Err(format!("{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.", dir.display()));
+    }
+    Ok(())
+}
+
+/// Terminal width for wrapped text output: the terminal's, else `COLUMNS`, else 80.
+fn output_width() -> usize {
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+        .filter(|w| *w >= 20)
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .unwrap_or(80)
+}
+
+/// Prints load problems (path:line: message) so damaged files are never silent.
+fn report_problems(problems: &[corpus::LoadProblem]) {
+    for p in problems {
+        eprintln!("{p}");
+    }
+}
+
+/// JSON to stdout; serialisation of our own types cannot fail except on a closed pipe.
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let s = serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
+    println!("{s}");
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn paths_display(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,24 @@
+//! `briefings list`: conferences, newest first.
+
+use crate::corpus::Corpus;
+
+pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
+    let (entries, problems) = corpus.catalog();
+    super::report_problems(&problems);
+    if json {
+        super::print_json(&entries)?;
+        return Ok(0);
+    }
+    for e in &entries {
+        println!(
+            "{:<16} {} {:<2} {:<16} {:>3} turns  {}",
+            e.id,
+            e.date,
+            e.language,
+            e.spokesperson.as_deref().unwrap_or("?"),
+            e.turns,
+            e.title
+        );
+    }
+    Ok(0)
+}

@@ -1,0 +1,70 @@
+//! `briefings show ID`: one conference, readable and wrapped, or exactly as stored.
+
+use crate::corpus::Corpus;
+use crate::model::{Conference, TurnKind};
+use crate::wrap::wrap;
+
+pub(super) fn run(corpus: &Corpus, id: &str, json: bool) -> Result<u8, String> {
+    let conf = match corpus.load(id) {
+        Ok(c) => c,
+        Err(p) => {
+            eprintln!("{p}; `briefings list` shows the ids.");
+            return Ok(1);
+        }
+    };
+    if json {
+        super::print_json(&conf)?;
+    } else {
+        print!("{}", render(&conf, super::output_width()));
+    }
+    Ok(0)
+}
+
+/// The readable form: header, then each turn with its question set apart and the answer indented.
+pub fn render(c: &Conference, width: usize) -> String {
+    let mut out = String::new();
+    let push_wrapped = |out: &mut String, indent: &str, text: &str| {
+        for line in wrap(text, width.saturating_sub(indent.len()).max(10)) {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+        }
+    };
+    push_wrapped(&mut out, "", if c.title.is_empty() { &c.id } else { &c.title });
+    out.push_str(&format!(
+        "{} · {} · {} · {} turns\n",
+        c.date,
+        c.language,
+        c.spokesperson.as_deref().unwrap_or("spokesperson unknown"),
+        c.turns.len()
+    ));
+    for (i, t) in c.turns.iter().enumerate() {
+        out.push('\n');
+        let who = match t.kind {
+            TurnKind::Statement => format!("[{}] Statement", i),
+            TurnKind::Question => {
+                let follow = if t.follow_up { " (follow-up)" } else { "" };
+                let label = match (&t.outlet, t.asker.as_str()) {
+                    (_, "") => "(asker not in this excerpt)".to_string(),
+                    (Some(o), a) if o != a => format!("{a} [{o}]"),
+                    (_, a) => a.to_string(),
+                };
+                format!("[{i}] {label}{follow}")
+            }
+        };
+        out.push_str(&who);
+        out.push('\n');
+        for p in &t.question {
+            push_wrapped(&mut out, "  Q  ", p);
+        }
+        if let Some(s) = &t.speaker {
+            if t.kind == TurnKind::Question && !t.answer.is_empty() {
+                out.push_str(&format!("  {s}:\n"));
+            }
+        }
+        for p in &t.answer {
+            push_wrapped(&mut out, "     ", p);
+        }
+    }
+    out
+}
