@@ -19,8 +19,28 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Import { paths } => Ok(import::run(&dir, &paths)),
         Command::List { json } => list::run(&read_corpus(&dir)?, json),
         Command::Show { id, json } => show::run(&read_corpus(&dir)?, &id, json),
-        Command::Search { query, outlet, spokesperson, lang, from, to, limit, newest, json } => {
-            let args = search::Args { query: query.join(" "), outlet, spokesperson, lang, from, to, limit, newest, json };
+        Command::Search {
+            query,
+            outlet,
+            spokesperson,
+            lang,
+            from,
+            to,
+            limit,
+            newest,
+            json,
+        } => {
+            let args = search::Args {
+                query: query.join(" "),
+                outlet,
+                spokesperson,
+                lang,
+                from,
+                to,
+                limit,
+                newest,
+                json,
+            };
             search::run(&read_corpus(&dir)?, &args)
         }
         Command::Outlets { json } => outlets::run(&read_corpus(&dir)?, json),
@@ -48,7 +68,10 @@ fn read_corpus(dir: &Path) -> Result<Corpus, String> {
 
 fn check_not_file(dir: &Path) -> Result<(), String> {
     if dir.is_file() {
-        return Err(format!("{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.", dir.display()));
+        return Err(format!(
+            "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
+            dir.display()
+        ));
     }
     Ok(())
 }
@@ -79,5 +102,9 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
 
 #[allow(dead_code)]
 fn paths_display(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

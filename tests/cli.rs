@@ -35,31 +35,73 @@ fn import_then_list_show_outlets_and_search() {
     let conf = json(&show);
     assert_eq!(conf["spokesperson"], "Guo Jiakun");
     assert_eq!(conf["turns"][0]["outlet"], "Shenzhen TV");
-    let stored = std::fs::read_to_string(app.corpus().join("conferences/2025-07-29-fr.json")).unwrap();
-    assert_eq!(conf, serde_json::from_str::<Value>(&stored).unwrap(), "show --json is the stored conference");
+    let stored =
+        std::fs::read_to_string(app.corpus().join("conferences/2025-07-29-fr.json")).unwrap();
+    assert_eq!(
+        conf,
+        serde_json::from_str::<Value>(&stored).unwrap(),
+        "show --json is the stored conference"
+    );
 
     let text = stdout(&app.run(&["show", "2025-07-29-fr"]));
     assert!(text.contains("Shenzhen TV") && text.contains("Guo Jiakun"));
-    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100), "wrapped to COLUMNS");
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100),
+        "wrapped to COLUMNS"
+    );
 
     let outlets = json(&app.run(&["outlets", "--json"]));
-    let names: Vec<&str> = outlets.as_array().unwrap().iter().map(|r| r["outlet"].as_str().unwrap()).collect();
+    let names: Vec<&str> = outlets
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outlet"].as_str().unwrap())
+        .collect();
     for o in ["AFP", "CCTV", "Reuters", "Xinhua"] {
         assert!(names.contains(&o), "{o} in {names:?}");
     }
-    let afp = outlets.as_array().unwrap().iter().find(|r| r["outlet"] == "AFP").unwrap();
-    assert!(afp["questions"].as_u64().unwrap() >= 10 && afp["first"].as_str() <= afp["last"].as_str());
+    let afp = outlets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["outlet"] == "AFP")
+        .unwrap();
+    assert!(
+        afp["questions"].as_u64().unwrap() >= 10 && afp["first"].as_str() <= afp["last"].as_str()
+    );
 
     let hits = json(&app.run(&["search", "Taiwan", "--json"]));
     assert!(!hits.as_array().unwrap().is_empty(), "Taiwan is found");
     let hit = &hits[0];
-    for key in ["conference", "date", "language", "turn", "outlet", "spokesperson", "score", "snippet"] {
+    for key in [
+        "conference",
+        "date",
+        "language",
+        "turn",
+        "outlet",
+        "spokesperson",
+        "score",
+        "snippet",
+    ] {
         assert!(hit.get(key).is_some(), "search --json has {key}");
     }
     let zh = json(&app.run(&["search", "南海", "--lang", "zh", "--json"]));
     assert!(zh.as_array().unwrap().iter().all(|h| h["language"] == "zh"));
-    let afp_hits = json(&app.run(&["search", "Chine", "--outlet", "Agence France-Presse", "--json"]));
-    assert!(afp_hits.as_array().unwrap().iter().all(|h| h["outlet"] == "AFP"));
+    let afp_hits = json(&app.run(&[
+        "search",
+        "Chine",
+        "--outlet",
+        "Agence France-Presse",
+        "--json",
+    ]));
+    assert!(
+        afp_hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["outlet"] == "AFP")
+    );
 }
 
 #[test]
@@ -69,7 +111,11 @@ fn reimport_replaces_instead_of_duplicating() {
     for _ in 0..2 {
         let o = app.run(&["import", file.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        assert!(stdout(&o).contains("imported 1 conference"), "{}", stdout(&o));
+        assert!(
+            stdout(&o).contains("imported 1 conference"),
+            "{}",
+            stdout(&o)
+        );
     }
     let list = json(&app.run(&["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
@@ -79,29 +125,51 @@ fn reimport_replaces_instead_of_duplicating() {
 fn bad_input_is_reported_by_path_and_changes_nothing() {
     let app = App::new("bad");
     let good = shared().join("corpus/en/2025-07-22_guo.txt");
-    assert_eq!(app.run(&["import", good.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        app.run(&["import", good.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     let before = snapshot(&app.corpus());
 
     let bad = TempDir::new("bad-files");
     let files = [
         ("empty.txt", b"".to_vec()),
         ("binary.txt", vec![0u8, 159, 146, 150, 0, 1, 2, 255]),
-        ("noturn.txt", "Just a sentence with no speaker at all.\n".as_bytes().to_vec()),
-        ("nobody.html", b"<html><head><title>x</title></head><body><nav>menu</nav></body></html>".to_vec()),
+        (
+            "noturn.txt",
+            "Just a sentence with no speaker at all.\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        (
+            "nobody.html",
+            b"<html><head><title>x</title></head><body><nav>menu</nav></body></html>".to_vec(),
+        ),
     ];
     for (name, bytes) in &files {
         std::fs::write(bad.path().join(name), bytes).unwrap();
     }
     let missing = bad.path().join("does-not-exist.txt");
-    let o = app.run(&["import", bad.path().to_str().unwrap(), missing.to_str().unwrap()]);
+    let o = app.run(&[
+        "import",
+        bad.path().to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     for (name, _) in &files {
-        assert!(err.contains(&format!("{}", bad.path().join(name).display())), "{name} named in:\n{err}");
+        assert!(
+            err.contains(&format!("{}", bad.path().join(name).display())),
+            "{name} named in:\n{err}"
+        );
     }
     assert!(err.contains("does-not-exist.txt"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
-    assert!(stdout(&o).contains("imported 0 conferences"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("imported 0 conferences"),
+        "{}",
+        stdout(&o)
+    );
     assert_eq!(before, snapshot(&app.corpus()), "the corpus did not change");
 }
 
@@ -112,7 +180,12 @@ fn empty_corpus_falls_back_to_the_sample_and_says_so() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("sample"), "{}", stderr(&o));
     let list = json(&o);
-    let langs: Vec<&str> = list.as_array().unwrap().iter().map(|r| r["language"].as_str().unwrap()).collect();
+    let langs: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["language"].as_str().unwrap())
+        .collect();
     for l in ["fr", "en", "zh"] {
         assert!(langs.contains(&l), "sample has {l}");
     }
@@ -124,8 +197,16 @@ fn unknown_id_and_bad_flags_have_their_exit_codes() {
     let o = app.run(&["show", "1999-01-01-xx"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("1999-01-01-xx"));
-    assert_eq!(app.run(&["search", "x", "--from", "yesterday"]).status.code(), Some(2));
-    assert_eq!(app.run(&["search", "x", "--lang", "de"]).status.code(), Some(2));
+    assert_eq!(
+        app.run(&["search", "x", "--from", "yesterday"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        app.run(&["search", "x", "--lang", "de"]).status.code(),
+        Some(2)
+    );
     assert_eq!(app.run(&["frobnicate"]).status.code(), Some(2));
     // A malformed query is searched as plain words: never an error.
     for q in ["\"unbalanced", "AND", "-", "*", "outlet:", "((("] {
@@ -141,7 +222,13 @@ fn a_corpus_path_that_is_a_file_is_one_clear_sentence() {
     let o = app.run(&["list"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("is a file"), "{}", stderr(&o));
-    let o = app.run(&["import", shared().join("corpus/fr/2025-07-29_guo.txt").to_str().unwrap()]);
+    let o = app.run(&[
+        "import",
+        shared()
+            .join("corpus/fr/2025-07-29_guo.txt")
+            .to_str()
+            .unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
 }
 

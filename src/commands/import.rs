@@ -10,7 +10,10 @@ use crate::search::SearchIndex;
 /// Exit 0 when every file landed, 1 when some failed.
 pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
     if dir.is_file() {
-        eprintln!("{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.", dir.display());
+        eprintln!(
+            "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
+            dir.display()
+        );
         return 1;
     }
     let (outlets, warn) = Outlets::with_user_file();
@@ -42,7 +45,9 @@ fn update_index(dir: &Path, written: &[crate::model::Conference]) {
         SearchIndex::open_or_build(&index_dir, stamp, || corpus.load_all().0).map(|_| ())
     };
     if let Err(e) = result {
-        eprintln!("warning: the search index could not be updated ({e}); it will be rebuilt on next use");
+        eprintln!(
+            "warning: the search index could not be updated ({e}); it will be rebuilt on next use"
+        );
     }
     // Refresh the catalogue now so the next `list` or TUI start does not pay for it.
     let _ = corpus.catalog();

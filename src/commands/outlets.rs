@@ -38,16 +38,35 @@ pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
         }
     }
     let mut rows: Vec<Row> = rows.into_values().collect();
-    rows.sort_by(|a, b| b.questions.cmp(&a.questions).then_with(|| a.outlet.cmp(&b.outlet)));
+    rows.sort_by(|a, b| {
+        b.questions
+            .cmp(&a.questions)
+            .then_with(|| a.outlet.cmp(&b.outlet))
+    });
     if json {
         super::print_json(&rows)?;
         return Ok(0);
     }
-    let w = rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.outlet.as_str())).max().unwrap_or(6).max(6);
-    println!("{:<w$}  {:>9}  {:<10}  {:<10}", "outlet", "questions", "first", "last");
+    let w = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.outlet.as_str()))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    println!(
+        "{:<w$}  {:>9}  {:<10}  {:<10}",
+        "outlet", "questions", "first", "last"
+    );
     for r in &rows {
         let pad = w - unicode_width::UnicodeWidthStr::width(r.outlet.as_str());
-        println!("{}{}  {:>9}  {}  {}", r.outlet, " ".repeat(pad), r.questions, r.first, r.last);
+        println!(
+            "{}{}  {:>9}  {}  {}",
+            r.outlet,
+            " ".repeat(pad),
+            r.questions,
+            r.first,
+            r.last
+        );
     }
     Ok(0)
 }

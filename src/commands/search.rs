@@ -83,11 +83,19 @@ pub(super) fn run(corpus: &Corpus, a: &Args) -> Result<u8, String> {
             h.outlet.as_deref().unwrap_or("—"),
             h.conference
         );
-        for line in crate::wrap::wrap(&emphasise(&h.snippet.text, &h.snippet.highlights), width.saturating_sub(4).max(10)) {
+        for line in crate::wrap::wrap(
+            &emphasise(&h.snippet.text, &h.snippet.highlights),
+            width.saturating_sub(4).max(10),
+        ) {
             println!("    {line}");
         }
     }
-    eprintln!("{} hits ({} shown) in {:.1} ms", results.total, results.hits.len(), results.elapsed.as_secs_f64() * 1000.0);
+    eprintln!(
+        "{} hits ({} shown) in {:.1} ms",
+        results.total,
+        results.hits.len(),
+        results.elapsed.as_secs_f64() * 1000.0
+    );
     Ok(0)
 }
 
@@ -137,12 +145,14 @@ pub(super) fn rebuild(corpus: &Corpus) -> Result<u8, String> {
     };
     let index_dir = cache_dir_for(dir).join("index");
     if index_dir.exists() {
-        std::fs::remove_dir_all(&index_dir).map_err(|e| format!("{}: cannot remove the old index: {e}", index_dir.display()))?;
+        std::fs::remove_dir_all(&index_dir)
+            .map_err(|e| format!("{}: cannot remove the old index: {e}", index_dir.display()))?;
     }
     let (confs, problems) = corpus.load_all();
     super::report_problems(&problems);
     let n = confs.len();
-    let (index, _) = SearchIndex::open_or_build(&index_dir, corpus.stamp(), || confs).map_err(|e| e.to_string())?;
+    let (index, _) = SearchIndex::open_or_build(&index_dir, corpus.stamp(), || confs)
+        .map_err(|e| e.to_string())?;
     let (docs, bytes) = index.stats();
     println!(
         "indexed {n} conferences, {docs} turns in {:.2} s; {:.1} MB at {}",
@@ -157,7 +167,10 @@ pub(super) fn rebuild(corpus: &Corpus) -> Result<u8, String> {
 mod tests {
     #[test]
     fn emphasis_brackets_char_ranges() {
-        assert_eq!(super::emphasise("la sécurité régionale", &[(3..11), (12..21)]), "la [sécurité] [régionale]");
+        assert_eq!(
+            super::emphasise("la sécurité régionale", &[(3..11), (12..21)]),
+            "la [sécurité] [régionale]"
+        );
         assert_eq!(super::emphasise("南海问题", &[(0..2)]), "[南海]问题");
     }
 }

@@ -30,7 +30,11 @@ pub fn render(c: &Conference, width: usize) -> String {
             out.push('\n');
         }
     };
-    push_wrapped(&mut out, "", if c.title.is_empty() { &c.id } else { &c.title });
+    push_wrapped(
+        &mut out,
+        "",
+        if c.title.is_empty() { &c.id } else { &c.title },
+    );
     out.push_str(&format!(
         "{} · {} · {} · {} turns\n",
         c.date,

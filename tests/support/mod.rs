@@ -7,8 +7,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The shared test data beside the project (`../shared`), or `BRIEFINGS_SHARED`.
 pub fn shared() -> PathBuf {
-    std::env::var_os("BRIEFINGS_SHARED")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from)
+    std::env::var_os("BRIEFINGS_SHARED").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from,
+    )
 }
 
 /// A fresh empty folder under the system temp dir, removed when dropped.
@@ -47,7 +49,9 @@ pub struct App {
 
 impl App {
     pub fn new(tag: &str) -> App {
-        App { home: TempDir::new(tag) }
+        App {
+            home: TempDir::new(tag),
+        }
     }
 
     pub fn corpus(&self) -> PathBuf {
@@ -88,7 +92,9 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {
