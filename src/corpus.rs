@@ -10,7 +10,7 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
-pub use store::{LoadProblem, save_conference};
+pub use store::{LoadProblem, conference_from_json, sanitize_conference, save_conference};
 
 use crate::model::Conference;
 

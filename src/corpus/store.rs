@@ -77,30 +77,38 @@ pub(super) fn stamp(corpus: &Path) -> u64 {
 /// Parses one conference file, cleaning every string of terminal controls
 /// (files written by other tools are not trusted).
 pub(super) fn load_file(path: &Path) -> Result<Conference, LoadProblem> {
-    let problem = |line, message: String| LoadProblem {
+    let bytes = fs::read(path).map_err(|e| LoadProblem {
+        path: path.to_path_buf(),
+        line: 0,
+        message: format!("cannot read: {e}"),
+    })?;
+    conference_from_json(&bytes).map_err(|(line, message)| LoadProblem {
         path: path.to_path_buf(),
         line,
         message,
-    };
-    let bytes = fs::read(path).map_err(|e| problem(0, format!("cannot read: {e}")))?;
+    })
+}
+
+/// Decodes and cleans a conference from JSON bytes; the error is `(line, message)`.
+pub fn conference_from_json(bytes: &[u8]) -> Result<Conference, (usize, String)> {
     if bytes.is_empty() {
-        return Err(problem(
+        return Err((
             0,
             "empty file (zero bytes): not a conference; delete it or re-import its transcript"
                 .into(),
         ));
     }
-    let mut conf: Conference = serde_json::from_slice(&bytes).map_err(|e| {
+    let mut conf: Conference = serde_json::from_slice(bytes).map_err(|e| {
         let what = match e.classify() {
             serde_json::error::Category::Data => "not a conference in the expected shape",
             serde_json::error::Category::Eof => "truncated JSON",
             _ => "invalid JSON",
         };
-        problem(e.line(), format!("{what}: {e}"))
+        (e.line(), format!("{what}: {e}"))
     })?;
     sanitize_conference(&mut conf);
     if conf.id.trim().is_empty() {
-        return Err(problem(1, "the conference has an empty \"id\"".into()));
+        return Err((1, "the conference has an empty \"id\"".into()));
     }
     Ok(conf)
 }
