@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "briefings", version, about, long_about = None)]
 pub struct Cli {
-    /// Corpus folder (default: $BRIEFINGS_CORPUS, else the user data dir's `briefings`).
+    /// Corpus folder (default: `$BRIEFINGS_CORPUS`, else the user data dir's `briefings`).
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 

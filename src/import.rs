@@ -170,24 +170,7 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
                     ));
                 }
                 for c in got.conferences {
-                    match chosen.get(&c.id) {
-                        Some((old, old_file)) => {
-                            let (keep_new, other) = (size(&c) > size(old), old_file.clone());
-                            report.warnings.push(format!(
-                                "{}: conference {} also comes from {}; kept the longer text",
-                                file.display(),
-                                c.id,
-                                other.display()
-                            ));
-                            if keep_new {
-                                chosen.insert(c.id.clone(), (c, file.clone()));
-                            }
-                        }
-                        None => {
-                            order.push(c.id.clone());
-                            chosen.insert(c.id.clone(), (c, file.clone()));
-                        }
-                    }
+                    keep_longer(&mut chosen, &mut order, &mut report.warnings, c, &file);
                 }
             }
         }
@@ -202,6 +185,30 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
         }
     }
     report
+}
+
+/// Adds `c` unless this run already has a longer version of the same conference.
+fn keep_longer(
+    chosen: &mut HashMap<String, (Conference, PathBuf)>,
+    order: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+    c: Conference,
+    file: &Path,
+) {
+    if let Some((old, old_file)) = chosen.get(&c.id) {
+        warnings.push(format!(
+            "{}: conference {} also comes from {}; kept the longer text",
+            file.display(),
+            c.id,
+            old_file.display()
+        ));
+        if size(&c) <= size(old) {
+            return;
+        }
+    } else {
+        order.push(c.id.clone());
+    }
+    chosen.insert(c.id.clone(), (c, file.to_path_buf()));
 }
 
 fn size(c: &Conference) -> usize {

@@ -28,22 +28,63 @@ impl Rng {
 }
 
 fn cases() -> usize {
-    std::env::var("PROP_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(300)
+    std::env::var("PROP_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(300)
 }
 
 /// Pieces that tend to hit the parser's interesting paths.
 const PIECES: &[&str] = &[
-    " : ", ": ", "：", "\u{a0}:", "\u{3000}", "\n", "\n\n", "AFP", "Q", "问", "答", "追问：", "Follow-up:",
-    "Guo Jiakun", "郭嘉昆", "<p>", "</p>", "<br>", "<strong>", "&nbsp;", "&#x1b;", "&amp;", "<div class=\"content\">",
-    "2025-07-29", "Conférence de presse du 29 juillet 2025", "***", "\u{1b}[31m", "\u{1b}]52;c;eA==\u{7}", "\u{202e}",
-    "《", "》", "\r\n", "\u{feff}", "é", "中", "\u{0}",
+    " : ",
+    ": ",
+    "：",
+    "\u{a0}:",
+    "\u{3000}",
+    "\n",
+    "\n\n",
+    "AFP",
+    "Q",
+    "问",
+    "答",
+    "追问：",
+    "Follow-up:",
+    "Guo Jiakun",
+    "郭嘉昆",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<strong>",
+    "&nbsp;",
+    "&#x1b;",
+    "&amp;",
+    "<div class=\"content\">",
+    "2025-07-29",
+    "Conférence de presse du 29 juillet 2025",
+    "***",
+    "\u{1b}[31m",
+    "\u{1b}]52;c;eA==\u{7}",
+    "\u{202e}",
+    "《",
+    "》",
+    "\r\n",
+    "\u{feff}",
+    "é",
+    "中",
+    "\u{0}",
 ];
 
 fn real_texts() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for lang in ["fr", "en", "zh"] {
-        for e in std::fs::read_dir(shared().join("corpus").join(lang)).unwrap().flatten() {
-            out.push((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()));
+        for e in std::fs::read_dir(shared().join("corpus").join(lang))
+            .unwrap()
+            .flatten()
+        {
+            out.push((
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            ));
         }
     }
     out.sort();
@@ -84,11 +125,17 @@ fn assert_clean(c: &Conference, what: &str) {
         .into_iter()
         .chain(c.spokesperson.iter())
         .chain(c.turns.iter().flat_map(|t| {
-            t.question.iter().chain(&t.answer).chain(std::iter::once(&t.asker)).chain(t.outlet.iter()).chain(t.speaker.iter())
+            t.question
+                .iter()
+                .chain(&t.answer)
+                .chain(std::iter::once(&t.asker))
+                .chain(t.outlet.iter())
+                .chain(t.speaker.iter())
         }));
     for s in strings {
         assert!(
-            !s.chars().any(|ch| ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            !s.chars().any(|ch| ch.is_control()
+                || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
             "{what}: control character survived in {s:?}"
         );
     }
@@ -103,13 +150,17 @@ fn parser_survives_arbitrary_bytes_and_utf8() {
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         let name = if i % 2 == 0 { "x.txt" } else { "x.html" };
         let _ = conferences_from(name, &bytes, &outlets);
-        let text: String = (0..len / 4).map(|_| char::from_u32(rng.below(0x3_0000) as u32).unwrap_or('?')).collect();
+        let text: String = (0..len / 4)
+            .map(|_| char::from_u32(rng.below(0x3_0000) as u32).unwrap_or('?'))
+            .collect();
         if let Ok(got) = conferences_from(name, text.as_bytes(), &outlets) {
             for c in &got.conferences {
                 assert_clean(c, "arbitrary utf-8");
             }
         }
-        let pieces: String = (0..rng.below(60)).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+        let pieces: String = (0..rng.below(60))
+            .map(|_| PIECES[rng.below(PIECES.len())])
+            .collect();
         if let Ok(got) = conferences_from(name, pieces.as_bytes(), &outlets) {
             for c in &got.conferences {
                 assert_clean(c, &format!("pieces {pieces:?}"));
@@ -132,7 +183,10 @@ fn parser_survives_mutated_real_transcripts() {
             }
         }
         // The same text wrapped as an HTML page.
-        let html = format!("<html><body><div class=\"content\"><p>{}</p></div></body></html>", String::from_utf8_lossy(&m).replace("\n\n", "</p><p>"));
+        let html = format!(
+            "<html><body><div class=\"content\"><p>{}</p></div></body></html>",
+            String::from_utf8_lossy(&m).replace("\n\n", "</p><p>")
+        );
         let _ = conferences_from("page.html", html.as_bytes(), &outlets);
     }
 }
@@ -156,9 +210,38 @@ fn queries_never_error() {
     let index = SearchIndex::in_memory(&confs).unwrap();
     let outlets = Outlets::builtin();
     let mut rng = Rng(4);
-    let words = ["sécurité", "\"", "AND", "OR", "-", "*", "outlet:", "lang:", "((", ")", "2024..", "..", "南海", "~", "^", ":", "\\", "outlet:\"AFP", "\u{0}", "NOT", "+", "[", "]", "{", "}"];
+    let words = [
+        "sécurité",
+        "\"",
+        "AND",
+        "OR",
+        "-",
+        "*",
+        "outlet:",
+        "lang:",
+        "((",
+        ")",
+        "2024..",
+        "..",
+        "南海",
+        "~",
+        "^",
+        ":",
+        "\\",
+        "outlet:\"AFP",
+        "\u{0}",
+        "NOT",
+        "+",
+        "[",
+        "]",
+        "{",
+        "}",
+    ];
     for i in 0..cases() {
-        let text: String = (0..rng.below(12)).map(|_| words[rng.below(words.len())]).collect::<Vec<_>>().join(if i % 3 == 0 { "" } else { " " });
+        let text: String = (0..rng.below(12))
+            .map(|_| words[rng.below(words.len())])
+            .collect::<Vec<_>>()
+            .join(if i % 3 == 0 { "" } else { " " });
         let mut q = parse_query(&text, &outlets);
         q.limit = 5;
         q.prefix_last = i % 2 == 0;

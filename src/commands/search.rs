@@ -126,11 +126,11 @@ fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
             out.push('[');
         }
         out.push(c);
-        if let Some(x) = r.peek() {
-            if i + 1 == x.end {
-                out.push(']');
-                r.next();
-            }
+        if let Some(x) = r.peek()
+            && i + 1 == x.end
+        {
+            out.push(']');
+            r.next();
         }
     }
     out
@@ -168,9 +168,12 @@ mod tests {
     #[test]
     fn emphasis_brackets_char_ranges() {
         assert_eq!(
-            super::emphasise("la sécurité régionale", &[(3..11), (12..21)]),
+            super::emphasise("la sécurité régionale", &[3..11, 12..21]),
             "la [sécurité] [régionale]"
         );
-        assert_eq!(super::emphasise("南海问题", &[(0..2)]), "[南海]问题");
+        assert_eq!(
+            super::emphasise("南海问题", &[std::ops::Range { start: 0, end: 2 }]),
+            "[南海]问题"
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! `briefings show ID`: one conference, readable and wrapped, or exactly as stored.
 
+use std::fmt::Write;
+
 use crate::corpus::Corpus;
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
@@ -35,17 +37,18 @@ pub fn render(c: &Conference, width: usize) -> String {
         "",
         if c.title.is_empty() { &c.id } else { &c.title },
     );
-    out.push_str(&format!(
-        "{} · {} · {} · {} turns\n",
+    let _ = writeln!(
+        out,
+        "{} · {} · {} · {} turns",
         c.date,
         c.language,
         c.spokesperson.as_deref().unwrap_or("spokesperson unknown"),
         c.turns.len()
-    ));
+    );
     for (i, t) in c.turns.iter().enumerate() {
         out.push('\n');
         let who = match t.kind {
-            TurnKind::Statement => format!("[{}] Statement", i),
+            TurnKind::Statement => format!("[{i}] Statement"),
             TurnKind::Question => {
                 let follow = if t.follow_up { " (follow-up)" } else { "" };
                 let label = match (&t.outlet, t.asker.as_str()) {
@@ -61,10 +64,11 @@ pub fn render(c: &Conference, width: usize) -> String {
         for p in &t.question {
             push_wrapped(&mut out, "  Q  ", p);
         }
-        if let Some(s) = &t.speaker {
-            if t.kind == TurnKind::Question && !t.answer.is_empty() {
-                out.push_str(&format!("  {s}:\n"));
-            }
+        if let Some(s) = &t.speaker
+            && t.kind == TurnKind::Question
+            && !t.answer.is_empty()
+        {
+            let _ = writeln!(out, "  {s}:");
         }
         for p in &t.answer {
             push_wrapped(&mut out, "     ", p);

@@ -51,12 +51,12 @@ pub(super) fn cached(
     load: impl FnOnce() -> (Vec<Conference>, Vec<LoadProblem>),
 ) -> (Vec<Entry>, Vec<LoadProblem>) {
     let file = cache.join("catalog.json");
-    if let Ok(bytes) = fs::read(&file) {
-        if let Ok(c) = serde_json::from_slice::<Cached>(&bytes) {
-            if c.version == VERSION && c.stamp == stamp {
-                return (c.entries, c.problems);
-            }
-        }
+    if let Ok(bytes) = fs::read(&file)
+        && let Ok(c) = serde_json::from_slice::<Cached>(&bytes)
+        && c.version == VERSION
+        && c.stamp == stamp
+    {
+        return (c.entries, c.problems);
     }
     let (confs, problems) = load();
     let entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
@@ -76,9 +76,9 @@ pub(super) fn store(cache: &Path, stamp: u64, entries: &[Entry], problems: &[Loa
         return;
     }
     let tmp = cache.join(format!(".catalog.{}.tmp", std::process::id()));
-    if let Ok(json) = serde_json::to_vec(&c) {
-        if fs::write(&tmp, json).is_ok() {
-            let _ = fs::rename(&tmp, cache.join("catalog.json"));
-        }
+    if let Ok(json) = serde_json::to_vec(&c)
+        && fs::write(&tmp, json).is_ok()
+    {
+        let _ = fs::rename(&tmp, cache.join("catalog.json"));
     }
 }
