@@ -1,0 +1,131 @@
+//! File-system trouble: a read-only corpus, a full disk, unreadable input. Each gives one
+//! clear sentence, exit 1, and nothing already in the corpus is lost.
+//!
+//! Permission checks do not apply to root, so when the tests run as root the binary is run
+//! as `nobody` through `setpriv`; the full-disk case mounts a small tmpfs, which needs root.
+
+mod support;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use support::{App, TempDir, shared, snapshot, stderr, stdout};
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// The app's command, run as an unprivileged user when we are root.
+fn unprivileged(app: &App, args: &[&str]) -> std::process::Output {
+    let mut c = app.command();
+    if is_root() {
+        let inner = c;
+        let mut wrapped = Command::new("setpriv");
+        wrapped.args(["--reuid", "65534", "--regid", "65534", "--clear-groups", "--"]).arg(inner.get_program()).args(args);
+        for (k, v) in inner.get_envs() {
+            match v {
+                Some(v) => wrapped.env(k, v),
+                None => wrapped.env_remove(k),
+            };
+        }
+        c = wrapped;
+    } else {
+        c.args(args);
+    }
+    c.output().expect("run briefings")
+}
+
+fn chmod_tree(dir: &Path, mode: u32) {
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            chmod_tree(&e.path(), mode);
+        }
+    }
+}
+
+fn open_up(app: &App) {
+    // The unprivileged user must reach the temp folders and write the cache.
+    std::fs::create_dir_all(app.cache()).unwrap();
+    for p in [app.home.path().to_path_buf(), app.cache()] {
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+}
+
+#[test]
+fn read_only_corpus_folder_is_one_sentence_and_loses_nothing() {
+    let app = App::new("ro");
+    let first = shared().join("corpus/fr/2025-07-29_guo.txt");
+    assert_eq!(app.run(&["import", first.to_str().unwrap()]).status.code(), Some(0));
+    open_up(&app);
+    chmod_tree(&app.corpus(), 0o555);
+    let before = snapshot(&app.corpus());
+    let more = shared().join("corpus/en/2025-07-22_guo.txt");
+    let o = unprivileged(&app, &["import", more.to_str().unwrap()]);
+    chmod_tree(&app.corpus(), 0o755);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Permission denied") && err.contains("conferences"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(before, snapshot(&app.corpus()));
+    // Reading still works from a read-only corpus: the cache lives elsewhere.
+    chmod_tree(&app.corpus(), 0o555);
+    let o = unprivileged(&app, &["list"]);
+    chmod_tree(&app.corpus(), 0o755);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2025-07-29-fr"));
+}
+
+#[test]
+fn unreadable_transcript_is_named_and_the_others_land() {
+    let app = App::new("perm");
+    open_up(&app);
+    let raw = TempDir::new("perm-raw");
+    std::fs::set_permissions(raw.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::copy(shared().join("corpus/fr/2025-07-29_guo.txt"), raw.path().join("ok.txt")).unwrap();
+    std::fs::copy(shared().join("corpus/en/2025-07-22_guo.txt"), raw.path().join("secret.txt")).unwrap();
+    std::fs::set_permissions(raw.path().join("secret.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(raw.path().join("ok.txt"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::create_dir_all(app.corpus()).unwrap();
+    std::fs::set_permissions(app.corpus(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let o = unprivileged(&app, &["import", raw.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("secret.txt: cannot read"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("imported 1 conference"), "{}", stdout(&o));
+}
+
+#[test]
+fn full_disk_fails_cleanly_and_keeps_what_was_there() {
+    if !is_root() {
+        eprintln!("full_disk: not root, cannot mount a small tmpfs; covered by the read-only case");
+        return;
+    }
+    let app = App::new("full");
+    std::fs::create_dir_all(app.corpus()).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(app.corpus())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("full_disk: mount refused here; covered by the read-only case");
+        return;
+    }
+    let first = shared().join("corpus/fr/2025-07-29_guo.txt");
+    assert_eq!(app.run(&["import", first.to_str().unwrap()]).status.code(), Some(0));
+    // Fill the disk, leaving a few kilobytes.
+    let filler = vec![b'x'; 4096];
+    let mut f = std::fs::File::create(app.corpus().join("filler")).unwrap();
+    while std::io::Write::write_all(&mut f, &filler).is_ok() {}
+    drop(f);
+    let before = snapshot(&app.corpus().join("conferences"));
+    let o = app.run(&["import", shared().join("corpus").to_str().unwrap()]);
+    let err = stderr(&o);
+    let after = snapshot(&app.corpus().join("conferences"));
+    let _ = Command::new("umount").arg(app.corpus()).status();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("No space left"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(before, after, "the existing conference is intact and no partial file is left");
+}
