@@ -1,6 +1,8 @@
 //! Shared helpers for the end-to-end tests: temporary folders and running the real binary.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
