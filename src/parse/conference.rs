@@ -253,7 +253,7 @@ impl Builder {
                 line: self.last_line.max(1),
                 message: "the text ends before the last question's answer: the transcript looks cut".into(),
             });
-        } else if !ends_sentence(&self.last_text) && !self.last_text.ends_with(['）', ')']) {
+        } else if !ends_sentence(&self.last_text) && !self.last_text.ends_with(['）', ')', ':', '：']) {
             warnings.push(Problem {
                 line: self.last_line.max(1),
                 message: "the text ends mid-sentence: the transcript looks cut".into(),

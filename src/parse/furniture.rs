@@ -47,8 +47,10 @@ pub fn classify(text: &str) -> Option<Furniture> {
     if t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '*' | '＊' | '※')) {
         return Some(Furniture::Separator);
     }
-    let short = t.len() <= 240;
-    if !short {
+    if is_image_residue(t) {
+        return Some(Furniture::Drop);
+    }
+    if t.len() > 240 {
         return None;
     }
     let folded: String = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -62,7 +64,6 @@ pub fn classify(text: &str) -> Option<Furniture> {
     }
     let dropped = WIDGETS.contains(&folded.as_str())
         || is_number(t)
-        || is_image_residue(t)
         || folded.contains("phome.net")
         || (folded.contains("欢迎访问") && t.chars().count() < 60)
         || is_breadcrumb(t)
@@ -102,10 +103,9 @@ fn is_questions_heading(folded: &str) -> bool {
 }
 
 /// Whether a line ends like a sentence (so it is text, not a caption or widget).
+/// A closing colon does not count: `字体:` and `访问量:` are meta lines.
 pub fn ends_sentence(t: &str) -> bool {
-    t.trim_end().ends_with([
-        '.', '。', '!', '！', '?', '？', '…', '»', '”', '"', '’', ';', '；', ':', '：',
-    ])
+    t.trim_end().ends_with(['.', '。', '!', '！', '?', '？', '…', '»', '”', '"', '’', ';', '；'])
 }
 
 /// Lines between the title and the first turn that are not the conference:
