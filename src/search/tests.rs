@@ -1,0 +1,1 @@
+//! End-to-end tests of the search module on small inline corpora.
