@@ -60,7 +60,7 @@ fn segment_files(dir: &Path) -> Vec<PathBuf> {
         })
         .map(|p| (std::fs::metadata(&p).map_or(0, |m| m.len()), p))
         .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
     files.into_iter().map(|(_, p)| p).collect()
 }
 
@@ -112,10 +112,10 @@ fn a_garbled_segment_file_is_rebuilt() {
 #[test]
 fn a_missing_or_garbage_meta_json_is_rebuilt() {
     survives("nometa", |dir| {
-        std::fs::remove_file(dir.join("meta.json")).unwrap()
+        std::fs::remove_file(dir.join("meta.json")).unwrap();
     });
     survives("junkmeta", |dir| {
-        std::fs::write(dir.join("meta.json"), "{{{ not json").unwrap()
+        std::fs::write(dir.join("meta.json"), "{{{ not json").unwrap();
     });
     survives("junkstamp", |dir| {
         std::fs::write(dir.join(crate::search::STAMP_FILE), "\u{0}garbage").unwrap();
