@@ -12,3 +12,5 @@ pub mod outlets;
 pub mod parse;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod wrap;
