@@ -1,0 +1,1 @@
+//! Update transitions over a fixture corpus.
