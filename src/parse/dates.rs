@@ -1,0 +1,162 @@
+//! Finds a calendar date in a line, whatever the language it is printed in.
+//!
+//! Forms seen on the ministry's and embassies' pages: `2022-11-04`, `2017/03/07`,
+//! `2016年12月7日`, `October 9, 2025`, `Dec 25, 2023`, `14 mai 2009`, `1er août 2025`
+//! and the US `10/27/2025`. A small tokenizer keeps this linear and regex-free.
+
+/// A date found in a line: ISO form and the byte range it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub iso: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok<'a> {
+    Num(u32, usize),
+    Word(&'a str),
+    Sep(char),
+}
+
+/// Only the start of a line is searched: dates sit in titles and stamps, and
+/// a 2 MB paragraph must not cost more than its first few hundred characters.
+const SCAN_LIMIT: usize = 400;
+
+/// The first date in `text`, if any.
+pub fn find(text: &str) -> Option<Found> {
+    let toks = tokenize(text);
+    (0..toks.len()).find_map(|i| match_at(&toks, i))
+}
+
+/// The ISO date of the first date in `text`.
+pub fn iso(text: &str) -> Option<String> {
+    find(text).map(|f| f.iso)
+}
+
+fn tokenize(text: &str) -> Vec<(Tok<'_>, usize, usize)> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if i > SCAN_LIMIT {
+            break;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                it.next();
+            }
+            let digits = &text[i..end];
+            let value = digits.parse::<u32>().unwrap_or(u32::MAX);
+            toks.push((Tok::Num(value, digits.len()), i, end));
+        } else if c.is_alphabetic() && !is_cjk(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !(d.is_alphabetic() && !is_cjk(d)) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            toks.push((Tok::Word(&text[i..end]), i, end));
+        } else if !c.is_whitespace() {
+            toks.push((Tok::Sep(c), i, i + c.len_utf8()));
+        }
+    }
+    toks
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+fn match_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<Found> {
+    let t = |k: usize| toks.get(i + k).map(|x| x.0);
+    let end = |k: usize| toks.get(i + k).map_or(0, |x| x.2);
+    let start = toks.get(i)?.1;
+    let found = |y, m, d, last| make(y, m, d).map(|iso| Found { iso, start, end: end(last) });
+    match (t(0)?, t(1), t(2), t(3), t(4), t(5)) {
+        // 2022-11-04, 2017/03/07, 2019.12.10
+        (Tok::Num(y, 4), Some(Tok::Sep(a)), Some(Tok::Num(m, 1..=2)), Some(Tok::Sep(b)), Some(Tok::Num(d, 1..=2)), _)
+            if a == b && matches!(a, '-' | '/' | '.') =>
+        {
+            found(y, m, d, 4)
+        }
+        // 2016年12月7日
+        (Tok::Num(y, 4), Some(Tok::Sep('年')), Some(Tok::Num(m, 1..=2)), Some(Tok::Sep('月')), Some(Tok::Num(d, 1..=2)), _) => {
+            found(y, m, d, 4)
+        }
+        // 10/27/2025
+        (Tok::Num(m, 1..=2), Some(Tok::Sep('/')), Some(Tok::Num(d, 1..=2)), Some(Tok::Sep('/')), Some(Tok::Num(y, 4)), _) => {
+            found(y, m, d, 4)
+        }
+        // October 9, 2025 · Dec. 25, 2023
+        (Tok::Word(w), Some(Tok::Num(d, 1..=2)), Some(Tok::Sep(',')), Some(Tok::Num(y, 4)), _, _) => {
+            found(y, month(w)?, d, 3)
+        }
+        (Tok::Word(w), Some(Tok::Sep('.')), Some(Tok::Num(d, 1..=2)), Some(Tok::Sep(',')), Some(Tok::Num(y, 4)), _) => {
+            found(y, month(w)?, d, 4)
+        }
+        (Tok::Word(w), Some(Tok::Num(d, 1..=2)), Some(Tok::Num(y, 4)), _, _, _) => found(y, month(w)?, d, 2),
+        // 14 mai 2009 · 1er août 2025 · 9 October 2025
+        (Tok::Num(d, 1..=2), Some(Tok::Word(w)), Some(Tok::Num(y, 4)), _, _, _) => found(y, month(w)?, d, 2),
+        (Tok::Num(d, 1..=2), Some(Tok::Word(er)), Some(Tok::Word(w)), Some(Tok::Num(y, 4)), _, _)
+            if er.eq_ignore_ascii_case("er") =>
+        {
+            found(y, month(w)?, d, 3)
+        }
+        _ => None,
+    }
+}
+
+fn make(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Month number from an English or French month name or abbreviation.
+fn month(word: &str) -> Option<u32> {
+    const NAMES: [&[&str]; 12] = [
+        &["january", "jan", "janvier", "janv"],
+        &["february", "feb", "février", "fevrier", "févr", "fevr"],
+        &["march", "mar", "mars"],
+        &["april", "apr", "avril", "avr"],
+        &["may", "mai"],
+        &["june", "jun", "juin"],
+        &["july", "jul", "juillet", "juil"],
+        &["august", "aug", "août", "aout"],
+        &["september", "sep", "sept", "septembre"],
+        &["october", "oct", "octobre"],
+        &["november", "nov", "novembre"],
+        &["december", "dec", "décembre", "decembre", "déc"],
+    ];
+    let lower = word.to_lowercase();
+    NAMES
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iso;
+
+    #[test]
+    fn every_printed_form_gives_an_iso_date() {
+        assert_eq!(iso("2022-11-04 23:00").as_deref(), Some("2022-11-04"));
+        assert_eq!(iso("2017/03/07").as_deref(), Some("2017-03-07"));
+        assert_eq!(iso(" (2019-12-10)").as_deref(), Some("2019-12-10"));
+        assert_eq!(iso("Updated: October 09, 2025 17:56").as_deref(), Some("2025-10-09"));
+        assert_eq!(iso("2016年12月7日外交部发言人陆慷主持例行记者会").as_deref(), Some("2016-12-07"));
+        assert_eq!(iso("China FO Presser – Dec 25, 2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(iso("Conférence de presse du 14 mai 2009 |").as_deref(), Some("2009-05-14"));
+        assert_eq!(iso("du 1er août 2025").as_deref(), Some("2025-08-01"));
+        assert_eq!(iso("10/27/2025 | Press release").as_deref(), Some("2025-10-27"));
+        assert_eq!(iso("双语例行记者会8月16(双语例行记者会)(1)"), None);
+        assert_eq!(iso("At 3:40 pm"), None);
+    }
+}

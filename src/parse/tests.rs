@@ -1,0 +1,1 @@
+//! Unit tests of the parser on small inline transcripts, one per quirk.
