@@ -81,10 +81,10 @@ mod tests {
         i.left();
         i.left();
         i.insert("中");
-        assert_eq!(i.text(), "outlet:A中FP ");
+        assert_eq!(i.text(), "outlet:AF中P ");
         i.right();
         i.insert("\nx");
-        assert_eq!(i.text(), "outlet:A中F xP ");
+        assert_eq!(i.text(), "outlet:AF中P x ");
         i.clear();
         assert_eq!((i.text(), i.cursor()), ("", 0));
         i.delete_word();
