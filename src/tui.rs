@@ -15,6 +15,10 @@ mod theme;
 mod ui;
 mod event;
 mod terminal;
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod snapshot_tests;
 
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;

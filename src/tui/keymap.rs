@@ -131,7 +131,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[ctrl('c')], A::Quit, S::Anywhere, "quit", None),
     b(&[code(K::F(1))], A::ToggleHelp, S::Anywhere, "help", None),
     b(&[ch('?'), code(K::Esc), ch('q'), code(K::Enter)], A::ToggleHelp, S::Help, "close the help", Some("close")),
-    b(&[ch('j'), code(K::Down)], A::Down, S::Help, "scroll down", None),
+    b(&[ch('j'), code(K::Down)], A::Down, S::Help, "scroll down", Some("scroll")),
     b(&[ch('k'), code(K::Up)], A::Up, S::Help, "scroll up", None),
     b(&[code(K::PageDown), ch(' ')], A::PageDown, S::Help, "page down", None),
     b(&[code(K::PageUp), ch('b')], A::PageUp, S::Help, "page up", None),
@@ -159,7 +159,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[code(K::Tab), ch('l'), code(K::Right)], A::FocusNext, S::Browsing, "next pane", None),
     b(&[code(K::BackTab), ch('h'), code(K::Left)], A::FocusPrev, S::Browsing, "previous pane", None),
     b(&[ch('o')], A::OutletPicker, S::Browsing, "outlet picker: an outlet's questions, newest first", Some("outlets")),
-    b(&[ch(']')], A::NextSameOutlet, S::Browsing, "next question by the same outlet", Some("next same outlet")),
+    b(&[ch(']')], A::NextSameOutlet, S::Browsing, "next question by the same outlet", Some("same outlet")),
     b(&[ch('[')], A::PrevSameOutlet, S::Browsing, "previous question by the same outlet", None),
     b(&[ch('n')], A::NextMatch, S::Browsing, "next match in the reader", None),
     b(&[ch('N')], A::PrevMatch, S::Browsing, "previous match in the reader", None),
@@ -241,13 +241,29 @@ pub fn label(pat: Pat) -> String {
 }
 
 /// The footer: the hinted bindings of this mode and focus, as `key word` pairs.
+/// The focused pane's own keys come first, then those of browsing anywhere.
 pub fn hints(mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    for bind in active(mode, focus) {
+    let mut binds: Vec<&Binding> = active(mode, focus).collect();
+    binds.sort_by_key(|b| matches!(b.scope, Scope::Browsing | Scope::Anywhere));
+    for bind in &binds {
         if let (Some(word), Some(first)) = (bind.hint, bind.keys.first()) {
-            if !out.iter().any(|(_, w)| *w == word) {
-                out.push((label(*first), word));
+            if out.iter().any(|(_, w)| *w == word) {
+                continue;
             }
+            let mut key = label(*first);
+            // "j/k move": the opposite binding of the same scope shares the hint.
+            let opposite = match bind.action {
+                Action::Down => Some(Action::Up),
+                Action::NextSameOutlet => Some(Action::PrevSameOutlet),
+                _ => None,
+            };
+            if let Some(back) = binds.iter().find(|b| Some(&b.action) == opposite.as_ref() && b.scope == bind.scope) {
+                if let Some(k) = back.keys.first() {
+                    key = format!("{key}/{}", label(*k));
+                }
+            }
+            out.push((key, word));
         }
     }
     out

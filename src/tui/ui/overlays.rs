@@ -13,12 +13,18 @@ use crate::wrap::{self, truncate};
 
 /// The help as `(keys, description)` rows under scope headings (keys empty for a heading).
 pub fn help_rows() -> Vec<(String, String)> {
-    let mut scopes: Vec<Scope> = Vec::new();
-    for b in BINDINGS {
-        if !scopes.contains(&b.scope) {
-            scopes.push(b.scope);
-        }
-    }
+    let scopes = [
+        Scope::Browsing,
+        Scope::Lists,
+        Scope::Conferences,
+        Scope::Reader,
+        Scope::SearchBar,
+        Scope::Picker,
+        Scope::ListFilter,
+        Scope::Inputs,
+        Scope::Help,
+        Scope::Anywhere,
+    ];
     let mut rows = Vec::new();
     for scope in scopes {
         rows.push((String::new(), scope.title().to_string()));
