@@ -88,7 +88,11 @@ pub fn parse_text(text: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
     for (i, line) in text.lines().enumerate() {
         let line_text = tidy(line);
         for piece in labels::split_inline(&line_text, outlets) {
-            paras.push(Para { text: piece.to_string(), line: i + 1, strong: false });
+            paras.push(Para {
+                text: piece.to_string(),
+                line: i + 1,
+                strong: false,
+            });
         }
     }
     read(&paras, outlets)
@@ -101,20 +105,33 @@ pub fn parse_html(html: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
     }
     let paras: Vec<Para> = html::extract(html)?
         .into_iter()
-        .map(|p| Para { text: tidy(&p.text), ..p })
+        .map(|p| Para {
+            text: tidy(&p.text),
+            ..p
+        })
         .filter(|p| !p.text.is_empty())
         .collect();
     read(&paras, outlets)
 }
 
 fn empty() -> Problem {
-    Problem { line: 1, message: "the file is empty: nothing to import".into() }
+    Problem {
+        line: 1,
+        message: "the file is empty: nothing to import".into(),
+    }
 }
 
 /// Whether text that was not named `.html` is nevertheless a saved page.
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html") && head.contains("<head")
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<html") && head.contains("<head")
 }
 
 /// One line made safe and even: control characters and escapes removed, no-break
@@ -138,7 +155,12 @@ fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
     let conferences = match bilingual::split(paras, outlets) {
         Some((zh, latin)) => {
             let mut all = stream::conferences(&zh, "zh", outlets, &mut warnings);
-            all.extend(stream::conferences(&latin, bilingual::language(&latin), outlets, &mut warnings));
+            all.extend(stream::conferences(
+                &latin,
+                bilingual::language(&latin),
+                outlets,
+                &mut warnings,
+            ));
             all
         }
         None => stream::conferences(paras, bilingual::language(paras), outlets, &mut warnings),
@@ -149,7 +171,10 @@ fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
             message: "no press-conference turn found: expected a title or labelled questions and answers (`AFP :`, `Q:`, `问：`)".into(),
         });
     }
-    Ok(Parsed { conferences, warnings })
+    Ok(Parsed {
+        conferences,
+        warnings,
+    })
 }
 
 #[cfg(test)]

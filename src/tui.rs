@@ -6,22 +6,22 @@
 mod action;
 mod app;
 mod cursor;
+mod event;
+#[cfg(test)]
+mod fixture;
 mod input;
 mod keymap;
 mod layout;
 mod page;
-mod stopgap;
-mod theme;
-mod ui;
-mod event;
-mod terminal;
-#[cfg(test)]
-mod fixture;
 #[cfg(test)]
 mod snapshot_tests;
+mod stopgap;
+mod terminal;
+mod theme;
+mod ui;
 
-use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use action::{Action, Catalogue, Delivery, Ready};
@@ -37,9 +37,17 @@ use crate::search::SearchService;
 pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {
     let corpus = Arc::new(corpus);
     let (entries, problems) = corpus.catalog();
-    let mut app = App::new(Source::Corpus(Arc::clone(&corpus)), entries, problems, notes, outlets);
+    let mut app = App::new(
+        Source::Corpus(Arc::clone(&corpus)),
+        entries,
+        problems,
+        notes,
+        outlets,
+    );
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut term = terminal::Term::init().map_err(|e| format!("Cannot take over the terminal: {e}. Run briefings in an interactive terminal."))?;
+    let mut term = terminal::Term::init().map_err(|e| {
+        format!("Cannot take over the terminal: {e}. Run briefings in an interactive terminal.")
+    })?;
     let (w, h) = term.size();
     app.update(Action::Resize(w, h));
     let (tx, rx) = mpsc::channel();
@@ -49,8 +57,14 @@ pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), S
         let tx = tx.clone();
         let corpus = Arc::clone(&corpus);
         thread::spawn(move || {
-            let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::open::open_index(&corpus)))
-                .unwrap_or_else(|_| Err(crate::search::IndexError("the index could not be opened (internal error)".into())));
+            let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::open::open_index(&corpus)
+            }))
+            .unwrap_or_else(|_| {
+                Err(crate::search::IndexError(
+                    "the index could not be opened (internal error)".into(),
+                ))
+            });
             let _ = tx.send(Event::Index(opened));
         });
     }
@@ -71,27 +85,37 @@ pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), S
 }
 
 fn draw(term: &mut terminal::Term, app: &App) -> Result<(), String> {
-    term.terminal.draw(|f| {
-        ui::draw(f, app);
-    })
-    .map(|_| ())
-    .map_err(|e| format!("Cannot draw on the terminal: {e}"))
+    term.terminal
+        .draw(|f| {
+            ui::draw(f, app);
+        })
+        .map(|_| ())
+        .map_err(|e| format!("Cannot draw on the terminal: {e}"))
 }
 
 /// Turns one event into actions for the app.
 fn handle(app: &mut App, ev: Event, tx: &Sender<Event>, service: &mut Option<SearchService>) {
     let action = match ev {
         Event::Input(input) => event::action_for(input, app.mode, app.focus),
-        Event::Delivered(generation, outcome) => Some(Action::Delivered(Delivery { generation, outcome: outcome.map_err(|e| e.to_string()) })),
+        Event::Delivered(generation, outcome) => Some(Action::Delivered(Delivery {
+            generation,
+            outcome: outcome.map_err(|e| e.to_string()),
+        })),
         Event::Index(Ok((index, note))) => {
             let index = Arc::new(index);
             let tx = tx.clone();
             *service = Some(SearchService::spawn(Arc::clone(&index), move |g, r| {
                 let _ = tx.send(Event::Delivered(g, r));
             }));
-            Some(Action::IndexReady(Ready { index: Ok(index), note }))
+            Some(Action::IndexReady(Ready {
+                index: Ok(index),
+                note,
+            }))
         }
-        Event::Index(Err(e)) => Some(Action::IndexReady(Ready { index: Err(e.to_string()), note: None })),
+        Event::Index(Err(e)) => Some(Action::IndexReady(Ready {
+            index: Err(e.to_string()),
+            note: None,
+        })),
         Event::Reloaded(c) => Some(Action::Reloaded(c)),
     };
     if let Some(a) = action {
@@ -100,7 +124,13 @@ fn handle(app: &mut App, ev: Event, tx: &Sender<Event>, service: &mut Option<Sea
 }
 
 /// Does the work an update asked for.
-fn perform(effect: Effect, app: &mut App, term: &mut terminal::Term, tx: &Sender<Event>, service: Option<&SearchService>) {
+fn perform(
+    effect: Effect,
+    app: &mut App,
+    term: &mut terminal::Term,
+    tx: &Sender<Event>,
+    service: Option<&SearchService>,
+) {
     match effect {
         Effect::Submit(generation, query) => {
             if let Some(s) = service {

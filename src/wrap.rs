@@ -101,25 +101,84 @@ pub fn is_closing(g: &str) -> bool {
     let Some(c) = chars.next() else { return false };
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '〉' | '】' | '〕'
-            | '〗' | '〙' | '〛' | '”' | '’' | '…' | '‥' | '・' | '·' | '％' | '～' | '〃' | '々'
-            | '．' | '﹐' | '﹑' | '﹒' | '﹔' | '﹕' | '﹖' | '﹗' | ',' | '.' | ';' | ':'
-            | '?' | '!' | ')' | ']' | '}' | '»' | '›' | '%'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
+            | '〗'
+            | '〙'
+            | '〛'
+            | '”'
+            | '’'
+            | '…'
+            | '‥'
+            | '・'
+            | '·'
+            | '％'
+            | '～'
+            | '〃'
+            | '々'
+            | '．'
+            | '﹐'
+            | '﹑'
+            | '﹒'
+            | '﹔'
+            | '﹕'
+            | '﹖'
+            | '﹗'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '›'
+            | '%'
     )
 }
 
 /// Punctuation that must not end a line.
 fn is_opening(g: &str) -> bool {
-    let Some(c) = g.chars().next() else { return false };
+    let Some(c) = g.chars().next() else {
+        return false;
+    };
     matches!(
         c,
-        '（' | '「' | '『' | '《' | '〈' | '【' | '〔' | '〖' | '〘' | '〚' | '“' | '‘' | '(' | '['
-            | '{' | '«' | '‹'
+        '（' | '「'
+            | '『'
+            | '《'
+            | '〈'
+            | '【'
+            | '〔'
+            | '〖'
+            | '〘'
+            | '〚'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '{'
+            | '«'
+            | '‹'
     )
 }
 
 fn is_space(g: &str) -> bool {
-    g.chars().all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+    g.chars()
+        .all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
 }
 
 fn is_wide(g: &str) -> bool {
@@ -156,7 +215,12 @@ fn units(text: &str) -> Vec<Unit> {
                 last.end = pos + n;
             }
         } else {
-            out.push(Unit { start: pos, end: pos + n, width: gw, space_before: pending_space });
+            out.push(Unit {
+                start: pos,
+                end: pos + n,
+                width: gw,
+                space_before: pending_space,
+            });
         }
         pending_space = 0;
         after_space = false;
@@ -240,7 +304,10 @@ mod tests {
             assert_eq!(lines.concat(), text, "width {w}");
             for l in &lines[1..] {
                 let first = l.graphemes(true).next().unwrap_or("");
-                assert!(!is_closing(first), "width {w}: line starts with {first:?}: {lines:?}");
+                assert!(
+                    !is_closing(first),
+                    "width {w}: line starts with {first:?}: {lines:?}"
+                );
             }
             if w >= 6 {
                 assert_fits(&lines, w);

@@ -59,7 +59,13 @@ impl Seen {
     }
 
     fn statement() -> Self {
-        Seen { kind: "statement", asker: None, outlet: None, follow_up: false, answered: true }
+        Seen {
+            kind: "statement",
+            asker: None,
+            outlet: None,
+            follow_up: false,
+            answered: true,
+        }
     }
 }
 
@@ -70,35 +76,55 @@ fn compare(label: &Value, got: &[ParsedConference]) -> (usize, usize, Vec<String
     let bilingual = label["language"] == "zh+en";
     let (zh, en): (Vec<_>, Vec<_>) = got.iter().partition(|c| !bilingual || c.language == "zh");
     if want.len() != zh.len() {
-        diff.push(format!("conferences: want {}, got {}", want.len(), zh.len()));
+        diff.push(format!(
+            "conferences: want {}, got {}",
+            want.len(),
+            zh.len()
+        ));
     }
     if bilingual {
         for (i, z) in zh.iter().enumerate() {
             match en.get(i) {
                 Some(e) if e.turns.len() == z.turns.len() => {}
-                Some(e) => diff.push(format!("en conference {i}: {} turns, zh has {}", e.turns.len(), z.turns.len())),
+                Some(e) => diff.push(format!(
+                    "en conference {i}: {} turns, zh has {}",
+                    e.turns.len(),
+                    z.turns.len()
+                )),
                 None => diff.push(format!("en conference {i} missing")),
             }
         }
     }
     let (mut right, mut total) = (0, 0);
     for (i, w) in want.iter().enumerate() {
-        let wt: Vec<Seen> = w["turns"].as_array().map(|a| a.iter().map(Seen::of_label).collect()).unwrap_or_default();
+        let wt: Vec<Seen> = w["turns"]
+            .as_array()
+            .map(|a| a.iter().map(Seen::of_label).collect())
+            .unwrap_or_default();
         total += wt.len();
         let Some(c) = zh.get(i) else { continue };
         for (field, want, got) in [
             ("date", w["date"].as_str(), c.date.as_deref()),
-            ("spokesperson", w["spokesperson"].as_str(), c.spokesperson.as_deref()),
+            (
+                "spokesperson",
+                w["spokesperson"].as_str(),
+                c.spokesperson.as_deref(),
+            ),
         ] {
             if want != got {
-                diff.push(format!("conference {i} {field}: want {want:?}, got {got:?}"));
+                diff.push(format!(
+                    "conference {i} {field}: want {want:?}, got {got:?}"
+                ));
             }
         }
         let gt: Vec<Seen> = c.turns.iter().map(Seen::of_turn).collect();
         for k in 0..wt.len().max(gt.len()) {
             match (wt.get(k), gt.get(k)) {
                 (Some(a), Some(b)) if a == b => right += 1,
-                (a, b) => diff.push(format!("conference {i} turn {k}: want {a:?}\n{:>24}got  {b:?}", "")),
+                (a, b) => diff.push(format!(
+                    "conference {i} turn {k}: want {a:?}\n{:>24}got  {b:?}",
+                    ""
+                )),
             }
         }
     }
@@ -108,14 +134,21 @@ fn compare(label: &Value, got: &[ParsedConference]) -> (usize, usize, Vec<String
 #[test]
 fn every_corpus_file_matches_its_labels() {
     let dir = corpus_dir();
-    let labels = std::fs::read_to_string(dir.join("labels.jsonl"))
-        .unwrap_or_else(|e| panic!("cannot read {}: {e} (set BRIEFINGS_SHARED)", dir.join("labels.jsonl").display()));
+    let labels = std::fs::read_to_string(dir.join("labels.jsonl")).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (set BRIEFINGS_SHARED)",
+            dir.join("labels.jsonl").display()
+        )
+    });
     let outlets = Outlets::builtin();
     let (mut files_right, mut files, mut turns_right, mut turns) = (0, 0, 0, 0);
     let mut report = String::new();
     for line in labels.lines().filter(|l| !l.trim().is_empty()) {
         let label: Value = serde_json::from_str(line).expect("labels.jsonl line is JSON");
-        let file = label["file"].as_str().expect("label has a file").to_string();
+        let file = label["file"]
+            .as_str()
+            .expect("label has a file")
+            .to_string();
         if EXCLUDED.iter().any(|(f, _)| *f == file) {
             continue;
         }
@@ -139,5 +172,9 @@ fn every_corpus_file_matches_its_labels() {
     println!("{report}");
     println!("fixture score: files {files_right}/{files}, turns {turns_right}/{turns}");
     assert!(files > 0, "no labelled files found in {}", dir.display());
-    assert_eq!((files_right, turns_right), (files, turns), "fixture score below 100%:\n{report}");
+    assert_eq!(
+        (files_right, turns_right),
+        (files, turns),
+        "fixture score below 100%:\n{report}"
+    );
 }

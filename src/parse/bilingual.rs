@@ -45,11 +45,16 @@ pub fn language(paras: &[Para]) -> &'static str {
             Script::Neutral => {}
         }
         if script(&p.text) == Script::Latin {
-            let lower = format!(" {} ", p.text.chars().take(2000).collect::<String>().to_lowercase());
-            fr += [" le ", " la ", " les ", " des ", " du ", " est ", " et ", " à ", " une "]
-                .iter()
-                .map(|w| lower.matches(w).count())
-                .sum::<usize>();
+            let lower = format!(
+                " {} ",
+                p.text.chars().take(2000).collect::<String>().to_lowercase()
+            );
+            fr += [
+                " le ", " la ", " les ", " des ", " du ", " est ", " et ", " à ", " une ",
+            ]
+            .iter()
+            .map(|w| lower.matches(w).count())
+            .sum::<usize>();
             en += [" the ", " and ", " of ", " to ", " is ", " a ", " in "]
                 .iter()
                 .map(|w| lower.matches(w).count())
@@ -88,7 +93,8 @@ pub fn split(paras: &[Para], outlets: &Outlets) -> Option<(Vec<Para>, Vec<Para>)
         }
     }
     let substantial = |v: &[Para]| v.iter().filter(|p| p.text.chars().count() >= 20).count() >= 2;
-    (zh_labels >= 1 && latin_labels >= 1 && substantial(&zh) && substantial(&latin)).then_some((zh, latin))
+    (zh_labels >= 1 && latin_labels >= 1 && substantial(&zh) && substantial(&latin))
+        .then_some((zh, latin))
 }
 
 #[cfg(test)]
@@ -96,7 +102,13 @@ mod tests {
     use super::*;
 
     fn paras(text: &str) -> Vec<Para> {
-        text.lines().map(|l| Para { text: l.to_string(), line: 1, strong: false }).collect()
+        text.lines()
+            .map(|l| Para {
+                text: l.to_string(),
+                line: 1,
+                strong: false,
+            })
+            .collect()
     }
 
     #[test]
@@ -104,16 +116,30 @@ mod tests {
         assert_eq!(script("澎湃新闻记者:我们注意到,FOCAC会议"), Script::Cjk);
         assert_eq!(script("The Paper: We have noted"), Script::Latin);
         assert_eq!(script("***"), Script::Neutral);
-        assert_eq!(language(&paras("Q : La Chine et le Japon ?\nR : Les deux pays sont des voisins.")), "fr");
-        assert_eq!(language(&paras("Q: Is the visit on?\nA: The visit is a success of the two sides.")), "en");
+        assert_eq!(
+            language(&paras(
+                "Q : La Chine et le Japon ?\nR : Les deux pays sont des voisins."
+            )),
+            "fr"
+        );
+        assert_eq!(
+            language(&paras(
+                "Q: Is the visit on?\nA: The visit is a success of the two sides."
+            )),
+            "en"
+        );
     }
 
     #[test]
     fn bilingual_pages_split_but_stray_english_does_not() {
-        let both = paras("总台央视记者:中方有何期待?\nCCTV: What does China expect from the visit?\n郭嘉昆:今年是中欧建交50周年。\nGuo Jiakun: This year marks the 50th anniversary.");
+        let both = paras(
+            "总台央视记者:中方有何期待?\nCCTV: What does China expect from the visit?\n郭嘉昆:今年是中欧建交50周年。\nGuo Jiakun: This year marks the 50th anniversary.",
+        );
         let (zh, en) = split(&both, &Outlets::builtin()).unwrap();
         assert_eq!((zh.len(), en.len()), (2, 2));
-        let one = paras("The Beginning\n总台央视记者:中方有何期待?\n毛宁:中欧全面战略伙伴关系走过了20年。");
+        let one = paras(
+            "The Beginning\n总台央视记者:中方有何期待?\n毛宁:中欧全面战略伙伴关系走过了20年。",
+        );
         assert!(split(&one, &Outlets::builtin()).is_none());
     }
 }

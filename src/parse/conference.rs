@@ -12,11 +12,47 @@ use crate::model::{Turn, TurnKind};
 
 /// Words that open announcements, greetings and opening remarks (not a stray answer tail).
 const OPENING_MARKERS: &[&str] = &[
-    "邀请", "邀請", "将于", "將於", "將于", "通报", "通報", "记者朋友", "大家好", "朋友好", "欢迎", "宣布", "下面请",
-    "invitation", "will pay", "will attend", "will visit", "will travel", "will hold", "will be held",
-    "will be convened", "i'd like to", "i would like to", "good afternoon", "good morning", "friends from the press",
-    "welcome", "announce", "bonjour", "bon après-midi", "bienvenue", "amis de la presse", "amis journalistes",
-    "présidera", "assistera", "effectuera", "tiendra", "participera", "se rendra", "je voudrais", "annonce",
+    "邀请",
+    "邀請",
+    "将于",
+    "將於",
+    "將于",
+    "通报",
+    "通報",
+    "记者朋友",
+    "大家好",
+    "朋友好",
+    "欢迎",
+    "宣布",
+    "下面请",
+    "invitation",
+    "will pay",
+    "will attend",
+    "will visit",
+    "will travel",
+    "will hold",
+    "will be held",
+    "will be convened",
+    "i'd like to",
+    "i would like to",
+    "good afternoon",
+    "good morning",
+    "friends from the press",
+    "welcome",
+    "announce",
+    "bonjour",
+    "bon après-midi",
+    "bienvenue",
+    "amis de la presse",
+    "amis journalistes",
+    "présidera",
+    "assistera",
+    "effectuera",
+    "tiendra",
+    "participera",
+    "se rendra",
+    "je voudrais",
+    "annonce",
 ];
 
 /// One conference being read.
@@ -42,7 +78,11 @@ pub struct Builder {
 
 impl Builder {
     pub fn new(title: Option<String>, date: Option<String>) -> Self {
-        Builder { title, date, ..Builder::default() }
+        Builder {
+            title,
+            date,
+            ..Builder::default()
+        }
     }
 
     pub fn has_turns(&self) -> bool {
@@ -73,7 +113,14 @@ impl Builder {
     }
 
     /// A labelled question.
-    pub fn question(&mut self, asker: &str, outlet: Option<String>, follow_up: bool, text: &str, line: usize) {
+    pub fn question(
+        &mut self,
+        asker: &str,
+        outlet: Option<String>,
+        follow_up: bool,
+        text: &str,
+        line: usize,
+    ) {
         self.seen(line, text);
         self.settle_pending(false);
         self.settle_opening();
@@ -84,7 +131,13 @@ impl Builder {
     }
 
     /// A labelled answer (or unasked speech) by `speaker`; `printed` is the whole paragraph.
-    pub fn answer(&mut self, speaker: Option<&'static str>, text: &str, printed: &str, line: usize) {
+    pub fn answer(
+        &mut self,
+        speaker: Option<&'static str>,
+        text: &str,
+        printed: &str,
+        line: usize,
+    ) {
         self.seen(line, text);
         let speaker = speaker.map(str::to_string);
         if std::mem::take(&mut self.closing) {
@@ -94,14 +147,16 @@ impl Builder {
         let only_opening = self.turns.len() == 1;
         match self.turns.last_mut() {
             None if speaker.is_some() => {
-                self.opening_speakers.extend(speaker.as_deref().and_then(names::lookup));
+                self.opening_speakers
+                    .extend(speaker.as_deref().and_then(names::lookup));
                 let mut body = std::mem::take(&mut self.opening);
                 body.extend(para(text));
                 self.turns.push(Turn::statement(speaker, body));
             }
             None => {
                 // `A:` with no question before it: the question is on an earlier page.
-                let mut turn = Turn::question(String::new(), None, std::mem::take(&mut self.opening));
+                let mut turn =
+                    Turn::question(String::new(), None, std::mem::take(&mut self.opening));
                 turn.answer = para(text);
                 self.starts_mid_answer = true;
                 self.turns.push(turn);
@@ -112,8 +167,10 @@ impl Builder {
                         self.opening_speakers.push(name);
                     }
                 }
-                let changes = speaker.is_some() && turn.speaker.is_some() && speaker != turn.speaker;
-                turn.answer.extend(para(if changes { printed } else { text }));
+                let changes =
+                    speaker.is_some() && turn.speaker.is_some() && speaker != turn.speaker;
+                turn.answer
+                    .extend(para(if changes { printed } else { text }));
                 turn.speaker = turn.speaker.take().or(speaker);
             }
             Some(turn) => {
@@ -128,19 +185,25 @@ impl Builder {
     pub fn plain(&mut self, text: &str, line: usize) {
         self.seen(line, text);
         if std::mem::take(&mut self.closing) {
-            self.turns.push(Turn::statement(None, vec![text.to_string()]));
+            self.turns
+                .push(Turn::statement(None, vec![text.to_string()]));
             return;
         }
         match self.turns.last_mut() {
             None => self.opening.push(text.to_string()),
-            Some(turn) if turn.kind == TurnKind::Question && turn.answer.is_empty() => self.pending.push(text.to_string()),
+            Some(turn) if turn.kind == TurnKind::Question && turn.answer.is_empty() => {
+                self.pending.push(text.to_string())
+            }
             Some(turn) => turn.answer.push(text.to_string()),
         }
     }
 
     /// A list item (`• …`): continues a question still waiting for its answer.
     pub fn bullet(&mut self, text: &str, line: usize) {
-        let waiting = self.turns.last().is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
+        let waiting = self
+            .turns
+            .last()
+            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
         if !waiting {
             self.plain(text, line);
             return;
@@ -158,8 +221,14 @@ impl Builder {
     /// Whether `text` only repeats the start of the question waiting for its answer (blog residue).
     pub fn echoes_question(&self, text: &str) -> bool {
         match self.turns.last() {
-            Some(turn) if turn.kind == TurnKind::Question && turn.answer.is_empty() && text.chars().count() >= 10 => {
-                turn.question.first().is_some_and(|q| q.starts_with(text.trim()))
+            Some(turn)
+                if turn.kind == TurnKind::Question
+                    && turn.answer.is_empty()
+                    && text.chars().count() >= 10 =>
+            {
+                turn.question
+                    .first()
+                    .is_some_and(|q| q.starts_with(text.trim()))
             }
             _ => false,
         }
@@ -178,7 +247,11 @@ impl Builder {
             return;
         }
         if let Some(turn) = self.turns.last_mut() {
-            let target = if answer_follows { &mut turn.question } else { &mut turn.answer };
+            let target = if answer_follows {
+                &mut turn.question
+            } else {
+                &mut turn.answer
+            };
             target.append(&mut self.pending);
         }
     }
@@ -199,9 +272,16 @@ impl Builder {
     }
 
     /// The finished conference, or `None` when nothing in it is a turn of a conference.
-    pub fn finish(mut self, language: &str, warnings: &mut Vec<Problem>) -> Option<ParsedConference> {
+    pub fn finish(
+        mut self,
+        language: &str,
+        warnings: &mut Vec<Problem>,
+    ) -> Option<ParsedConference> {
         self.settle_pending(false);
-        if self.turns.is_empty() && !self.opening.is_empty() && (self.title.is_some() || self.stamp_date.is_some()) {
+        if self.turns.is_empty()
+            && !self.opening.is_empty()
+            && (self.title.is_some() || self.stamp_date.is_some())
+        {
             let body = std::mem::take(&mut self.opening);
             self.turns.push(Turn::statement(None, body));
         }
@@ -210,7 +290,9 @@ impl Builder {
         }
         let spokesperson = self.spokesperson();
         for turn in &mut self.turns {
-            if turn.speaker.is_none() && (turn.kind == TurnKind::Statement || !turn.answer.is_empty()) {
+            if turn.speaker.is_none()
+                && (turn.kind == TurnKind::Statement || !turn.answer.is_empty())
+            {
                 turn.speaker.clone_from(&spokesperson);
             }
         }
@@ -244,16 +326,25 @@ impl Builder {
         if self.starts_mid_answer {
             warnings.push(Problem {
                 line: self.first_line.max(1),
-                message: "the text starts in the middle of an answer: its question is on an earlier page".into(),
+                message:
+                    "the text starts in the middle of an answer: its question is on an earlier page"
+                        .into(),
             });
         }
-        let unanswered = self.turns.last().is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
+        let unanswered = self
+            .turns
+            .last()
+            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
         if unanswered {
             warnings.push(Problem {
                 line: self.last_line.max(1),
-                message: "the text ends before the last question's answer: the transcript looks cut".into(),
+                message:
+                    "the text ends before the last question's answer: the transcript looks cut"
+                        .into(),
             });
-        } else if !ends_sentence(&self.last_text) && !self.last_text.ends_with(['）', ')', ':', '：']) {
+        } else if !ends_sentence(&self.last_text)
+            && !self.last_text.ends_with(['）', ')', ':', '：'])
+        {
             warnings.push(Problem {
                 line: self.last_line.max(1),
                 message: "the text ends mid-sentence: the transcript looks cut".into(),
@@ -263,7 +354,11 @@ impl Builder {
 }
 
 fn para(text: &str) -> Vec<String> {
-    if text.trim().is_empty() { Vec::new() } else { vec![text.trim().to_string()] }
+    if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![text.trim().to_string()]
+    }
 }
 
 /// Announcements, greetings, several paragraphs: unasked speech rather than an answer's tail.

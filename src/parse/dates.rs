@@ -78,37 +78,73 @@ fn match_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<Found> {
     let t = |k: usize| toks.get(i + k).map(|x| x.0);
     let end = |k: usize| toks.get(i + k).map_or(0, |x| x.2);
     let start = toks.get(i)?.1;
-    let found = |y, m, d, last| make(y, m, d).map(|iso| Found { iso, start, end: end(last) });
+    let found = |y, m, d, last| {
+        make(y, m, d).map(|iso| Found {
+            iso,
+            start,
+            end: end(last),
+        })
+    };
     match (t(0)?, t(1), t(2), t(3), t(4), t(5)) {
         // 2022-11-04, 2017/03/07, 2019.12.10
-        (Tok::Num(y, 4), Some(Tok::Sep(a)), Some(Tok::Num(m, 1..=2)), Some(Tok::Sep(b)), Some(Tok::Num(d, 1..=2)), _)
-            if a == b && matches!(a, '-' | '/' | '.') =>
-        {
-            found(y, m, d, 4)
-        }
+        (
+            Tok::Num(y, 4),
+            Some(Tok::Sep(a)),
+            Some(Tok::Num(m, 1..=2)),
+            Some(Tok::Sep(b)),
+            Some(Tok::Num(d, 1..=2)),
+            _,
+        ) if a == b && matches!(a, '-' | '/' | '.') => found(y, m, d, 4),
         // 2016年12月7日
-        (Tok::Num(y, 4), Some(Tok::Sep('年')), Some(Tok::Num(m, 1..=2)), Some(Tok::Sep('月')), Some(Tok::Num(d, 1..=2)), _) => {
-            found(y, m, d, 4)
-        }
+        (
+            Tok::Num(y, 4),
+            Some(Tok::Sep('年')),
+            Some(Tok::Num(m, 1..=2)),
+            Some(Tok::Sep('月')),
+            Some(Tok::Num(d, 1..=2)),
+            _,
+        ) => found(y, m, d, 4),
         // 10/27/2025
-        (Tok::Num(m, 1..=2), Some(Tok::Sep('/')), Some(Tok::Num(d, 1..=2)), Some(Tok::Sep('/')), Some(Tok::Num(y, 4)), _) => {
-            found(y, m, d, 4)
-        }
+        (
+            Tok::Num(m, 1..=2),
+            Some(Tok::Sep('/')),
+            Some(Tok::Num(d, 1..=2)),
+            Some(Tok::Sep('/')),
+            Some(Tok::Num(y, 4)),
+            _,
+        ) => found(y, m, d, 4),
         // October 9, 2025 · Dec. 25, 2023
-        (Tok::Word(w), Some(Tok::Num(d, 1..=2)), Some(Tok::Sep(',')), Some(Tok::Num(y, 4)), _, _) => {
-            found(y, month(w)?, d, 3)
+        (
+            Tok::Word(w),
+            Some(Tok::Num(d, 1..=2)),
+            Some(Tok::Sep(',')),
+            Some(Tok::Num(y, 4)),
+            _,
+            _,
+        ) => found(y, month(w)?, d, 3),
+        (
+            Tok::Word(w),
+            Some(Tok::Sep('.')),
+            Some(Tok::Num(d, 1..=2)),
+            Some(Tok::Sep(',')),
+            Some(Tok::Num(y, 4)),
+            _,
+        ) => found(y, month(w)?, d, 4),
+        (Tok::Word(w), Some(Tok::Num(d, 1..=2)), Some(Tok::Num(y, 4)), _, _, _) => {
+            found(y, month(w)?, d, 2)
         }
-        (Tok::Word(w), Some(Tok::Sep('.')), Some(Tok::Num(d, 1..=2)), Some(Tok::Sep(',')), Some(Tok::Num(y, 4)), _) => {
-            found(y, month(w)?, d, 4)
-        }
-        (Tok::Word(w), Some(Tok::Num(d, 1..=2)), Some(Tok::Num(y, 4)), _, _, _) => found(y, month(w)?, d, 2),
         // 14 mai 2009 · 1er août 2025 · 9 October 2025
-        (Tok::Num(d, 1..=2), Some(Tok::Word(w)), Some(Tok::Num(y, 4)), _, _, _) => found(y, month(w)?, d, 2),
-        (Tok::Num(d, 1..=2), Some(Tok::Word(er)), Some(Tok::Word(w)), Some(Tok::Num(y, 4)), _, _)
-            if er.eq_ignore_ascii_case("er") =>
-        {
-            found(y, month(w)?, d, 3)
+        (Tok::Num(d, 1..=2), Some(Tok::Word(w)), Some(Tok::Num(y, 4)), _, _, _) => {
+            found(y, month(w)?, d, 2)
         }
+        (
+            Tok::Num(d, 1..=2),
+            Some(Tok::Word(er)),
+            Some(Tok::Word(w)),
+            Some(Tok::Num(y, 4)),
+            _,
+            _,
+        ) if er.eq_ignore_ascii_case("er") => found(y, month(w)?, d, 3),
         _ => None,
     }
 }
@@ -150,12 +186,27 @@ mod tests {
         assert_eq!(iso("2022-11-04 23:00").as_deref(), Some("2022-11-04"));
         assert_eq!(iso("2017/03/07").as_deref(), Some("2017-03-07"));
         assert_eq!(iso(" (2019-12-10)").as_deref(), Some("2019-12-10"));
-        assert_eq!(iso("Updated: October 09, 2025 17:56").as_deref(), Some("2025-10-09"));
-        assert_eq!(iso("2016年12月7日外交部发言人陆慷主持例行记者会").as_deref(), Some("2016-12-07"));
-        assert_eq!(iso("China FO Presser – Dec 25, 2023").as_deref(), Some("2023-12-25"));
-        assert_eq!(iso("Conférence de presse du 14 mai 2009 |").as_deref(), Some("2009-05-14"));
+        assert_eq!(
+            iso("Updated: October 09, 2025 17:56").as_deref(),
+            Some("2025-10-09")
+        );
+        assert_eq!(
+            iso("2016年12月7日外交部发言人陆慷主持例行记者会").as_deref(),
+            Some("2016-12-07")
+        );
+        assert_eq!(
+            iso("China FO Presser – Dec 25, 2023").as_deref(),
+            Some("2023-12-25")
+        );
+        assert_eq!(
+            iso("Conférence de presse du 14 mai 2009 |").as_deref(),
+            Some("2009-05-14")
+        );
         assert_eq!(iso("du 1er août 2025").as_deref(), Some("2025-08-01"));
-        assert_eq!(iso("10/27/2025 | Press release").as_deref(), Some("2025-10-27"));
+        assert_eq!(
+            iso("10/27/2025 | Press release").as_deref(),
+            Some("2025-10-27")
+        );
         assert_eq!(iso("双语例行记者会8月16(双语例行记者会)(1)"), None);
         assert_eq!(iso("At 3:40 pm"), None);
     }

@@ -28,7 +28,11 @@ fn utf8(bytes: &[u8]) -> Result<String, Problem> {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let at = e.valid_up_to();
-            if bytes[..at].contains(&0) || bytes.get(at..).is_some_and(|r| r.iter().take(512).any(|&b| b == 0)) {
+            if bytes[..at].contains(&0)
+                || bytes
+                    .get(at..)
+                    .is_some_and(|r| r.iter().take(512).any(|&b| b == 0))
+            {
                 Err(binary(line_of(bytes, at)))
             } else {
                 Err(Problem {
@@ -41,7 +45,9 @@ fn utf8(bytes: &[u8]) -> Result<String, Problem> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Problem> {
-    let units = bytes.chunks(2).map(|c| word([c[0], c.get(1).copied().unwrap_or(0)]));
+    let units = bytes
+        .chunks(2)
+        .map(|c| word([c[0], c.get(1).copied().unwrap_or(0)]));
     let mut out = String::with_capacity(bytes.len() / 2);
     for (i, c) in char::decode_utf16(units).enumerate() {
         match c {
@@ -49,7 +55,9 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Problem> {
             Err(_) => {
                 return Err(Problem {
                     line: out.matches('\n').count() + 1,
-                    message: format!("the file is not valid UTF-16 (bad code unit {i}): save it as UTF-8 text"),
+                    message: format!(
+                        "the file is not valid UTF-16 (bad code unit {i}): save it as UTF-8 text"
+                    ),
                 });
             }
         }
@@ -60,13 +68,18 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Problem> {
 fn binary(line: usize) -> Problem {
     Problem {
         line,
-        message: "the file looks binary (NUL bytes), not a transcript: import a .txt or .html page".into(),
+        message: "the file looks binary (NUL bytes), not a transcript: import a .txt or .html page"
+            .into(),
     }
 }
 
 /// 1-based line of byte offset `at`.
 fn line_of(bytes: &[u8], at: usize) -> usize {
-    bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -87,6 +100,11 @@ mod tests {
         let e = decode(b"ok\nok\n\xFF\xFE\xFD").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("UTF-8"));
-        assert!(decode(b"PK\x03\x04\x00\x00").unwrap_err().message.contains("binary"));
+        assert!(
+            decode(b"PK\x03\x04\x00\x00")
+                .unwrap_err()
+                .message
+                .contains("binary")
+        );
     }
 }

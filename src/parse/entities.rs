@@ -2,21 +2,78 @@
 
 /// Named references seen on the ministry's pages, plus the Latin-1 letters of French text.
 const NAMED: &[(&str, char)] = &[
-    ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''),
-    ("nbsp", '\u{a0}'), ("ensp", '\u{2002}'), ("emsp", '\u{2003}'), ("thinsp", '\u{2009}'),
-    ("ndash", '–'), ("mdash", '—'), ("hellip", '…'), ("bull", '•'), ("middot", '·'),
-    ("lsquo", '‘'), ("rsquo", '’'), ("ldquo", '“'), ("rdquo", '”'), ("laquo", '«'), ("raquo", '»'),
-    ("sbquo", '‚'), ("bdquo", '„'), ("copy", '©'), ("reg", '®'), ("trade", '™'), ("deg", '°'),
-    ("times", '×'), ("euro", '€'), ("yen", '¥'), ("pound", '£'), ("sect", '§'), ("para", '¶'),
-    ("agrave", 'à'), ("aacute", 'á'), ("acirc", 'â'), ("atilde", 'ã'), ("auml", 'ä'),
-    ("ccedil", 'ç'), ("egrave", 'è'), ("eacute", 'é'), ("ecirc", 'ê'), ("euml", 'ë'),
-    ("igrave", 'ì'), ("iacute", 'í'), ("icirc", 'î'), ("iuml", 'ï'), ("ntilde", 'ñ'),
-    ("ograve", 'ò'), ("oacute", 'ó'), ("ocirc", 'ô'), ("otilde", 'õ'), ("ouml", 'ö'),
-    ("ugrave", 'ù'), ("uacute", 'ú'), ("ucirc", 'û'), ("uuml", 'ü'), ("yuml", 'ÿ'),
-    ("oelig", 'œ'), ("aelig", 'æ'), ("szlig", 'ß'),
-    ("Agrave", 'À'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Ccedil", 'Ç'), ("Egrave", 'È'),
-    ("Eacute", 'É'), ("Ecirc", 'Ê'), ("Icirc", 'Î'), ("Ocirc", 'Ô'), ("Ugrave", 'Ù'),
-    ("Ucirc", 'Û'), ("OElig", 'Œ'),
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("bull", '•'),
+    ("middot", '·'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("sbquo", '‚'),
+    ("bdquo", '„'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("deg", '°'),
+    ("times", '×'),
+    ("euro", '€'),
+    ("yen", '¥'),
+    ("pound", '£'),
+    ("sect", '§'),
+    ("para", '¶'),
+    ("agrave", 'à'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("ccedil", 'ç'),
+    ("egrave", 'è'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("euml", 'ë'),
+    ("igrave", 'ì'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iuml", 'ï'),
+    ("ntilde", 'ñ'),
+    ("ograve", 'ò'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("otilde", 'õ'),
+    ("ouml", 'ö'),
+    ("ugrave", 'ù'),
+    ("uacute", 'ú'),
+    ("ucirc", 'û'),
+    ("uuml", 'ü'),
+    ("yuml", 'ÿ'),
+    ("oelig", 'œ'),
+    ("aelig", 'æ'),
+    ("szlig", 'ß'),
+    ("Agrave", 'À'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Ccedil", 'Ç'),
+    ("Egrave", 'È'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Icirc", 'Î'),
+    ("Ocirc", 'Ô'),
+    ("Ugrave", 'Ù'),
+    ("Ucirc", 'Û'),
+    ("OElig", 'Œ'),
 ];
 
 /// Longest reference we try to read after `&` before giving up and keeping the text.
@@ -56,7 +113,9 @@ fn reference(s: &str) -> Option<(char, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
-        char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}')
+        char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}')
     } else {
         NAMED.iter().find(|(n, _)| *n == body)?.1
     };
@@ -76,7 +135,10 @@ mod tests {
 
     #[test]
     fn malformed_references_stay() {
-        assert_eq!(decode("AT&T & co &unknown; &#xZZ; &#0;"), "AT&T & co &unknown; &#xZZ; \u{fffd}");
+        assert_eq!(
+            decode("AT&T & co &unknown; &#xZZ; &#0;"),
+            "AT&T & co &unknown; &#xZZ; \u{fffd}"
+        );
         assert_eq!(decode("&"), "&");
         assert_eq!(decode("&#99999999999;"), "&#99999999999;");
     }

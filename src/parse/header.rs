@@ -8,7 +8,14 @@
 use super::dates;
 
 /// Words naming a press conference in the three languages.
-const CONFERENCE: &[&str] = &["conférence de presse", "press conference", "presser", "记者会", "記者會", "吹风会"];
+const CONFERENCE: &[&str] = &[
+    "conférence de presse",
+    "press conference",
+    "presser",
+    "记者会",
+    "記者會",
+    "吹风会",
+];
 
 /// Whether a line mentions a press conference.
 pub fn mentions_conference(text: &str) -> bool {
@@ -24,7 +31,8 @@ pub fn clean_title(text: &str) -> String {
             t = inner.trim_end_matches([')', '）']);
         }
     }
-    t.trim_end_matches(|c: char| c == '|' || c.is_whitespace()).to_string()
+    t.trim_end_matches(|c: char| c == '|' || c.is_whitespace())
+        .to_string()
 }
 
 /// Whether a line is a conference title (it names a conference and its date).
@@ -34,7 +42,11 @@ pub fn title_like(text: &str) -> bool {
     }
     let t = clean_title(text);
     let chars = t.chars().count();
-    if chars > 200 || t.contains([':', '：']) || t.ends_with(['?', '？']) || dates::find(&t).is_none() {
+    if chars > 200
+        || t.contains([':', '：'])
+        || t.ends_with(['?', '？'])
+        || dates::find(&t).is_none()
+    {
         return false;
     }
     let lower = t.to_lowercase();
@@ -60,7 +72,8 @@ pub fn title_continues(first: &str, second: &str) -> bool {
     let en = (a.ends_with("’s") || a.ends_with("'s"))
         && (a.contains("Spokesperson") || a.contains("Spokesman"))
         && b.to_lowercase().contains("press conference");
-    let zh = a.starts_with(|c: char| c.is_ascii_digit()) && a.contains("言人") && b.starts_with("主持");
+    let zh =
+        a.starts_with(|c: char| c.is_ascii_digit()) && a.contains("言人") && b.starts_with("主持");
     (en || zh) && title_like(&joined(a, b))
 }
 
@@ -94,37 +107,76 @@ mod tests {
 
     #[test]
     fn titles_in_three_languages() {
-        assert!(title_like("Conférence de presse du 29 juillet 2025 tenue par le porte-parole du ministère des Affaires étrangères Guo Jiakun"));
+        assert!(title_like(
+            "Conférence de presse du 29 juillet 2025 tenue par le porte-parole du ministère des Affaires étrangères Guo Jiakun"
+        ));
         assert!(title_like("Conférence de presse du 14 mai 2009 |"));
-        assert!(title_like("Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on June 28, 2016"));
-        assert!(title_like("January 30, 2023 Press Conference Held by Foreign Ministry Spokesperson Mao Ning"));
+        assert!(title_like(
+            "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on June 28, 2016"
+        ));
+        assert!(title_like(
+            "January 30, 2023 Press Conference Held by Foreign Ministry Spokesperson Mao Ning"
+        ));
         assert!(title_like("China FO Presser – Dec 25, 2023"));
-        assert!(title_like("2020年2月3日外交部发言人华春莹主持网上例行记者会"));
-        assert!(title_like("(原标题:2023年9月8日外交部发言人毛宁主持例行记者会)"));
+        assert!(title_like(
+            "2020年2月3日外交部发言人华春莹主持网上例行记者会"
+        ));
+        assert!(title_like(
+            "(原标题:2023年9月8日外交部发言人毛宁主持例行记者会)"
+        ));
     }
 
     #[test]
     fn lookalikes_are_not_titles() {
-        assert!(!title_like("Sept Conférences de presse du 24 juillet au 01 août 25 tenues par le porte-parole"));
-        assert!(!title_like("6577 – CHINE – Trois Conférences de presse des 16..17..18 décembre 2024"));
-        assert!(!title_like("China Foreign Ministry Spokesperson Mao Ning held a presser on Dec 25, 2023."));
-        assert!(!title_like("Reuters: At the press conference on March 3, 2020, you said so?"));
+        assert!(!title_like(
+            "Sept Conférences de presse du 24 juillet au 01 août 25 tenues par le porte-parole"
+        ));
+        assert!(!title_like(
+            "6577 – CHINE – Trois Conférences de presse des 16..17..18 décembre 2024"
+        ));
+        assert!(!title_like(
+            "China Foreign Ministry Spokesperson Mao Ning held a presser on Dec 25, 2023."
+        ));
+        assert!(!title_like(
+            "Reuters: At the press conference on March 3, 2020, you said so?"
+        ));
         assert!(!title_like("毛宁主持外交部例行记者会"));
     }
 
     #[test]
     fn split_titles_join() {
-        assert!(title_continues("Foreign Ministry Spokesperson Lin Jian’s ", "Regular Press Conference on October 21, 2024"));
-        assert!(title_continues("2022年8月19日外交部发言人汪文斌", "主持例行记者会"));
-        assert_eq!(joined("2022年8月19日外交部发言人汪文斌", "主持例行记者会"), "2022年8月19日外交部发言人汪文斌主持例行记者会");
-        assert!(!title_continues("China FO Presser", "China FO Presser – Dec 25, 2023"));
+        assert!(title_continues(
+            "Foreign Ministry Spokesperson Lin Jian’s ",
+            "Regular Press Conference on October 21, 2024"
+        ));
+        assert!(title_continues(
+            "2022年8月19日外交部发言人汪文斌",
+            "主持例行记者会"
+        ));
+        assert_eq!(
+            joined("2022年8月19日外交部发言人汪文斌", "主持例行记者会"),
+            "2022年8月19日外交部发言人汪文斌主持例行记者会"
+        );
+        assert!(!title_continues(
+            "China FO Presser",
+            "China FO Presser – Dec 25, 2023"
+        ));
     }
 
     #[test]
     fn stamps_keep_their_time() {
-        assert_eq!(published("2025-07-29 20:40").as_deref(), Some("2025-07-29 20:40"));
-        assert_eq!(published("Updated: June 17, 2025 19:20").as_deref(), Some("June 17, 2025 19:20"));
+        assert_eq!(
+            published("2025-07-29 20:40").as_deref(),
+            Some("2025-07-29 20:40")
+        );
+        assert_eq!(
+            published("Updated: June 17, 2025 19:20").as_deref(),
+            Some("June 17, 2025 19:20")
+        );
         assert_eq!(published(" (2019-12-10)").as_deref(), Some("2019-12-10"));
-        assert_eq!(published("更新时间:2023-09-08 20:13:06作者:无忧百科").as_deref(), Some("2023-09-08 20:13:06"));
+        assert_eq!(
+            published("更新时间:2023-09-08 20:13:06作者:无忧百科").as_deref(),
+            Some("2023-09-08 20:13:06")
+        );
     }
 }

@@ -9,9 +9,22 @@ use super::{Para, Problem, entities, header};
 
 /// Class or id fragments of the article container, most specific first.
 const BODY_HINTS: &[&str] = &[
-    "news_body_txt", "trs_editor", "article-content", "article_content", "articlecontent",
-    "content_text", "contenttext", "news_content", "newscontent", "detail_content", "news_con",
-    "article-body", "articlebody", "post-content", "entry-content", "main-text",
+    "news_body_txt",
+    "trs_editor",
+    "article-content",
+    "article_content",
+    "articlecontent",
+    "content_text",
+    "contenttext",
+    "news_content",
+    "newscontent",
+    "detail_content",
+    "news_con",
+    "article-body",
+    "articlebody",
+    "post-content",
+    "entry-content",
+    "main-text",
 ];
 
 /// Whole class or id words that name an article container on simpler sites.
@@ -19,13 +32,42 @@ const BODY_WORDS: &[&str] = &["content", "article", "txt", "text", "main", "deta
 
 /// Tags that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "table", "tbody", "section", "article", "blockquote", "center", "dd", "dt", "dl", "hr",
-    "header", "footer", "nav", "form", "main",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "section",
+    "article",
+    "blockquote",
+    "center",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "header",
+    "footer",
+    "nav",
+    "form",
+    "main",
 ];
 
 /// Elements that never have content or a closing tag.
-const VOID: &[&str] = &["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "source"];
+const VOID: &[&str] = &[
+    "br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "source",
+];
 
 /// Extracts the article of a page, with its title and date line in front.
 pub fn extract(html: &str) -> Result<Vec<Para>, Problem> {
@@ -40,7 +82,8 @@ pub fn extract(html: &str) -> Result<Vec<Para>, Problem> {
     if body.is_empty() {
         return Err(Problem {
             line: line_of(&tokens, start),
-            message: "the HTML page's article body is empty: save the page once it has loaded".into(),
+            message: "the HTML page's article body is empty: save the page once it has loaded"
+                .into(),
         });
     }
     let mut out = head_lines(&tokens, start, end);
@@ -50,7 +93,9 @@ pub fn extract(html: &str) -> Result<Vec<Para>, Problem> {
 
 fn line_of(tokens: &[Token<'_>], i: usize) -> usize {
     match tokens.get(i) {
-        Some(Token::Open { line, .. } | Token::Close { line, .. } | Token::Text { line, .. }) => *line,
+        Some(Token::Open { line, .. } | Token::Close { line, .. } | Token::Text { line, .. }) => {
+            *line
+        }
         None => 1,
     }
 }
@@ -77,15 +122,21 @@ fn body_region(tokens: &[Token<'_>]) -> Option<(usize, usize)> {
         .find_map(|h| opens.iter().find(|(_, _, n)| n.contains(h)))
         .or_else(|| opens.iter().find(|(_, tag, _)| *tag == "article"))
         .or_else(|| {
-            BODY_WORDS
-                .iter()
-                .find_map(|w| opens.iter().find(|(_, _, n)| n.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| x == *w)))
+            BODY_WORDS.iter().find_map(|w| {
+                opens.iter().find(|(_, _, n)| {
+                    n.split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|x| x == *w)
+                })
+            })
         });
     if let Some((i, tag, _)) = pick {
         return Some((i + 1, close_of(tokens, *i, tag)));
     }
     let ps = opens.iter().filter(|(_, tag, _)| *tag == "p").count();
-    let body = opens.iter().find(|(_, tag, _)| *tag == "body").map_or(0, |(i, _, _)| *i);
+    let body = opens
+        .iter()
+        .find(|(_, tag, _)| *tag == "body")
+        .map_or(0, |(i, _, _)| *i);
     (ps >= 2).then_some((body, tokens.len()))
 }
 
@@ -119,7 +170,11 @@ fn paragraphs(tokens: &[Token<'_>]) -> Vec<Para> {
         let text = entities::decode(raw.trim());
         raw.clear();
         if !text.trim().is_empty() {
-            out.push(Para { text, line, strong: all > 0 && strong * 10 >= all * 8 });
+            out.push(Para {
+                text,
+                line,
+                strong: all > 0 && strong * 10 >= all * 8,
+            });
         }
     };
     for t in tokens {
@@ -135,12 +190,16 @@ fn paragraphs(tokens: &[Token<'_>]) -> Vec<Para> {
                 }
                 collapse_into(&mut raw, text);
             }
-            Token::Open { name, .. } | Token::Close { name, .. } if BLOCKS.contains(&name.as_str()) => {
+            Token::Open { name, .. } | Token::Close { name, .. }
+                if BLOCKS.contains(&name.as_str()) =>
+            {
                 flush(&mut raw, line, strong_chars, all_chars);
                 (strong_chars, all_chars) = (0, 0);
             }
             Token::Open { name, .. } if name == "strong" || name == "b" => strong_depth += 1,
-            Token::Close { name, .. } if name == "strong" || name == "b" => strong_depth = strong_depth.saturating_sub(1),
+            Token::Close { name, .. } if name == "strong" || name == "b" => {
+                strong_depth = strong_depth.saturating_sub(1)
+            }
             _ => {}
         }
     }
@@ -169,7 +228,9 @@ fn head_lines(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<Para> {
         if (start..end).contains(&i) {
             continue;
         }
-        let Token::Open { name, attrs, line } = t else { continue };
+        let Token::Open { name, attrs, line } = t else {
+            continue;
+        };
         let n = names(attrs);
         let is_title = n.contains("title") || matches!(name.as_str(), "h1" | "h2" | "h3" | "title");
         let is_date = n.contains("time") || n.contains("date");
@@ -177,8 +238,16 @@ fn head_lines(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<Para> {
             continue;
         }
         let stop = close_of(tokens, i, name).min(if i < start { start } else { tokens.len() });
-        let text = paragraphs(&tokens[i + 1..stop]).into_iter().map(|p| p.text).collect::<Vec<_>>().join(" ");
-        let para = Para { text, line: *line, strong: false };
+        let text = paragraphs(&tokens[i + 1..stop])
+            .into_iter()
+            .map(|p| p.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let para = Para {
+            text,
+            line: *line,
+            strong: false,
+        };
         if is_title && header::title_like(&para.text) {
             titles.push((name == "title", para));
         } else if is_date && super::dates::find(&para.text).is_some() {
@@ -187,5 +256,10 @@ fn head_lines(tokens: &[Token<'_>], start: usize, end: usize) -> Vec<Para> {
     }
     // The <title> element usually repeats the headline with the site name: prefer the headline.
     titles.sort_by_key(|(from_title_tag, _)| *from_title_tag);
-    titles.into_iter().map(|(_, p)| p).take(1).chain(dates.into_iter().take(1)).collect()
+    titles
+        .into_iter()
+        .map(|(_, p)| p)
+        .take(1)
+        .chain(dates.into_iter().take(1))
+        .collect()
 }

@@ -21,12 +21,22 @@ const ANSWERS: &[&str] = &["a", "r", "答", "réponse", "reponse", "answer", "r�
 
 /// Labels that mark a follow-up question.
 const FOLLOW_UPS: &[&str] = &[
-    "follow-up", "follow up", "follow-up question", "follow up question", "追问", "追問", "suivi",
-    "question de suivi", "question complémentaire",
+    "follow-up",
+    "follow up",
+    "follow-up question",
+    "follow up question",
+    "追问",
+    "追問",
+    "suivi",
+    "question de suivi",
+    "question complémentaire",
 ];
 
 /// Small words allowed in lower case inside an outlet name (`Agence de Presse Xinhua`).
-const CONNECTORS: &[&str] = &["de", "du", "des", "la", "le", "les", "of", "the", "and", "for", "et", "&", "en", "in", "on", "y", "di", "del"];
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "of", "the", "and", "for", "et", "&", "en", "in", "on",
+    "y", "di", "del",
+];
 
 /// The furthest a label's colon may be from the start of a paragraph, in characters.
 const MAX_LABEL: usize = 80;
@@ -40,11 +50,16 @@ pub fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
 
 /// The text before the first colon near the start, and the text after it.
 fn candidate(text: &str) -> Option<(&str, &str)> {
-    let (at, colon) = text.char_indices().take(MAX_LABEL).find(|&(_, c)| matches!(c, ':' | '：' | '︰'))?;
+    let (at, colon) = text
+        .char_indices()
+        .take(MAX_LABEL)
+        .find(|&(_, c)| matches!(c, ':' | '：' | '︰'))?;
     let label = text[..at].trim();
     let rest = text[at + colon.len_utf8()..].trim();
     // `At 3:40 pm`, `下午4：30`: a clock, not a label.
-    if label.ends_with(|c: char| c.is_ascii_digit()) && rest.starts_with(|c: char| c.is_ascii_digit()) {
+    if label.ends_with(|c: char| c.is_ascii_digit())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     (!label.is_empty()).then_some((label, rest))
@@ -56,7 +71,10 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
         return None;
     }
     let lower = label.to_lowercase();
-    let question = |follow_up| Label::Question { asker: label.to_string(), follow_up };
+    let question = |follow_up| Label::Question {
+        asker: label.to_string(),
+        follow_up,
+    };
     if ANSWERS.contains(&lower.as_str()) {
         return Some(Label::Answer { speaker: None });
     }
@@ -64,9 +82,14 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
         return Some(question(true));
     }
     if let Some(name) = names::lookup(label) {
-        return Some(Label::Answer { speaker: Some(name) });
+        return Some(Label::Answer {
+            speaker: Some(name),
+        });
     }
-    if matches!(outlets.resolve(label), Resolved::Outlet(_) | Resolved::Anonymous) {
+    if matches!(
+        outlets.resolve(label),
+        Resolved::Outlet(_) | Resolved::Anonymous
+    ) {
         return Some(question(false));
     }
     if known_only {
@@ -75,7 +98,9 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
     let chars = label.chars().count();
     let cjk = label.chars().any(is_cjk);
     if cjk {
-        let reporter = (label.ends_with("记者") || label.ends_with("記者")) && chars <= 30 && !label.contains(['。', '，', ',']);
+        let reporter = (label.ends_with("记者") || label.ends_with("記者"))
+            && chars <= 30
+            && !label.contains(['。', '，', ',']);
         return reporter.then(|| question(false));
     }
     (!rest.is_empty() && chars <= 50 && looks_like_outlet(label)).then(|| question(false))
@@ -90,9 +115,18 @@ fn looks_like_outlet(label: &str) -> bool {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     match words.as_slice() {
         [] => false,
-        [one] => one.chars().filter(|c| c.is_alphabetic()).count() >= 2 && one.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+        [one] => {
+            one.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && one
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        }
         [first, ..] if words.len() <= 6 => {
-            capitalised(first) && words.iter().all(|w| capitalised(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
+            capitalised(first)
+                && words
+                    .iter()
+                    .all(|w| capitalised(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
         }
         _ => false,
     }
@@ -110,9 +144,15 @@ pub fn opens_as_follow_up(question: &str) -> bool {
         .take_while(|c| !matches!(c, '.' | '?' | '。' | '？'))
         .collect::<String>()
         .to_lowercase();
-    ["follow up", "follow-up", "追问", "question de suivi", "pour faire suite"]
-        .iter()
-        .any(|w| opening.contains(w))
+    [
+        "follow up",
+        "follow-up",
+        "追问",
+        "question de suivi",
+        "pour faire suite",
+    ]
+    .iter()
+    .any(|w| opening.contains(w))
 }
 
 /// Splits a line where several paragraphs were run together (`… intégral : Ma Zhaoxu : Bonjour … ? R : Comme …`).
@@ -122,7 +162,10 @@ pub fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
     let mut start = 0;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '?' | '!' | ':' | ';' | '»' | '”' | '"' | '。' | '？' | '！' | '；') {
+        if !matches!(
+            c,
+            '.' | '?' | '!' | ':' | ';' | '»' | '”' | '"' | '。' | '？' | '！' | '；'
+        ) {
             continue;
         }
         let after = i + c.len_utf8();
@@ -134,9 +177,15 @@ pub fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
         if at >= line.len() || at <= start {
             continue;
         }
-        let Some((label, rest)) = candidate(&line[at..]) else { continue };
+        let Some((label, rest)) = candidate(&line[at..]) else {
+            continue;
+        };
         let colon_ascii = line[at + label.len()..].trim_start().starts_with(':');
-        if colon_ascii && !line[at..].split_once(':').is_some_and(|(_, r)| r.starts_with(char::is_whitespace)) {
+        if colon_ascii
+            && !line[at..]
+                .split_once(':')
+                .is_some_and(|(_, r)| r.starts_with(char::is_whitespace))
+        {
             continue;
         }
         if classify(label, rest, outlets, true).is_some() {
@@ -166,15 +215,44 @@ mod tests {
 
     #[test]
     fn label_forms() {
-        for s in ["AFP : x", "AFP: x", "AFP：x", "AFP\u{a0}: x", "AFP :\u{a0}x"] {
+        for s in [
+            "AFP : x",
+            "AFP: x",
+            "AFP：x",
+            "AFP\u{a0}: x",
+            "AFP :\u{a0}x",
+        ] {
             assert_eq!(asker(s).as_deref(), Some("AFP"), "{s}");
         }
-        assert_eq!(asker("巴西《圣保罗页报》记者:x").as_deref(), Some("巴西《圣保罗页报》记者"));
-        assert_eq!(asker("Rudaw Media Network : x").as_deref(), Some("Rudaw Media Network"));
-        assert_eq!(asker("Agence de Presse Xinhua : x").as_deref(), Some("Agence de Presse Xinhua"));
-        assert_eq!(label("答：好").map(|l| l.0), Some(Label::Answer { speaker: None }));
-        assert_eq!(label("Mme Mao Ning : x").map(|l| l.0), Some(Label::Answer { speaker: Some("Mao Ning") }));
-        assert_eq!(label("Follow-up: x").map(|l| l.0), Some(Label::Question { asker: "Follow-up".into(), follow_up: true }));
+        assert_eq!(
+            asker("巴西《圣保罗页报》记者:x").as_deref(),
+            Some("巴西《圣保罗页报》记者")
+        );
+        assert_eq!(
+            asker("Rudaw Media Network : x").as_deref(),
+            Some("Rudaw Media Network")
+        );
+        assert_eq!(
+            asker("Agence de Presse Xinhua : x").as_deref(),
+            Some("Agence de Presse Xinhua")
+        );
+        assert_eq!(
+            label("答：好").map(|l| l.0),
+            Some(Label::Answer { speaker: None })
+        );
+        assert_eq!(
+            label("Mme Mao Ning : x").map(|l| l.0),
+            Some(Label::Answer {
+                speaker: Some("Mao Ning")
+            })
+        );
+        assert_eq!(
+            label("Follow-up: x").map(|l| l.0),
+            Some(Label::Question {
+                asker: "Follow-up".into(),
+                follow_up: true
+            })
+        );
     }
 
     #[test]
@@ -200,14 +278,26 @@ mod tests {
         let line = "texte intégral : Ma Zhaoxu : Bonjour. Q : Récemment, va-t-il le faire ? R : Comme tous.";
         assert_eq!(
             split_inline(line, &Outlets::builtin()),
-            vec!["texte intégral :", "Ma Zhaoxu : Bonjour.", "Q : Récemment, va-t-il le faire ?", "R : Comme tous."]
+            vec![
+                "texte intégral :",
+                "Ma Zhaoxu : Bonjour.",
+                "Q : Récemment, va-t-il le faire ?",
+                "R : Comme tous."
+            ]
         );
-        assert_eq!(split_inline("Il a déclaré : « Oui. »", &Outlets::builtin()), vec!["Il a déclaré : « Oui. »"]);
+        assert_eq!(
+            split_inline("Il a déclaré : « Oui. »", &Outlets::builtin()),
+            vec!["Il a déclaré : « Oui. »"]
+        );
     }
 
     #[test]
     fn follow_ups_declared_in_the_question() {
-        assert!(opens_as_follow_up("I want to follow up on that question about the WSJ reporters. More."));
-        assert!(!opens_as_follow_up("Another question on WSJ. I follow up later."));
+        assert!(opens_as_follow_up(
+            "I want to follow up on that question about the WSJ reporters. More."
+        ));
+        assert!(!opens_as_follow_up(
+            "Another question on WSJ. I follow up later."
+        ));
     }
 }

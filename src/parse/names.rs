@@ -31,8 +31,19 @@ const SPOKESPERSONS: &[(&str, &[&str])] = &[
 
 /// Titles printed before a name in labels (`Mme Mao Ning :`, `Spokesperson Guo:`).
 const HONORIFICS: &[&str] = &[
-    "mme.", "mme", "m.", "mr.", "mr", "ms.", "ms", "madame", "monsieur", "spokesperson",
-    "porte-parole", "发言人", "發言人",
+    "mme.",
+    "mme",
+    "m.",
+    "mr.",
+    "mr",
+    "ms.",
+    "ms",
+    "madame",
+    "monsieur",
+    "spokesperson",
+    "porte-parole",
+    "发言人",
+    "發言人",
 ];
 
 /// The romanised full name for a speaker label: a full name in either script,
@@ -42,7 +53,10 @@ pub fn lookup(label: &str) -> Option<&'static str> {
     loop {
         let lower = name.to_lowercase();
         let Some(h) = HONORIFICS.iter().find(|h| {
-            lower.starts_with(*h) && name.get(h.len()..).is_some_and(|r| r.starts_with([' ', '\u{a0}']) || !h.is_ascii())
+            lower.starts_with(*h)
+                && name
+                    .get(h.len()..)
+                    .is_some_and(|r| r.starts_with([' ', '\u{a0}']) || !h.is_ascii())
         }) else {
             break;
         };
@@ -57,9 +71,12 @@ pub fn lookup(label: &str) -> Option<&'static str> {
             return Some(roman);
         }
     }
-    let mut by_surname = SPOKESPERSONS
-        .iter()
-        .filter(|(roman, _)| roman.split(' ').next().is_some_and(|s| s.eq_ignore_ascii_case(&folded)));
+    let mut by_surname = SPOKESPERSONS.iter().filter(|(roman, _)| {
+        roman
+            .split(' ')
+            .next()
+            .is_some_and(|s| s.eq_ignore_ascii_case(&folded))
+    });
     match (by_surname.next(), by_surname.next()) {
         (Some((roman, _)), None) => Some(roman),
         _ => None,
@@ -98,8 +115,14 @@ mod tests {
 
     #[test]
     fn names_are_found_in_titles() {
-        assert_eq!(find_in("2016年12月7日外交部发言人陆慷主持例行记者会"), Some("Lu Kang"));
-        assert_eq!(find_in("Foreign Ministry Spokesperson Mao Ning’s Regular"), Some("Mao Ning"));
+        assert_eq!(
+            find_in("2016年12月7日外交部发言人陆慷主持例行记者会"),
+            Some("Lu Kang")
+        );
+        assert_eq!(
+            find_in("Foreign Ministry Spokesperson Mao Ning’s Regular"),
+            Some("Mao Ning")
+        );
         assert_eq!(find_in("Conférence de presse du 14 mai 2009"), None);
     }
 }

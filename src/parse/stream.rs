@@ -8,10 +8,18 @@ use super::{Para, ParsedConference, Problem, dates, header};
 use crate::outlets::Outlets;
 
 /// Reads the conferences of a run of paragraphs in one language.
-pub fn conferences(paras: &[Para], language: &str, outlets: &Outlets, warnings: &mut Vec<Problem>) -> Vec<ParsedConference> {
+pub fn conferences(
+    paras: &[Para],
+    language: &str,
+    outlets: &Outlets,
+    warnings: &mut Vec<Problem>,
+) -> Vec<ParsedConference> {
     let paras = join_split_titles(paras);
     // Everything above the first title is site furniture (menus, breadcrumbs, blog headers).
-    let start = paras.iter().position(|p| header::title_like(&p.text)).unwrap_or(0);
+    let start = paras
+        .iter()
+        .position(|p| header::title_like(&p.text))
+        .unwrap_or(0);
     let mut out = Vec::new();
     let mut b = Builder::default();
     for p in &paras[start..] {
@@ -46,7 +54,9 @@ pub fn conferences(paras: &[Para], language: &str, outlets: &Outlets, warnings: 
             continue;
         }
         if b.in_header() {
-            if let Some(stamp) = header::published(text).filter(|_| furniture::is_header_noise(text)) {
+            if let Some(stamp) =
+                header::published(text).filter(|_| furniture::is_header_noise(text))
+            {
                 if b.published.is_none() && !header::mentions_conference(text) {
                     b.stamp_date = dates::iso(text);
                     b.published = Some(stamp);
@@ -68,7 +78,13 @@ pub fn conferences(paras: &[Para], language: &str, outlets: &Outlets, warnings: 
 }
 
 /// A title line: a new conference, or the same one printed again.
-fn on_title(mut b: Builder, text: &str, language: &str, warnings: &mut Vec<Problem>, out: &mut Vec<ParsedConference>) -> Builder {
+fn on_title(
+    mut b: Builder,
+    text: &str,
+    language: &str,
+    warnings: &mut Vec<Problem>,
+    out: &mut Vec<ParsedConference>,
+) -> Builder {
     let title = header::clean_title(text);
     let date = dates::iso(&title);
     let same_day = b.date.is_some() && b.date == date;
@@ -95,7 +111,10 @@ fn join_split_titles(paras: &[Para]) -> Vec<Para> {
         let p = &paras[i];
         match paras.get(i + 1) {
             Some(next) if header::title_continues(&p.text, &next.text) => {
-                out.push(Para { text: header::joined(&p.text, &next.text), ..p.clone() });
+                out.push(Para {
+                    text: header::joined(&p.text, &next.text),
+                    ..p.clone()
+                });
                 i += 2;
             }
             _ => {

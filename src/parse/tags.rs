@@ -6,9 +6,19 @@
 /// One piece of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
-    Open { name: String, attrs: &'a str, line: usize },
-    Close { name: String, line: usize },
-    Text { text: &'a str, line: usize },
+    Open {
+        name: String,
+        attrs: &'a str,
+        line: usize,
+    },
+    Close {
+        name: String,
+        line: usize,
+    },
+    Text {
+        text: &'a str,
+        line: usize,
+    },
 }
 
 /// Elements whose content is not page text.
@@ -38,7 +48,10 @@ pub fn scan(html: &str) -> Vec<Token<'_>> {
         };
         if text_start < pos {
             let l = line_at(text_start, &mut counted);
-            out.push(Token::Text { text: &html[text_start..pos], line: l });
+            out.push(Token::Text {
+                text: &html[text_start..pos],
+                line: l,
+            });
         }
         let l = line_at(pos, &mut counted);
         pos = end;
@@ -49,7 +62,11 @@ pub fn scan(html: &str) -> Vec<Token<'_>> {
                 if RAW.contains(&name.as_str()) {
                     pos = find_close(bytes, pos, &name);
                 } else {
-                    out.push(Token::Open { name, attrs: &html[attrs.0..attrs.1], line: l });
+                    out.push(Token::Open {
+                        name,
+                        attrs: &html[attrs.0..attrs.1],
+                        line: l,
+                    });
                 }
             }
         }
@@ -57,7 +74,10 @@ pub fn scan(html: &str) -> Vec<Token<'_>> {
     }
     if text_start < bytes.len() {
         let l = line_at(text_start, &mut counted);
-        out.push(Token::Text { text: &html[text_start..], line: l });
+        out.push(Token::Text {
+            text: &html[text_start..],
+            line: l,
+        });
     }
     out
 }
@@ -80,12 +100,19 @@ fn tag_at(html: &str, pos: usize) -> Option<(TagKind, usize)> {
     if next == b'!' || next == b'?' {
         return Some((TagKind::Skip, gt_after(bytes, pos)));
     }
-    let (closing, name_start) = if next == b'/' { (true, pos + 2) } else { (false, pos + 1) };
+    let (closing, name_start) = if next == b'/' {
+        (true, pos + 2)
+    } else {
+        (false, pos + 1)
+    };
     if !bytes.get(name_start)?.is_ascii_alphabetic() {
         return None;
     }
     let mut name_end = name_start;
-    while bytes.get(name_end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':') {
+    while bytes
+        .get(name_end)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
+    {
         name_end += 1;
     }
     let name = html[name_start..name_end].to_ascii_lowercase();
@@ -119,7 +146,10 @@ fn find_close(bytes: &[u8], from: usize, name: &str) -> usize {
     let n = name.as_bytes();
     let mut i = from;
     while i + 2 + n.len() <= bytes.len() {
-        if bytes[i] == b'<' && bytes[i + 1] == b'/' && bytes[i + 2..i + 2 + n.len()].eq_ignore_ascii_case(n) {
+        if bytes[i] == b'<'
+            && bytes[i + 1] == b'/'
+            && bytes[i + 2..i + 2 + n.len()].eq_ignore_ascii_case(n)
+        {
             return gt_after(bytes, i + 2 + n.len());
         }
         i += 1;
@@ -143,7 +173,11 @@ pub fn attr(attrs: &str, key: &str) -> Option<String> {
         let value = attrs[value_start..].trim_start();
         return Some(match value.chars().next() {
             Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
-            _ => value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("").to_string(),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or("")
+                .to_string(),
         });
     }
     None
@@ -155,24 +189,62 @@ mod tests {
 
     #[test]
     fn tags_text_and_lines() {
-        let t = scan("<p class=\"a>b\">x</p>\n<!-- c --><script>if (a<b) {}</script>\n<br/>y & < z");
-        assert_eq!(t[0], Token::Open { name: "p".into(), attrs: " class=\"a>b\"", line: 1 });
+        let t =
+            scan("<p class=\"a>b\">x</p>\n<!-- c --><script>if (a<b) {}</script>\n<br/>y & < z");
+        assert_eq!(
+            t[0],
+            Token::Open {
+                name: "p".into(),
+                attrs: " class=\"a>b\"",
+                line: 1
+            }
+        );
         assert_eq!(t[1], Token::Text { text: "x", line: 1 });
-        assert_eq!(t[2], Token::Close { name: "p".into(), line: 1 });
-        assert!(matches!(t.last(), Some(Token::Text { text: "y & < z", line: 3 })));
-        assert!(!t.iter().any(|x| matches!(x, Token::Text { text, .. } if text.contains("if"))));
+        assert_eq!(
+            t[2],
+            Token::Close {
+                name: "p".into(),
+                line: 1
+            }
+        );
+        assert!(matches!(
+            t.last(),
+            Some(Token::Text {
+                text: "y & < z",
+                line: 3
+            })
+        ));
+        assert!(
+            !t.iter()
+                .any(|x| matches!(x, Token::Text { text, .. } if text.contains("if")))
+        );
     }
 
     #[test]
     fn attributes_are_read_in_any_quoting() {
-        assert_eq!(attr(" id='News_Body_Txt_A' class=x", "id").as_deref(), Some("News_Body_Txt_A"));
-        assert_eq!(attr(" data-id=1 CLASS=content", "class").as_deref(), Some("content"));
+        assert_eq!(
+            attr(" id='News_Body_Txt_A' class=x", "id").as_deref(),
+            Some("News_Body_Txt_A")
+        );
+        assert_eq!(
+            attr(" data-id=1 CLASS=content", "class").as_deref(),
+            Some("content")
+        );
         assert_eq!(attr(" data-id=1", "id"), None);
     }
 
     #[test]
     fn broken_markup_never_panics() {
-        for s in ["<", "<a", "</", "<p class=\"", "<!--", "<script>", "é<é>", "<a\u{3000}>"] {
+        for s in [
+            "<",
+            "<a",
+            "</",
+            "<p class=\"",
+            "<!--",
+            "<script>",
+            "é<é>",
+            "<a\u{3000}>",
+        ] {
             let _ = scan(s);
         }
     }

@@ -21,7 +21,6 @@ use crate::model::Conference;
 use crate::outlets::Outlets;
 use crate::search::{Query, SearchIndex};
 
-pub use reader::citation;
 pub use results::{Row, RowSource};
 pub use source::Source;
 
@@ -97,6 +96,7 @@ pub struct Picker {
 }
 
 /// Everything the browser shows.
+#[allow(clippy::struct_excessive_bools)] // independent flags of the UI, not a state machine
 pub struct App {
     pub(super) source: Source,
     pub(super) outlets: Outlets,
@@ -139,7 +139,13 @@ pub struct App {
 
 impl App {
     /// A browser over `source` with its catalogue; nothing is drawn yet.
-    pub fn new(source: Source, entries: Vec<Entry>, problems: Vec<LoadProblem>, notes: Vec<String>, outlets: Outlets) -> App {
+    pub fn new(
+        source: Source,
+        entries: Vec<Entry>,
+        problems: Vec<LoadProblem>,
+        notes: Vec<String>,
+        outlets: Outlets,
+    ) -> App {
         let mut app = App {
             source,
             outlets,
@@ -195,7 +201,10 @@ impl App {
 
     /// Applies one action; the only place state changes.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Delivered(_) | Action::Resize(..) | Action::IndexReady(_) | Action::Wheel(..)) {
+        if !matches!(
+            action,
+            Action::Delivered(_) | Action::Resize(..) | Action::IndexReady(_) | Action::Wheel(..)
+        ) {
             self.message = None;
         }
         match action {
@@ -221,12 +230,26 @@ impl App {
             Action::ToggleAnswerOnly => {
                 self.reader.answer_only = !self.reader.answer_only;
                 self.reader.scroll = 0;
-                self.message = Some(if self.reader.answer_only { "Answer only" } else { "Question and answer" }.into());
+                self.message = Some(
+                    if self.reader.answer_only {
+                        "Answer only"
+                    } else {
+                        "Question and answer"
+                    }
+                    .into(),
+                );
             }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.effects.push(Effect::Mouse(self.mouse));
-                self.message = Some(if self.mouse { "Mouse on" } else { "Mouse off: the terminal selects text" }.into());
+                self.message = Some(
+                    if self.mouse {
+                        "Mouse on"
+                    } else {
+                        "Mouse off: the terminal selects text"
+                    }
+                    .into(),
+                );
             }
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
@@ -288,11 +311,15 @@ impl App {
     fn refresh(&mut self) {
         self.areas = layout::compute(self.size.0, self.size.1, self.view);
         let h = |r: Option<ratatui::layout::Rect>| r.map_or(1, layout::inner_height);
-        self.confs.clamp(self.shown.len(), h(self.areas.conferences));
+        self.confs
+            .clamp(self.shown.len(), h(self.areas.conferences));
         let turns = self.conf.as_ref().map_or(0, |c| c.turns.len());
         self.turns.clamp(turns, h(self.areas.turns));
         self.hits.clamp(self.rows.len(), h(self.areas.hits));
-        self.picker.cursor.clamp(self.picker.shown.len(), layout::inner_height(self.areas.popup).saturating_sub(2));
+        self.picker.cursor.clamp(
+            self.picker.shown.len(),
+            layout::inner_height(self.areas.popup).saturating_sub(2),
+        );
         self.fill_previews();
         self.lay_out_reader();
     }

@@ -7,7 +7,11 @@ use crate::model::{Conference, Turn};
 use crate::outlets::Outlets;
 
 fn q(asker: &str, outlet: Option<&str>, question: &str, answer: &[&str]) -> Turn {
-    let mut t = Turn::question(asker.into(), outlet.map(String::from), vec![question.into()]);
+    let mut t = Turn::question(
+        asker.into(),
+        outlet.map(String::from),
+        vec![question.into()],
+    );
     t.answer = answer.iter().map(|s| (*s).to_string()).collect();
     t
 }
@@ -23,7 +27,12 @@ fn conf(id: &str, language: &str, spokesperson: &str, title: &str, turns: Vec<Tu
 
 /// Three conferences, newest first: French, Chinese, English.
 pub fn conferences() -> Vec<Conference> {
-    let mut follow = q("AFP", Some("AFP"), "Une question de suivi : le Cambodge a-t-il répondu ?", &["Je n'ai pas d'information à ce sujet."]);
+    let mut follow = q(
+        "AFP",
+        Some("AFP"),
+        "Une question de suivi : le Cambodge a-t-il répondu ?",
+        &["Je n'ai pas d'information à ce sujet."],
+    );
     follow.follow_up = true;
     vec![
         conf(
@@ -66,7 +75,13 @@ pub fn conferences() -> Vec<Conference> {
 pub fn app(width: u16, height: u16) -> App {
     let confs = conferences();
     let entries = confs.iter().map(Entry::of).collect();
-    let mut app = App::new(Source::Memory(confs), entries, Vec::new(), Vec::new(), Outlets::builtin());
+    let mut app = App::new(
+        Source::Memory(confs),
+        entries,
+        Vec::new(),
+        Vec::new(),
+        Outlets::builtin(),
+    );
     app.update(Action::Resize(width, height));
     app
 }

@@ -18,12 +18,18 @@ impl LineInput {
     }
 
     fn byte(&self, char_index: usize) -> usize {
-        self.text.char_indices().nth(char_index).map_or(self.text.len(), |(b, _)| b)
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(b, _)| b)
     }
 
     /// Inserts text at the cursor; line breaks and control characters become spaces.
     pub fn insert(&mut self, s: &str) {
-        let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let clean: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let at = self.byte(self.cursor);
         self.text.insert_str(at, &clean);
         self.cursor += clean.chars().count();

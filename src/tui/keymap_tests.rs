@@ -6,7 +6,11 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 fn c(ch: char) -> KeyEvent {
-    let mods = if ch.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+    let mods = if ch.is_ascii_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
     KeyEvent::new(KeyCode::Char(ch), mods)
 }
 fn ctrl(ch: char) -> KeyEvent {
@@ -35,7 +39,12 @@ fn the_key_contract() {
         (Normal, H, key(KeyCode::Enter), Some(Action::Open)),
         (Normal, H, key(KeyCode::Esc), Some(Action::Back)),
         (Normal, C, key(KeyCode::Tab), Some(Action::FocusNext)),
-        (Normal, T, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), Some(Action::FocusPrev)),
+        (
+            Normal,
+            T,
+            KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Action::FocusPrev),
+        ),
         (Normal, T, c('h'), Some(Action::FocusPrev)),
         (Normal, T, c('l'), Some(Action::FocusNext)),
         (Normal, C, key(KeyCode::Left), Some(Action::FocusPrev)),
@@ -90,10 +99,16 @@ fn the_key_contract() {
 
 #[test]
 fn hints_come_from_the_table() {
-    let words: Vec<&str> = hints(Mode::Normal, Focus::Reader).into_iter().map(|(_, w)| w).collect();
+    let words: Vec<&str> = hints(Mode::Normal, Focus::Reader)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
     assert!(words.contains(&"search") && words.contains(&"scroll") && words.contains(&"quit"));
     assert!(!words.contains(&"filter"));
-    let search: Vec<&str> = hints(Mode::Search, Focus::Hits).into_iter().map(|(_, w)| w).collect();
+    let search: Vec<&str> = hints(Mode::Search, Focus::Hits)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
     assert!(!search.contains(&"quit"));
 }
 
@@ -102,5 +117,8 @@ fn every_binding_has_a_description_and_a_key() {
     for b in BINDINGS {
         assert!(!b.help.is_empty() && !b.keys.is_empty(), "{b:?}");
     }
-    assert_eq!(label(Pat::Key(KeyCode::Char('w'), KeyModifiers::CONTROL)), "Ctrl-w");
+    assert_eq!(
+        label(Pat::Key(KeyCode::Char('w'), KeyModifiers::CONTROL)),
+        "Ctrl-w"
+    );
 }

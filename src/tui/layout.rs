@@ -35,13 +35,25 @@ pub struct Areas {
 /// Lays out a `width`×`height` terminal.
 pub fn compute(width: u16, height: u16, view: View) -> Areas {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
-        return Areas { too_small: true, ..Areas::default() };
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
     }
     let row = |y: u16| Rect::new(0, y, width, 1);
-    let mut a = Areas { status: row(height - 2), footer: row(height - 1), ..Areas::default() };
+    let mut a = Areas {
+        status: row(height - 2),
+        footer: row(height - 1),
+        ..Areas::default()
+    };
     let popup_w = width.saturating_sub(4).min(84);
     let popup_h = height.saturating_sub(4);
-    a.popup = Rect::new((width - popup_w) / 2, (height - popup_h) / 2, popup_w, popup_h);
+    a.popup = Rect::new(
+        (width - popup_w) / 2,
+        (height - popup_h) / 2,
+        popup_w,
+        popup_h,
+    );
     let mut top = 0;
     if view == View::Results {
         a.search_bar = Some(row(0));

@@ -36,9 +36,13 @@ pub struct Page {
 }
 
 impl Page {
-    /// The page as plain text lines (tests, citations of what is shown).
+    /// The page as plain text lines.
+    #[cfg(test)]
     pub fn text(&self) -> Vec<String> {
-        self.lines.iter().map(|l| l.iter().map(|s| s.text.as_str()).collect()).collect()
+        self.lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect()
     }
 }
 
@@ -46,10 +50,20 @@ const GUTTER: usize = 3;
 
 /// Lays out turn `turn` of `conf` in `width` columns. `highlight` gives the
 /// char ranges to mark in a paragraph (none without a search).
-pub fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> Page {
+pub fn layout(
+    conf: &Conference,
+    turn: usize,
+    width: usize,
+    answer_only: bool,
+    highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
+) -> Page {
     let mut page = Page::default();
     let width = width.max(GUTTER + 1);
-    let title = if conf.title.is_empty() { format!("{} {}", conf.date, conf.language) } else { conf.title.clone() };
+    let title = if conf.title.is_empty() {
+        format!("{} {}", conf.date, conf.language)
+    } else {
+        conf.title.clone()
+    };
     page.plain(&title, width, Kind::Title);
     let Some(t) = conf.turns.get(turn) else {
         page.plain("(no such turn)", width, Kind::Dim);
@@ -70,9 +84,22 @@ pub fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool, h
         page.paragraphs(&t.question, "Q", width, Kind::Question, highlight);
         page.lines.push(Vec::new());
     }
-    let label = if t.kind == TurnKind::Statement { "●" } else { "A" };
+    let label = if t.kind == TurnKind::Statement {
+        "●"
+    } else {
+        "A"
+    };
     if t.answer.iter().all(|p| p.trim().is_empty()) {
-        page.lines.push(vec![Seg { text: format!("{label:<GUTTER$}"), kind: Kind::Label }, Seg { text: "(no answer recorded)".into(), kind: Kind::Dim }]);
+        page.lines.push(vec![
+            Seg {
+                text: format!("{label:<GUTTER$}"),
+                kind: Kind::Label,
+            },
+            Seg {
+                text: "(no answer recorded)".into(),
+                kind: Kind::Dim,
+            },
+        ]);
     } else {
         page.paragraphs(&t.answer, label, width, Kind::Answer, highlight);
     }
@@ -83,12 +110,22 @@ impl Page {
     fn plain(&mut self, text: &str, width: usize, kind: Kind) {
         let chars: Vec<char> = text.chars().collect();
         for r in wrap_ranges(text, width) {
-            self.lines.push(vec![Seg { text: chars[r].iter().collect(), kind }]);
+            self.lines.push(vec![Seg {
+                text: chars[r].iter().collect(),
+                kind,
+            }]);
         }
     }
 
     /// Paragraphs with a gutter label on the first line and a blank line between them.
-    fn paragraphs(&mut self, paras: &[String], label: &str, width: usize, kind: Kind, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) {
+    fn paragraphs(
+        &mut self,
+        paras: &[String],
+        label: &str,
+        width: usize,
+        kind: Kind,
+        highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
+    ) {
         for (i, para) in paras.iter().enumerate() {
             if i > 0 {
                 self.lines.push(Vec::new());
@@ -98,7 +135,10 @@ impl Page {
             let mut next_mark = 0;
             for (n, r) in wrap_ranges(para, width - GUTTER).into_iter().enumerate() {
                 let gutter = if i == 0 && n == 0 { label } else { "" };
-                let mut line = vec![Seg { text: format!("{gutter:<GUTTER$}"), kind: Kind::Label }];
+                let mut line = vec![Seg {
+                    text: format!("{gutter:<GUTTER$}"),
+                    kind: Kind::Label,
+                }];
                 let mut at = r.start;
                 for m in &marks {
                     let (s, e) = (m.start.max(r.start), m.end.min(r.end));
@@ -112,13 +152,22 @@ impl Page {
                         next_mark = m.end;
                     }
                     if at < s {
-                        line.push(Seg { text: chars[at..s].iter().collect(), kind });
+                        line.push(Seg {
+                            text: chars[at..s].iter().collect(),
+                            kind,
+                        });
                     }
-                    line.push(Seg { text: chars[s..e].iter().collect(), kind: Kind::Match });
+                    line.push(Seg {
+                        text: chars[s..e].iter().collect(),
+                        kind: Kind::Match,
+                    });
                     at = e;
                 }
                 if at < r.end {
-                    line.push(Seg { text: chars[at..r.end].iter().collect(), kind });
+                    line.push(Seg {
+                        text: chars[at..r.end].iter().collect(),
+                        kind,
+                    });
                 }
                 self.lines.push(line);
             }
@@ -132,7 +181,11 @@ mod tests {
     use crate::model::Turn;
 
     fn conf() -> Conference {
-        let mut q = Turn::question("法新社记者".into(), Some("AFP".into()), vec!["台湾问题？".into()]);
+        let mut q = Turn::question(
+            "法新社记者".into(),
+            Some("AFP".into()),
+            vec!["台湾问题？".into()],
+        );
         q.answer = vec!["台湾是中国领土不可分割的一部分。".into(), "第二段。".into()];
         serde_json::from_value::<Conference>(serde_json::json!({
             "id": "2025-07-29-zh", "date": "2025-07-29", "language": "zh",
@@ -149,7 +202,10 @@ mod tests {
         move |text: &str| {
             let chars: Vec<char> = text.chars().collect();
             let w: Vec<char> = word.chars().collect();
-            (0..chars.len()).filter(|&i| chars[i..].starts_with(&w)).map(|i| i..i + w.len()).collect()
+            (0..chars.len())
+                .filter(|&i| chars[i..].starts_with(&w))
+                .map(|i| i..i + w.len())
+                .collect()
         }
     }
 
@@ -180,7 +236,13 @@ mod tests {
     fn matches_are_marked_and_located() {
         let page = layout(&conf(), 0, 24, false, &find("台湾"));
         assert_eq!(page.matches, [5, 7]);
-        let marked: Vec<&str> = page.lines.iter().flatten().filter(|s| s.kind == Kind::Match).map(|s| s.text.as_str()).collect();
+        let marked: Vec<&str> = page
+            .lines
+            .iter()
+            .flatten()
+            .filter(|s| s.kind == Kind::Match)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(marked, ["台湾", "台湾"]);
     }
 }

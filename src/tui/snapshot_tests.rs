@@ -20,7 +20,9 @@ pub fn screen(app: &App) -> (Vec<String>, Buffer) {
     })
     .expect("draw");
     let buf = term.backend().buffer().clone();
-    let lines = (0..h).map(|y| row(&buf, y).trim_end().to_string()).collect();
+    let lines = (0..h)
+        .map(|y| row(&buf, y).trim_end().to_string())
+        .collect();
     (lines, buf)
 }
 
@@ -28,12 +30,19 @@ pub fn screen(app: &App) -> (Vec<String>, Buffer) {
 fn check(name: &str, app: &App) -> Buffer {
     let (lines, buf) = screen(app);
     let text = lines.join("\n") + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &text).expect("write snapshot");
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(text, want, "screen {name} differs from {}; rerun with UPDATE_SNAPSHOTS=1 after checking", path.display());
+    assert_eq!(
+        text,
+        want,
+        "screen {name} differs from {}; rerun with UPDATE_SNAPSHOTS=1 after checking",
+        path.display()
+    );
     buf
 }
 
@@ -60,14 +69,25 @@ fn start_up_at_80x24_stacks_the_lists() {
     let app = fixture::app(80, 24);
     let buf = check("browse_80x24", &app);
     assert!(row(&buf, 1).contains("2025-07-29 fr Guo Jiakun"));
-    assert!(buf[(1, 1)].modifier.contains(Modifier::REVERSED), "the selected conference is reversed");
+    assert!(
+        buf[(1, 1)].modifier.contains(Modifier::REVERSED),
+        "the selected conference is reversed"
+    );
     assert!(row(&buf, 22).contains("in-memory corpus · 3 conferences"));
 }
 
 #[test]
 fn chinese_conference_in_the_reader_at_160x48() {
     let mut app = fixture::app(160, 48);
-    run(&mut app, &[Action::Down, Action::FocusNext, Action::Down, Action::FocusNext]);
+    run(
+        &mut app,
+        &[
+            Action::Down,
+            Action::FocusNext,
+            Action::Down,
+            Action::FocusNext,
+        ],
+    );
     let buf = check("chinese_160x48", &app);
     let all: String = (0..48).map(|y| row(&buf, y)).collect::<Vec<_>>().join("\n");
     assert!(all.contains("台湾是中国领土不可分割的一部分"), "{all}");
@@ -76,7 +96,10 @@ fn chinese_conference_in_the_reader_at_160x48() {
 #[test]
 fn a_narrow_chinese_answer_wraps_between_characters_at_80x24() {
     let mut app = fixture::app(80, 24);
-    run(&mut app, &[Action::Down, Action::FocusNext, Action::FocusNext]);
+    run(
+        &mut app,
+        &[Action::Down, Action::FocusNext, Action::FocusNext],
+    );
     let (lines, _) = screen(&app);
     check("chinese_80x24", &app);
     for l in &lines {
@@ -92,10 +115,16 @@ fn help_lists_bindings_from_the_table() {
     let (lines, _) = screen(&app);
     check("help_80x24", &app);
     let all = lines.join("\n");
-    assert!(all.contains("search (incremental") && all.contains("quit"), "{all}");
+    assert!(
+        all.contains("search (incremental") && all.contains("quit"),
+        "{all}"
+    );
     run(&mut app, &[Action::Bottom]);
     let (lines, _) = screen(&app);
-    assert!(lines.join("\n").contains("Ctrl-c        quit"), "the last rows are reachable");
+    assert!(
+        lines.join("\n").contains("Ctrl-c        quit"),
+        "the last rows are reachable"
+    );
 }
 
 #[test]
@@ -108,10 +137,23 @@ fn too_small_says_so() {
 #[test]
 fn filter_and_answer_only_at_80x24() {
     let mut app = fixture::app(80, 24);
-    run(&mut app, &[Action::FilterConferences, Action::Insert('l'), Action::Insert('i'), Action::Insert('n'), Action::Accept, Action::ToggleAnswerOnly]);
+    run(
+        &mut app,
+        &[
+            Action::FilterConferences,
+            Action::Insert('l'),
+            Action::Insert('i'),
+            Action::Insert('n'),
+            Action::Accept,
+            Action::ToggleAnswerOnly,
+        ],
+    );
     let (lines, _) = screen(&app);
     check("filter_80x24", &app);
     assert!(lines[0].contains("Filter: lin"), "{}", lines[0]);
-    assert!(!lines.join("\n").contains("Q  Can you confirm"), "answer only hides the question");
+    assert!(
+        !lines.join("\n").contains("Q  Can you confirm"),
+        "answer only hides the question"
+    );
     assert!(lines.join("\n").contains("A  We will release information"));
 }

@@ -3,9 +3,13 @@
 use std::io::{self, Stdout, Write};
 
 use crossterm::clipboard::CopyToClipboard;
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -14,6 +18,7 @@ pub struct Term {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
+#[allow(clippy::unused_self)] // the methods need the terminal taken over, which `self` proves
 impl Term {
     /// Takes over the terminal after installing a panic hook that gives it back first.
     pub fn init() -> io::Result<Term> {
@@ -26,7 +31,12 @@ impl Term {
             previous(info);
         }));
         enable_raw_mode()?;
-        let setup = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste);
+        let setup = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        );
         if let Err(e) = setup {
             restore();
             return Err(e);
@@ -42,7 +52,11 @@ impl Term {
 
     /// Mouse capture on (clicks and wheel reach us) or off (the terminal selects text).
     pub fn set_mouse(&mut self, on: bool) -> io::Result<()> {
-        if on { execute!(io::stdout(), EnableMouseCapture) } else { execute!(io::stdout(), DisableMouseCapture) }
+        if on {
+            execute!(io::stdout(), EnableMouseCapture)
+        } else {
+            execute!(io::stdout(), DisableMouseCapture)
+        }
     }
 
     /// Puts `text` on the clipboard with OSC 52 (tmux needs `set-clipboard on`).
@@ -65,7 +79,13 @@ impl Drop for Term {
 /// Gives the terminal back: every step is attempted even if one fails; safe to repeat.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }

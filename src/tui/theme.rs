@@ -8,6 +8,7 @@ pub struct Theme {
     pub no_color: bool,
 }
 
+#[allow(clippy::unused_self)] // every style is asked of the theme, colour or not
 impl Theme {
     pub fn border(self, focused: bool) -> Style {
         match (focused, self.no_color) {
@@ -39,14 +40,26 @@ impl Theme {
     }
 
     pub fn label(self) -> Style {
-        if self.no_color { self.strong() } else { Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD) }
+        if self.no_color {
+            self.strong()
+        } else {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        }
     }
 
     pub fn question(self) -> Style {
-        if self.no_color { Style::new().add_modifier(Modifier::ITALIC) } else { Style::new().fg(Color::LightBlue) }
+        if self.no_color {
+            Style::new().add_modifier(Modifier::ITALIC)
+        } else {
+            Style::new().fg(Color::LightBlue)
+        }
     }
 
     pub fn warn(self) -> Style {
-        if self.no_color { self.strong() } else { Style::new().fg(Color::LightRed) }
+        if self.no_color {
+            self.strong()
+        } else {
+            Style::new().fg(Color::LightRed)
+        }
     }
 }

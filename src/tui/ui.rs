@@ -20,11 +20,19 @@ use crate::wrap;
 /// Paints the whole screen from the state; no I/O, no search, no locks.
 pub fn draw(frame: &mut Frame, app: &App) -> Areas {
     let a = app.areas;
-    let theme = Theme { no_color: app.no_color };
+    let theme = Theme {
+        no_color: app.no_color,
+    };
     let area = frame.area();
     if a.too_small {
-        let text = format!("Window too small: {}×{} (needs at least {MIN_WIDTH}×{MIN_HEIGHT}). Ctrl-C quits.", area.width, area.height);
-        let lines: Vec<Line> = wrap::wrap(&text, usize::from(area.width.max(1))).into_iter().map(Line::from).collect();
+        let text = format!(
+            "Window too small: {}×{} (needs at least {MIN_WIDTH}×{MIN_HEIGHT}). Ctrl-C quits.",
+            area.width, area.height
+        );
+        let lines: Vec<Line> = wrap::wrap(&text, usize::from(area.width.max(1)))
+            .into_iter()
+            .map(Line::from)
+            .collect();
         frame.render_widget(Paragraph::new(lines), area);
         return a;
     }
@@ -46,16 +54,24 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
 /// A pane's frame: rounded, bright when focused.
 fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: Theme) -> Block<'a> {
     Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(theme.border(focused))
         .title(title)
         .title_alignment(Alignment::Left)
 }
 
 /// Renders one list row: `spans` padded to `width`, reversed when selected.
-fn row<'a>(spans: Vec<Span<'a>>, selected: bool, theme: Theme) -> Line<'a> {
+fn row(spans: Vec<Span<'_>>, selected: bool, theme: Theme) -> Line<'_> {
     let line = Line::from(spans);
-    if selected { line.style(theme.selected()) } else { line }
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
 }
 
 /// Text padded with spaces to `width` columns (never cut).

@@ -15,15 +15,25 @@ impl App {
             View::Browse => &[Focus::Conferences, Focus::Turns, Focus::Reader],
             View::Results => &[Focus::Hits, Focus::Reader],
         };
-        let at = panes.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let len = panes.len() as isize;
-        self.focus = panes[(at + delta).rem_euclid(len) as usize];
+        let at = panes.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let len = panes.len();
+        let next = if delta >= 0 {
+            (at + 1) % len
+        } else {
+            (at + len - 1) % len
+        };
+        self.focus = panes[next];
     }
 
     /// Moves by `delta` rows in whatever the keyboard is talking to.
     pub(super) fn step(&mut self, delta: isize) {
         match self.mode {
-            Mode::Help => self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(crate::tui::keymap::BINDINGS.len() + 20),
+            Mode::Help => {
+                self.help_scroll = self
+                    .help_scroll
+                    .saturating_add_signed(delta)
+                    .min(crate::tui::keymap::BINDINGS.len() + 20);
+            }
             Mode::Picker => self.picker.cursor.step(delta, self.picker.shown.len()),
             Mode::Search => self.move_in(Focus::Hits, delta),
             Mode::Filter => self.move_in(Focus::Conferences, delta),
@@ -39,8 +49,11 @@ impl App {
             Mode::Picker | Mode::Help => Some(self.areas.popup),
             Mode::Normal => self.pane_rect(self.focus),
         };
-        let rows = pane.map_or(1, layout::inner_height).saturating_sub(1).max(1) as isize;
-        self.step(dir * rows);
+        let rows = pane
+            .map_or(1, layout::inner_height)
+            .saturating_sub(1)
+            .max(1);
+        self.step(dir * rows.cast_signed());
     }
 
     pub(super) fn pane_rect(&self, pane: Focus) -> Option<ratatui::layout::Rect> {
@@ -151,7 +164,9 @@ impl App {
 
     /// Opens the hit under the cursor in its conference.
     fn open_hit(&mut self) {
-        let Some(row) = self.rows.get(self.hits.selected).cloned() else { return };
+        let Some(row) = self.rows.get(self.hits.selected).cloned() else {
+            return;
+        };
         if self.select_turn(&row.conference, row.turn) {
             self.view = View::Browse;
             self.opened = true;
@@ -162,13 +177,12 @@ impl App {
 
     pub(super) fn back(&mut self) {
         match self.mode {
-            Mode::Search => self.mode = Mode::Normal,
+            Mode::Search | Mode::Picker | Mode::Help => self.mode = Mode::Normal,
             Mode::Filter => {
                 self.filter.clear();
                 self.refilter();
                 self.mode = Mode::Normal;
             }
-            Mode::Picker | Mode::Help => self.mode = Mode::Normal,
             Mode::Normal if self.opened => {
                 self.opened = false;
                 self.view = View::Results;
@@ -214,21 +228,40 @@ impl App {
     /// Recomputes the conferences passing the filter, keeping the selected one when it still passes.
     pub(super) fn refilter(&mut self) {
         let keep = self.shown.get(self.confs.selected).copied();
-        let words: Vec<String> = self.filter.text().to_lowercase().split_whitespace().map(String::from).collect();
+        let words: Vec<String> = self
+            .filter
+            .text()
+            .to_lowercase()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
         self.shown = (0..self.entries.len())
             .filter(|&i| {
                 let e = &self.entries[i];
-                let hay = format!("{} {} {} {} {}", e.date, e.language, e.spokesperson.as_deref().unwrap_or(""), e.title, e.id).to_lowercase();
+                let hay = format!(
+                    "{} {} {} {} {}",
+                    e.date,
+                    e.language,
+                    e.spokesperson.as_deref().unwrap_or(""),
+                    e.title,
+                    e.id
+                )
+                .to_lowercase();
                 words.iter().all(|w| hay.contains(w.as_str()))
             })
             .collect();
-        self.confs.selected = keep.and_then(|k| self.shown.iter().position(|&s| s == k)).unwrap_or(0);
+        self.confs.selected = keep
+            .and_then(|k| self.shown.iter().position(|&s| s == k))
+            .unwrap_or(0);
         self.select_conference();
     }
 
     /// A re-read catalogue replaces the old one; the selection stays on the same conference.
     pub(super) fn reloaded(&mut self, cat: Catalogue) {
-        let keep = self.conf.as_ref().map(|c| (c.id.clone(), self.turns.selected));
+        let keep = self
+            .conf
+            .as_ref()
+            .map(|c| (c.id.clone(), self.turns.selected));
         self.entries = cat.entries;
         self.problems = cat.problems;
         self.cache.clear();
@@ -239,10 +272,10 @@ impl App {
         self.picker.counts.clear();
         self.shown = (0..self.entries.len()).collect();
         self.refilter();
-        if let Some((id, turn)) = keep {
-            if self.entries.iter().any(|e| e.id == id) {
-                self.select_turn(&id, turn);
-            }
+        if let Some((id, turn)) = keep
+            && self.entries.iter().any(|e| e.id == id)
+        {
+            self.select_turn(&id, turn);
         }
         if !self.search.input.text().trim().is_empty() {
             self.submit_search();

@@ -40,12 +40,16 @@ impl App {
             self.focus = Focus::Hits;
             return;
         }
-        let Some(pane) = self.pane_at(x, y) else { return };
+        let Some(pane) = self.pane_at(x, y) else {
+            return;
+        };
         if self.mode != Mode::Normal {
             self.mode = Mode::Normal;
         }
         self.focus = pane;
-        let Some(rect) = self.pane_rect(pane) else { return };
+        let Some(rect) = self.pane_rect(pane) else {
+            return;
+        };
         if y <= rect.y || y + 1 >= rect.y + rect.height || pane == Focus::Reader {
             return;
         }
@@ -57,7 +61,7 @@ impl App {
             Focus::Reader => return,
         };
         let target = cursor.offset + row;
-        let delta = target as isize - cursor.selected as isize;
+        let delta = target.cast_signed() - cursor.selected.cast_signed();
         let len = match pane {
             Focus::Conferences => self.shown.len(),
             Focus::Turns => self.conf.as_ref().map_or(0, |c| c.turns.len()),
@@ -73,7 +77,9 @@ impl App {
             self.step(if down { 3 } else { -3 });
             return;
         }
-        let Some(pane) = self.pane_at(x, y) else { return };
+        let Some(pane) = self.pane_at(x, y) else {
+            return;
+        };
         let delta = if down { 3 } else { -3 };
         self.move_in(pane, delta);
     }

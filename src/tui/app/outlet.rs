@@ -23,7 +23,9 @@ impl App {
     }
 
     pub(super) fn open_picker(&mut self) {
-        let Some(index) = self.ready_index() else { return };
+        let Some(index) = self.ready_index() else {
+            return;
+        };
         if self.picker.counts.is_empty() {
             match index.outlet_counts() {
                 Ok(c) => self.picker.counts = c,
@@ -41,17 +43,26 @@ impl App {
 
     pub(super) fn refilter_picker(&mut self) {
         let needle = self.picker.input.text().trim().to_lowercase();
-        self.picker.shown = (0..self.picker.counts.len()).filter(|&i| self.picker.counts[i].0.to_lowercase().contains(&needle)).collect();
+        self.picker.shown = (0..self.picker.counts.len())
+            .filter(|&i| self.picker.counts[i].0.to_lowercase().contains(&needle))
+            .collect();
         self.picker.cursor.select(0, self.picker.shown.len());
     }
 
     /// Lists the questions of the outlet under the picker's cursor.
     pub(super) fn choose_outlet(&mut self) {
-        let Some(&i) = self.picker.shown.get(self.picker.cursor.selected) else { return };
+        let Some(&i) = self.picker.shown.get(self.picker.cursor.selected) else {
+            return;
+        };
         let name = self.picker.counts[i].0.clone();
-        let Some(refs) = self.outlet_refs(&name) else { return };
+        let Some(refs) = self.outlet_refs(&name) else {
+            return;
+        };
         self.rows = self.outlet_rows(&name, &refs);
-        self.message = Some(format!("{} questions by {name}, newest first", self.rows.len()));
+        self.message = Some(format!(
+            "{} questions by {name}, newest first",
+            self.rows.len()
+        ));
         self.row_source = RowSource::Outlet(name);
         self.hits = crate::tui::cursor::Cursor::default();
         self.mode = Mode::Normal;
@@ -63,10 +74,10 @@ impl App {
 
     /// Every question by `outlet`, newest first (cached for the last outlet asked).
     fn outlet_refs(&mut self, outlet: &str) -> Option<Vec<TurnRef>> {
-        if let Some((name, refs)) = &self.outlet_refs {
-            if name == outlet {
-                return Some(refs.clone());
-            }
+        if let Some((name, refs)) = &self.outlet_refs
+            && name == outlet
+        {
+            return Some(refs.clone());
         }
         let index = self.ready_index()?;
         match index.outlet_turns(outlet) {
@@ -84,22 +95,35 @@ impl App {
     /// The conference and turn the reader shows.
     pub(super) fn current_turn(&self) -> Option<(String, usize)> {
         match self.view {
-            View::Browse => self.conf.as_ref().map(|c| (c.id.clone(), self.turns.selected)),
-            View::Results => self.rows.get(self.hits.selected).map(|r| (r.conference.clone(), r.turn)),
+            View::Browse => self
+                .conf
+                .as_ref()
+                .map(|c| (c.id.clone(), self.turns.selected)),
+            View::Results => self
+                .rows
+                .get(self.hits.selected)
+                .map(|r| (r.conference.clone(), r.turn)),
         }
     }
 
     /// Jumps `dir` questions along the current turn's outlet (down the lists: `+1` is older).
     pub(super) fn same_outlet(&mut self, dir: isize) {
-        let Some((id, turn)) = self.current_turn() else { return };
+        let Some((id, turn)) = self.current_turn() else {
+            return;
+        };
         let Some(conf) = self.load(&id) else { return };
         let Some(outlet) = conf.turns.get(turn).and_then(|t| t.outlet.clone()) else {
             self.message = Some("This turn names no outlet".into());
             return;
         };
-        let Some(refs) = self.outlet_refs(&outlet) else { return };
-        let Some(at) = refs.iter().position(|r| r.conference == id && r.turn == turn) else {
-            self.message = Some(format!("This turn is not in the index yet; press R to reload"));
+        let Some(refs) = self.outlet_refs(&outlet) else {
+            return;
+        };
+        let Some(at) = refs
+            .iter()
+            .position(|r| r.conference == id && r.turn == turn)
+        else {
+            self.message = Some("This turn is not in the index yet; press R to reload".into());
             return;
         };
         let Some(next) = at.checked_add_signed(dir).and_then(|n| refs.get(n)) else {
@@ -116,7 +140,10 @@ impl App {
                 self.focus = Focus::Turns;
             }
             let n = at.checked_add_signed(dir).unwrap_or(0) + 1;
-            self.message = Some(format!("{outlet}: question {n} of {} (newest first)", refs.len()));
+            self.message = Some(format!(
+                "{outlet}: question {n} of {} (newest first)",
+                refs.len()
+            ));
         }
     }
 }

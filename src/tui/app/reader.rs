@@ -1,5 +1,6 @@
 //! The reader: laying the current turn out for the pane's width (cached), scrolling, stepping through matches, citations.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::{App, Effect, PageKey};
@@ -19,27 +20,44 @@ impl App {
 
     /// Lays out the turn the reader shows (from the cache when possible) and clamps the scroll.
     pub(super) fn lay_out_reader(&mut self) {
-        let target = self.current_turn().and_then(|(id, turn)| self.load(&id).map(|c| (c, turn)));
+        let target = self
+            .current_turn()
+            .and_then(|(id, turn)| self.load(&id).map(|c| (c, turn)));
         let Some((conf, turn)) = target else {
             self.reader.page = Arc::default();
             self.reader.key = None;
             return;
         };
-        let highlight = if self.highlighting() { self.search.shown } else { 0 };
-        let key = PageKey { conference: conf.id.clone(), turn, width: self.reader_width(), answer_only: self.reader.answer_only, highlight };
+        let highlight = if self.highlighting() {
+            self.search.shown
+        } else {
+            0
+        };
+        let key = PageKey {
+            conference: conf.id.clone(),
+            turn,
+            width: self.reader_width(),
+            answer_only: self.reader.answer_only,
+            highlight,
+        };
         if self.reader.key.as_ref() != Some(&key) {
-            let page = match self.pages.get(&key) {
-                Some(p) => Arc::clone(p),
-                None => {
-                    let hl = self.search.highlighter.clone().filter(|_| highlight > 0);
-                    let marks = |t: &str| hl.as_ref().map(|h| h.ranges(t)).unwrap_or_default();
-                    let p = Arc::new(page::layout(&conf, turn, key.width, key.answer_only, &marks));
-                    if self.pages.len() >= 256 {
-                        self.pages.clear();
-                    }
-                    self.pages.insert(key.clone(), Arc::clone(&p));
-                    p
+            let page = if let Some(p) = self.pages.get(&key) {
+                Arc::clone(p)
+            } else {
+                let hl = self.search.highlighter.clone().filter(|_| highlight > 0);
+                let marks = |t: &str| hl.as_ref().map(|h| h.ranges(t)).unwrap_or_default();
+                let p = Arc::new(page::layout(
+                    &conf,
+                    turn,
+                    key.width,
+                    key.answer_only,
+                    &marks,
+                ));
+                if self.pages.len() >= 256 {
+                    self.pages.clear();
                 }
+                self.pages.insert(key.clone(), Arc::clone(&p));
+                p
             };
             self.reader.page = page;
             self.reader.key = Some(key);
@@ -55,44 +73,75 @@ impl App {
     }
 
     fn max_scroll(&self) -> usize {
-        self.reader.page.lines.len().saturating_sub(self.reader_height())
+        self.reader
+            .page
+            .lines
+            .len()
+            .saturating_sub(self.reader_height())
     }
 
     pub(super) fn scroll_reader(&mut self, delta: isize) {
-        self.reader.scroll = self.reader.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.reader.scroll = self
+            .reader
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
     }
 
     /// Scrolls to the next (or previous) match, wrapping around.
     pub(super) fn step_match(&mut self, forward: bool) {
         let matches = &self.reader.page.matches;
         if matches.is_empty() {
-            self.message = Some(if self.highlighting() { "No match in this turn" } else { "No search: press / to search" }.into());
+            self.message = Some(
+                if self.highlighting() {
+                    "No match in this turn"
+                } else {
+                    "No search: press / to search"
+                }
+                .into(),
+            );
             return;
         }
         let n = matches.len();
         let i = match (self.reader.current_match, forward) {
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
-            (None, true) => matches.iter().position(|&l| l >= self.reader.scroll).unwrap_or(0),
+            (None, true) => matches
+                .iter()
+                .position(|&l| l >= self.reader.scroll)
+                .unwrap_or(0),
             (None, false) => n - 1,
         };
         let line = matches[i];
         self.reader.current_match = Some(i);
-        self.reader.scroll = line.saturating_sub(self.reader_height() / 3).min(self.max_scroll());
+        self.reader.scroll = line
+            .saturating_sub(self.reader_height() / 3)
+            .min(self.max_scroll());
         self.message = Some(format!("Match {} of {n}", i + 1));
     }
 
     pub(super) fn copy_citation(&mut self) {
-        let Some((id, turn)) = self.current_turn() else { return };
+        let Some((id, turn)) = self.current_turn() else {
+            return;
+        };
         let Some(conf) = self.load(&id) else { return };
-        let Some(text) = citation(&conf, turn) else { return };
-        self.message = Some(format!("Copied the citation ({} characters) to the clipboard via OSC 52", text.chars().count()));
+        let Some(text) = citation(&conf, turn) else {
+            return;
+        };
+        self.message = Some(format!(
+            "Copied the citation ({} characters) to the clipboard via OSC 52",
+            text.chars().count()
+        ));
         self.effects.push(Effect::Copy(text));
     }
 
     /// Whether the page is scrolled: `(first line, lines, visible rows)`.
     pub fn reader_position(&self) -> (usize, usize, usize) {
-        (self.reader.scroll, self.reader.page.lines.len(), self.reader_height())
+        (
+            self.reader.scroll,
+            self.reader.page.lines.len(),
+            self.reader_height(),
+        )
     }
 
     /// The page on screen.
@@ -104,11 +153,19 @@ impl App {
 /// A turn as a citation: the answer, then who said it, where, when, and to whom.
 pub fn citation(conf: &Conference, turn: usize) -> Option<String> {
     let t = conf.turns.get(turn)?;
-    let speaker = t.speaker.as_deref().or(conf.spokesperson.as_deref()).unwrap_or("MFA spokesperson");
+    let speaker = t
+        .speaker
+        .as_deref()
+        .or(conf.spokesperson.as_deref())
+        .unwrap_or("MFA spokesperson");
     let mut out = t.answer.join("\n\n");
-    out.push_str(&format!("\n— {speaker}, MFA regular press conference, {}", conf.date));
+    let _ = write!(
+        out,
+        "\n— {speaker}, MFA regular press conference, {}",
+        conf.date
+    );
     if t.kind == TurnKind::Question {
-        out.push_str(&format!(", in answer to {}", t.asker_display()));
+        let _ = write!(out, ", in answer to {}", t.asker_display());
     }
     Some(out)
 }

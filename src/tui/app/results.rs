@@ -76,7 +76,8 @@ impl App {
             q.limit = HIT_LIMIT;
         }
         self.search.query = Some(q.clone());
-        self.effects.push(super::Effect::Submit(self.search.generation, q));
+        self.effects
+            .push(super::Effect::Submit(self.search.generation, q));
     }
 
     /// An answer from the worker: shown if it answers the newest query, else dropped.
@@ -101,14 +102,26 @@ impl App {
     }
 
     /// Rows from an outlet's question list.
-    pub(super) fn outlet_rows(&self, outlet: &str, refs: &[crate::search::TurnRef]) -> Vec<super::Row> {
-        let langs: HashMap<&str, &str> = self.entries.iter().map(|e| (e.id.as_str(), e.language.as_str())).collect();
+    pub(super) fn outlet_rows(
+        &self,
+        outlet: &str,
+        refs: &[crate::search::TurnRef],
+    ) -> Vec<super::Row> {
+        let langs: HashMap<&str, &str> = self
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.language.as_str()))
+            .collect();
         refs.iter()
             .map(|r| Row {
                 conference: r.conference.clone(),
                 turn: r.turn,
                 date: r.date.clone(),
-                language: langs.get(r.conference.as_str()).copied().unwrap_or("").to_string(),
+                language: langs
+                    .get(r.conference.as_str())
+                    .copied()
+                    .unwrap_or("")
+                    .to_string(),
                 outlet: Some(outlet.to_string()),
                 snippet: None,
             })
@@ -118,7 +131,9 @@ impl App {
     /// Loads the question previews of the visible rows that have none yet.
     pub(super) fn fill_previews(&mut self) {
         let Some(area) = self.areas.hits else { return };
-        let visible = self.hits.visible(self.rows.len(), layout::inner_height(area));
+        let visible = self
+            .hits
+            .visible(self.rows.len(), layout::inner_height(area));
         for i in visible {
             if self.rows[i].snippet.is_some() {
                 continue;
@@ -127,14 +142,27 @@ impl App {
             let turn = self.rows[i].turn;
             let text = self
                 .load(&id)
-                .and_then(|c| c.turns.get(turn).map(|t| t.question.first().or(t.answer.first()).cloned().unwrap_or_default()))
+                .and_then(|c| {
+                    c.turns.get(turn).map(|t| {
+                        t.question
+                            .first()
+                            .or(t.answer.first())
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                })
                 .unwrap_or_default();
-            self.rows[i].snippet = Some(Snippet { text, highlights: Vec::new() });
+            self.rows[i].snippet = Some(Snippet {
+                text,
+                highlights: Vec::new(),
+            });
         }
     }
 
     /// Whether the reader marks search matches.
     pub(super) fn highlighting(&self) -> bool {
-        self.row_source == RowSource::Search && self.search.highlighter.is_some() && (self.view == View::Results || self.opened)
+        self.row_source == RowSource::Search
+            && self.search.highlighter.is_some()
+            && (self.view == View::Results || self.opened)
     }
 }

@@ -8,6 +8,8 @@ use crate::model::Conference;
 /// The conferences the browser reads, one at a time.
 pub enum Source {
     Corpus(Arc<Corpus>),
+    /// Conferences held in memory (tests, embedders).
+    #[allow(dead_code)] // built by the tests
     Memory(Vec<Conference>),
 }
 

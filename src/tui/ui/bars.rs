@@ -25,15 +25,19 @@ pub fn describe_filters(f: &Filters) -> String {
         parts.push(format!("lang:{l}"));
     }
     if f.from.is_some() || f.to.is_some() {
-        parts.push(format!("{}..{}", f.from.as_deref().unwrap_or(""), f.to.as_deref().unwrap_or("")));
+        parts.push(format!(
+            "{}..{}",
+            f.from.as_deref().unwrap_or(""),
+            f.to.as_deref().unwrap_or("")
+        ));
     }
     parts.join(" ")
 }
 
 /// Left text and right text on one row, the left cut first.
-fn split_row(frame: &mut Frame, area: Rect, left: Vec<Span>, right: String, theme: Theme) {
+fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: Theme) {
     let width = usize::from(area.width);
-    let right_w = wrap::width(&right).min(width);
+    let right_w = wrap::width(right).min(width);
     let left_w = width.saturating_sub(right_w + 1);
     let mut spans = Vec::new();
     let mut used = 0;
@@ -47,12 +51,14 @@ fn split_row(frame: &mut Frame, area: Rect, left: Vec<Span>, right: String, them
         spans.push(Span::styled(text, s.style));
     }
     spans.push(Span::raw(" ".repeat(width.saturating_sub(used + right_w))));
-    spans.push(Span::styled(truncate(&right, width), theme.dim()));
+    spans.push(Span::styled(truncate(right, width), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
-    let Some(area) = app.areas.search_bar else { return };
+    let Some(area) = app.areas.search_bar else {
+        return;
+    };
     let typing = app.mode == Mode::Search;
     let mut left = vec![Span::styled(" Search: ", theme.label())];
     if let RowSource::Outlet(o) = &app.row_source {
@@ -69,7 +75,13 @@ pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
             left.push(Span::styled("▏", theme.label()));
         }
         left.push(Span::raw(after));
-        if let Some(f) = app.search.query.as_ref().map(|q| describe_filters(&q.filters)).filter(|f| !f.is_empty()) {
+        if let Some(f) = app
+            .search
+            .query
+            .as_ref()
+            .map(|q| describe_filters(&q.filters))
+            .filter(|f| !f.is_empty())
+        {
             left.push(Span::raw("   "));
             left.push(Span::styled(f, theme.strong()));
         }
@@ -81,9 +93,13 @@ pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
         (_, Some(e), _) => format!("{e} "),
         _ if app.search.input.text().trim().is_empty() => String::new(),
         _ if app.search.shown != app.search.generation => "searching… ".to_string(),
-        _ => format!("{} hits · {} ", app.search.total, elapsed(app.search.elapsed)),
+        _ => format!(
+            "{} hits · {} ",
+            app.search.total,
+            elapsed(app.search.elapsed)
+        ),
     };
-    split_row(frame, area, left, right, theme);
+    split_row(frame, area, &left, &right, theme);
 }
 
 /// `1.2 ms`, `35 ms`, `1.4 s`.
@@ -106,19 +122,31 @@ pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
     } else if let Some(p) = app.problems.first() {
         let n = app.problems.len();
         let files = if n == 1 { "file" } else { "files" };
-        left.push(Span::styled(format!(" ⚠ {n} {files} could not be read: {p}"), theme.warn()));
+        left.push(Span::styled(
+            format!(" ⚠ {n} {files} could not be read: {p}"),
+            theme.warn(),
+        ));
     } else if let Some(note) = app.notes.last() {
         left.push(Span::styled(format!(" {note}"), theme.dim()));
     }
-    if let Some(q) = app.search.query.as_ref().filter(|_| app.row_source == RowSource::Search) {
+    if let Some(q) = app
+        .search
+        .query
+        .as_ref()
+        .filter(|_| app.row_source == RowSource::Search)
+    {
         let f = describe_filters(&q.filters);
         if !f.is_empty() && left.is_empty() {
             left.push(Span::styled(format!(" filters: {f}"), theme.strong()));
         }
     }
     let mouse = if app.mouse { "" } else { "mouse off · " };
-    let right = format!("{mouse}{} · {} conferences ", app.source.describe(), app.entries.len());
-    split_row(frame, area, left, right, theme);
+    let right = format!(
+        "{mouse}{} · {} conferences ",
+        app.source.describe(),
+        app.entries.len()
+    );
+    split_row(frame, area, &left, &right, theme);
 }
 
 pub fn footer(frame: &mut Frame, app: &App, theme: Theme) {

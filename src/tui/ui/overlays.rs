@@ -40,8 +40,15 @@ pub fn help(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.popup;
     let inner_w = usize::from(area.width.saturating_sub(2));
     let rows = help_rows();
-    let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0).min(inner_w / 3);
-    let scroll = app.help_scroll.min(rows.len().saturating_sub(inner_height(area)));
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| wrap::width(k))
+        .max()
+        .unwrap_or(0)
+        .min(inner_w / 3);
+    let scroll = app
+        .help_scroll
+        .min(rows.len().saturating_sub(inner_height(area)));
     let lines: Vec<Line> = rows
         .iter()
         .skip(scroll)
@@ -52,12 +59,24 @@ pub fn help(frame: &mut Frame, app: &App, theme: Theme) {
             } else {
                 let keys = pad(keys, key_w);
                 let rest = inner_w.saturating_sub(wrap::width(&keys) + 4);
-                Line::from(vec![Span::raw("   "), Span::styled(keys, theme.label()), Span::raw(" "), Span::raw(truncate(text, rest))])
+                Line::from(vec![
+                    Span::raw("   "),
+                    Span::styled(keys, theme.label()),
+                    Span::raw(" "),
+                    Span::raw(truncate(text, rest)),
+                ])
             }
         })
         .collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(pane(" Help · every binding · Esc or ? closes ", true, theme)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(pane(
+            " Help · every binding · Esc or ? closes ",
+            true,
+            theme,
+        )),
+        area,
+    );
 }
 
 pub fn picker(frame: &mut Frame, app: &App, theme: Theme) {
@@ -65,7 +84,11 @@ pub fn picker(frame: &mut Frame, app: &App, theme: Theme) {
     let inner_w = usize::from(area.width.saturating_sub(2));
     let p = &app.picker;
     let mut lines = vec![
-        Line::from(vec![Span::styled(" › ", theme.label()), Span::raw(p.input.text().to_string()), Span::styled("▏", theme.label())]),
+        Line::from(vec![
+            Span::styled(" › ", theme.label()),
+            Span::raw(p.input.text().to_string()),
+            Span::styled("▏", theme.label()),
+        ]),
         Line::styled("─".repeat(inner_w), theme.dim()),
     ];
     let height = inner_height(area).saturating_sub(2);
@@ -74,12 +97,19 @@ pub fn picker(frame: &mut Frame, app: &App, theme: Theme) {
         let n = format!("{count:>6} ");
         let name = format!(" {name}");
         let gap = inner_w.saturating_sub(wrap::width(&name) + n.len());
-        lines.push(row(vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::raw(n)], i == p.cursor.selected, theme));
+        lines.push(row(
+            vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::raw(n)],
+            i == p.cursor.selected,
+            theme,
+        ));
     }
     if p.shown.is_empty() {
         lines.push(Line::styled(" No outlet matches", theme.dim()));
     }
-    let title = format!(" Outlets ({}) · type to filter · Enter lists its questions ", p.shown.len());
+    let title = format!(
+        " Outlets ({}) · type to filter · Enter lists its questions ",
+        p.shown.len()
+    );
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(pane(title, true, theme)), area);
 }

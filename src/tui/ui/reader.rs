@@ -24,14 +24,21 @@ pub fn reader(frame: &mut Frame, app: &App, theme: Theme) {
     if app.reader.answer_only {
         title = " Reader · answer only ".into();
     }
-    let block = pane(title, focused, theme).title_bottom(Line::from(position).alignment(Alignment::Right));
+    let block =
+        pane(title, focused, theme).title_bottom(Line::from(position).alignment(Alignment::Right));
     let lines: Vec<Line> = app.page().lines[scroll.min(total)..(scroll + height).min(total)]
         .iter()
         .map(|segs| {
             let mut spans = vec![Span::raw(" ")];
             spans.extend(segs.iter().map(|s| {
                 let style = match s.kind {
-                    Kind::Title | Kind::Answer => if s.kind == Kind::Title { theme.strong() } else { ratatui::style::Style::new() },
+                    Kind::Title | Kind::Answer => {
+                        if s.kind == Kind::Title {
+                            theme.strong()
+                        } else {
+                            ratatui::style::Style::new()
+                        }
+                    }
                     Kind::Meta | Kind::Dim => theme.dim(),
                     Kind::Label => theme.label(),
                     Kind::Question => theme.question(),
@@ -43,11 +50,26 @@ pub fn reader(frame: &mut Frame, app: &App, theme: Theme) {
         })
         .collect();
     let empty = app.page().lines.is_empty();
-    let body = if empty { vec![Line::styled(" Nothing selected", theme.dim())] } else { lines };
+    let body = if empty {
+        vec![Line::styled(" Nothing selected", theme.dim())]
+    } else {
+        lines
+    };
     frame.render_widget(Paragraph::new(body).block(block), area);
     if total > height {
         let mut state = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None).thumb_symbol("▐").track_symbol(Some(" "));
-        frame.render_stateful_widget(bar, area.inner(Margin { vertical: 1, horizontal: 1 }), &mut state);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .thumb_symbol("▐")
+            .track_symbol(Some(" "));
+        frame.render_stateful_widget(
+            bar,
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 1,
+            }),
+            &mut state,
+        );
     }
 }
