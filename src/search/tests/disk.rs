@@ -1,0 +1,1 @@
+//! On-disk behaviour: rebuilds, corruption, updates seen by another reader.
