@@ -14,6 +14,8 @@ mod keymap;
 mod layout;
 mod page;
 #[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod snapshot_tests;
 mod stopgap;
 mod terminal;

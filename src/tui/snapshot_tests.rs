@@ -29,6 +29,12 @@ pub fn screen(app: &App) -> (Vec<String>, Buffer) {
 /// Compares the screen with the stored snapshot `name`.
 fn check(name: &str, app: &App) -> Buffer {
     let (lines, buf) = screen(app);
+    check_lines(name, &lines);
+    buf
+}
+
+/// Compares screen lines with the stored snapshot `name`.
+pub fn check_lines(name: &str, lines: &[String]) {
     let text = lines.join("\n") + "\n";
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
@@ -43,7 +49,6 @@ fn check(name: &str, app: &App) -> Buffer {
         "screen {name} differs from {}; rerun with UPDATE_SNAPSHOTS=1 after checking",
         path.display()
     );
-    buf
 }
 
 fn run(app: &mut App, actions: &[Action]) {

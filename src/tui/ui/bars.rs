@@ -94,8 +94,9 @@ pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
         _ if app.search.input.text().trim().is_empty() => String::new(),
         _ if app.search.shown != app.search.generation => "searching… ".to_string(),
         _ => format!(
-            "{} hits · {} ",
+            "{} {} · {} ",
             app.search.total,
+            if app.search.total == 1 { "hit" } else { "hits" },
             elapsed(app.search.elapsed)
         ),
     };

@@ -161,7 +161,11 @@ pub fn snippet(s: &Snippet, width: usize, theme: Theme) -> Vec<Span<'static>> {
     if let Some(first) = s.highlights.first() {
         let before: String = chars[..first.start.min(chars.len())].iter().collect();
         if wrap::width(&before) + 8 > width {
-            start = first.start.saturating_sub(8);
+            start = first.start.saturating_sub(12);
+            // Begin at a word when one starts shortly before the match.
+            if let Some(space) = (start..first.start).find(|&i| chars[i] == ' ') {
+                start = space + 1;
+            }
         }
     }
     let mut spans = Vec::new();
