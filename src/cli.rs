@@ -86,9 +86,7 @@ fn parse_date(s: &str) -> Result<String, String> {
     let ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && ("01"..="12").contains(&&s[5..7])
         && ("01"..="31").contains(&&s[8..10]);
     if ok {

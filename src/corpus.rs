@@ -41,18 +41,9 @@ pub fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
     let absolute = std::fs::canonicalize(corpus_dir).unwrap_or_else(|_| corpus_dir.to_path_buf());
     let name = absolute
         .file_name()
-        .map(|n| {
-            n.to_string_lossy()
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .take(24)
-                .collect::<String>()
-        })
+        .map(|n| n.to_string_lossy().chars().filter(char::is_ascii_alphanumeric).take(24).collect::<String>())
         .unwrap_or_default();
-    base.join(format!(
-        "{name}-{:016x}",
-        fnv(absolute.to_string_lossy().as_bytes())
-    ))
+    base.join(format!("{name}-{:016x}", fnv(absolute.to_string_lossy().as_bytes())))
 }
 
 /// FNV-1a: a stable, dependency-free fingerprint (cache keys must not change between runs).
@@ -80,12 +71,7 @@ impl Corpus {
     /// (the second value then says so, for the status bar / stderr).
     pub fn open_or_sample(dir: &Path) -> (Corpus, Option<String>) {
         if store::has_conferences(dir) {
-            (
-                Corpus {
-                    kind: Kind::Dir(dir.to_path_buf()),
-                },
-                None,
-            )
+            (Corpus { kind: Kind::Dir(dir.to_path_buf()) }, None)
         } else {
             let note = format!(
                 "{} holds no conference yet: showing the bundled sample (illustrative text, not real transcripts). Import transcripts with `briefings import PATH`.",
@@ -97,16 +83,12 @@ impl Corpus {
 
     /// The folder at `dir`, even when empty.
     pub fn dir(dir: &Path) -> Corpus {
-        Corpus {
-            kind: Kind::Dir(dir.to_path_buf()),
-        }
+        Corpus { kind: Kind::Dir(dir.to_path_buf()) }
     }
 
     /// The sample corpus bundled in the binary (written for this project, illustrative).
     pub fn sample() -> Corpus {
-        Corpus {
-            kind: Kind::Sample(sample::conferences()),
-        }
+        Corpus { kind: Kind::Sample(sample::conferences()) }
     }
 
     pub fn is_sample(&self) -> bool {
@@ -151,15 +133,11 @@ impl Corpus {
     pub fn load(&self, id: &str) -> Result<Conference, LoadProblem> {
         match &self.kind {
             Kind::Dir(p) => store::load_one(p, id),
-            Kind::Sample(c) => c
-                .iter()
-                .find(|c| c.id == id)
-                .cloned()
-                .ok_or_else(|| LoadProblem {
-                    path: PathBuf::from("<sample>"),
-                    line: 0,
-                    message: format!("no conference with id {id}"),
-                }),
+            Kind::Sample(c) => c.iter().find(|c| c.id == id).cloned().ok_or_else(|| LoadProblem {
+                path: PathBuf::from("<sample>"),
+                line: 0,
+                message: format!("no conference with id {id}"),
+            }),
         }
     }
 

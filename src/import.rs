@@ -21,10 +21,7 @@ pub struct FromFile {
 /// The date comes from the text, else from the file name (`2025-07-29_guo.txt`, `20250729.htm`).
 pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<FromFile, Problem> {
     let parsed = parse::parse_bytes(name, bytes, outlets)?;
-    let mut out = FromFile {
-        warnings: parsed.warnings,
-        ..FromFile::default()
-    };
+    let mut out = FromFile { warnings: parsed.warnings, ..FromFile::default() };
     let mut seen: HashMap<String, usize> = HashMap::new();
     let file_date = date_in_name(name);
     for p in parsed.conferences {
@@ -61,14 +58,7 @@ pub fn date_in_name(name: &str) -> Option<String> {
         let rest: String = digits[start..].iter().map(|(_, c)| *c).take(10).collect();
         let b = rest.as_bytes();
         let is_d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-        let (y, m, d) = if (0..4).all(is_d)
-            && matches!(b.get(4), Some(b'-' | b'_'))
-            && is_d(5)
-            && is_d(6)
-            && b.get(7) == b.get(4)
-            && is_d(8)
-            && is_d(9)
-        {
+        let (y, m, d) = if (0..4).all(is_d) && matches!(b.get(4), Some(b'-' | b'_')) && is_d(5) && is_d(6) && b.get(7) == b.get(4) && is_d(8) && is_d(9) {
             (&rest[0..4], &rest[5..7], &rest[8..10])
         } else if (0..8).all(is_d) && !is_d(8) {
             (&rest[0..4], &rest[4..6], &rest[6..8])
@@ -78,9 +68,7 @@ pub fn date_in_name(name: &str) -> Option<String> {
         if start > 0 && digits[start - 1].1.is_ascii_digit() {
             continue;
         }
-        let ok = ("1990".."2100").contains(&y)
-            && ("01"..="12").contains(&m)
-            && ("01"..="31").contains(&d);
+        let ok = ("1990".."2100").contains(&y) && ("01"..="12").contains(&m) && ("01"..="31").contains(&d);
         if ok {
             return Some(format!("{y}-{m}-{d}"));
         }
@@ -143,31 +131,16 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
         let bytes = match fs::read(&file) {
             Ok(b) => b,
             Err(e) => {
-                report
-                    .failures
-                    .push(format!("{}: cannot read: {e}", file.display()));
+                report.failures.push(format!("{}: cannot read: {e}", file.display()));
                 continue;
             }
         };
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match conferences_from(&name, &bytes, outlets) {
-            Err(p) => report.failures.push(format!(
-                "{}:{}: {}",
-                file.display(),
-                p.line.max(1),
-                p.message
-            )),
+            Err(p) => report.failures.push(format!("{}:{}: {}", file.display(), p.line.max(1), p.message)),
             Ok(got) => {
                 for w in got.warnings {
-                    report.warnings.push(format!(
-                        "{}:{}: {}",
-                        file.display(),
-                        w.line.max(1),
-                        w.message
-                    ));
+                    report.warnings.push(format!("{}:{}: {}", file.display(), w.line.max(1), w.message));
                 }
                 for c in got.conferences {
                     match chosen.get(&c.id) {
@@ -193,9 +166,7 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
         }
     }
     for id in order {
-        let Some((conf, file)) = chosen.remove(&id) else {
-            continue;
-        };
+        let Some((conf, file)) = chosen.remove(&id) else { continue };
         match save_conference(corpus, &conf) {
             Ok(_) => report.written.push(conf),
             Err(e) => report.failures.push(format!("{} → {e}", file.display())),
@@ -205,11 +176,7 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
 }
 
 fn size(c: &Conference) -> usize {
-    c.turns
-        .iter()
-        .flat_map(|t| t.question.iter().chain(&t.answer))
-        .map(String::len)
-        .sum()
+    c.turns.iter().flat_map(|t| t.question.iter().chain(&t.answer)).map(String::len).sum()
 }
 
 fn is_transcript(p: &Path) -> bool {
@@ -225,13 +192,10 @@ fn collect(p: &Path, named: bool, out: &mut Vec<PathBuf>, failures: &mut Vec<Str
         Ok(m) if m.is_dir() => match fs::read_dir(p) {
             Err(e) => failures.push(format!("{}: cannot list the folder: {e}", p.display())),
             Ok(rd) => {
-                let mut entries: Vec<PathBuf> =
-                    rd.filter_map(Result::ok).map(|e| e.path()).collect();
+                let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
                 entries.sort();
                 for e in entries {
-                    let hidden = e
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    let hidden = e.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
                     if !hidden {
                         collect(&e, false, out, failures);
                     }
@@ -249,23 +213,11 @@ mod tests {
 
     #[test]
     fn dates_in_file_names() {
-        assert_eq!(
-            date_in_name("2025-07-29_guo.txt").as_deref(),
-            Some("2025-07-29")
-        );
-        assert_eq!(
-            date_in_name("mfa_20191210.htm").as_deref(),
-            Some("2019-12-10")
-        );
-        assert_eq!(
-            date_in_name("t2019_12_10.html").as_deref(),
-            Some("2019-12-10")
-        );
+        assert_eq!(date_in_name("2025-07-29_guo.txt").as_deref(), Some("2025-07-29"));
+        assert_eq!(date_in_name("mfa_20191210.htm").as_deref(), Some("2019-12-10"));
+        assert_eq!(date_in_name("t2019_12_10.html").as_deref(), Some("2019-12-10"));
         assert_eq!(date_in_name("t1375902.htm"), None);
         assert_eq!(date_in_name("2025-13-40.txt"), None);
-        assert_eq!(
-            date_in_name("日期2024-03-18.txt").as_deref(),
-            Some("2024-03-18")
-        );
+        assert_eq!(date_in_name("日期2024-03-18.txt").as_deref(), Some("2024-03-18"));
     }
 }

@@ -163,16 +163,16 @@ fn candidates(label: &str) -> Vec<String> {
         "correspondent",
         "journaliste",
     ] {
-        if let Some(stripped) = whole.strip_suffix(suffix) {
-            if !stripped.is_empty() {
-                out.push(stripped.to_string());
-            }
+        if let Some(stripped) = whole.strip_suffix(suffix)
+            && !stripped.is_empty()
+        {
+            out.push(stripped.to_string());
         }
     }
-    if let (Some(a), Some(b)) = (label.find('《'), label.find('》')) {
-        if a < b {
-            out.push(normalise(&label[a + '《'.len_utf8()..b]));
-        }
+    if let (Some(a), Some(b)) = (label.find('《'), label.find('》'))
+        && a < b
+    {
+        out.push(normalise(&label[a + '《'.len_utf8()..b]));
     }
     out
 }

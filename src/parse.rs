@@ -71,8 +71,10 @@ struct Para {
 /// HTML without an article body. Never panics.
 pub fn parse_bytes(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<Parsed, Problem> {
     let text = decode::decode(bytes)?;
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".htm") || lower.ends_with(".html") || looks_like_html(&text) {
+    let html_name = std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("htm") || e.eq_ignore_ascii_case("html"));
+    if html_name || looks_like_html(&text) {
         parse_html(&text, outlets)
     } else {
         parse_text(&text, outlets)

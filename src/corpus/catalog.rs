@@ -66,12 +66,7 @@ pub(super) fn cached(
 
 /// Writes the catalogue; a cache that cannot be written only costs speed next time.
 pub(super) fn store(cache: &Path, stamp: u64, entries: &[Entry], problems: &[LoadProblem]) {
-    let c = Cached {
-        version: VERSION,
-        stamp,
-        entries: entries.to_vec(),
-        problems: problems.to_vec(),
-    };
+    let c = Cached { version: VERSION, stamp, entries: entries.to_vec(), problems: problems.to_vec() };
     if fs::create_dir_all(cache).is_err() {
         return;
     }

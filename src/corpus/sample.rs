@@ -6,47 +6,19 @@ use crate::outlets::Outlets;
 
 /// `(file name, text)` of each bundled sample transcript.
 const FILES: &[(&str, &str)] = &[
-    (
-        "sample-fr-1.txt",
-        include_str!("../../assets/sample/sample-fr-1.txt"),
-    ),
-    (
-        "sample-fr-2.txt",
-        include_str!("../../assets/sample/sample-fr-2.txt"),
-    ),
-    (
-        "sample-fr-3.txt",
-        include_str!("../../assets/sample/sample-fr-3.txt"),
-    ),
-    (
-        "sample-en-1.txt",
-        include_str!("../../assets/sample/sample-en-1.txt"),
-    ),
-    (
-        "sample-en-2.txt",
-        include_str!("../../assets/sample/sample-en-2.txt"),
-    ),
-    (
-        "sample-en-3.txt",
-        include_str!("../../assets/sample/sample-en-3.txt"),
-    ),
-    (
-        "sample-zh-1.txt",
-        include_str!("../../assets/sample/sample-zh-1.txt"),
-    ),
-    (
-        "sample-zh-2.txt",
-        include_str!("../../assets/sample/sample-zh-2.txt"),
-    ),
-    (
-        "sample-zh-3.txt",
-        include_str!("../../assets/sample/sample-zh-3.txt"),
-    ),
+    ("sample-fr-1.txt", include_str!("../../assets/sample/sample-fr-1.txt")),
+    ("sample-fr-2.txt", include_str!("../../assets/sample/sample-fr-2.txt")),
+    ("sample-fr-3.txt", include_str!("../../assets/sample/sample-fr-3.txt")),
+    ("sample-en-1.txt", include_str!("../../assets/sample/sample-en-1.txt")),
+    ("sample-en-2.txt", include_str!("../../assets/sample/sample-en-2.txt")),
+    ("sample-en-3.txt", include_str!("../../assets/sample/sample-en-3.txt")),
+    ("sample-zh-1.txt", include_str!("../../assets/sample/sample-zh-1.txt")),
+    ("sample-zh-2.txt", include_str!("../../assets/sample/sample-zh-2.txt")),
+    ("sample-zh-3.txt", include_str!("../../assets/sample/sample-zh-3.txt")),
 ];
 
 /// Marks every sample conference so exports never pass it off as a real transcript.
-pub const SAMPLE_MARK: &str =
-    "illustrative sample text written for briefings, not a real transcript";
+pub const SAMPLE_MARK: &str = "illustrative sample text written for briefings, not a real transcript";
 
 /// Every sample conference. The sample is tested to parse; a file that
 /// somehow fails is skipped rather than stopping the app.

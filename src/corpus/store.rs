@@ -42,9 +42,7 @@ pub(super) fn files(corpus: &Path) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| {
             p.extension().is_some_and(|e| e == "json")
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
     out.sort();
@@ -77,18 +75,10 @@ pub(super) fn stamp(corpus: &Path) -> u64 {
 /// Parses one conference file, cleaning every string of terminal controls
 /// (files written by other tools are not trusted).
 pub(super) fn load_file(path: &Path) -> Result<Conference, LoadProblem> {
-    let problem = |line, message: String| LoadProblem {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
+    let problem = |line, message: String| LoadProblem { path: path.to_path_buf(), line, message };
     let bytes = fs::read(path).map_err(|e| problem(0, format!("cannot read: {e}")))?;
     if bytes.is_empty() {
-        return Err(problem(
-            0,
-            "empty file (zero bytes): not a conference; delete it or re-import its transcript"
-                .into(),
-        ));
+        return Err(problem(0, "empty file (zero bytes): not a conference; delete it or re-import its transcript".into()));
     }
     let mut conf: Conference = serde_json::from_slice(&bytes).map_err(|e| {
         let what = match e.classify() {
@@ -109,19 +99,14 @@ pub(super) fn load_file(path: &Path) -> Result<Conference, LoadProblem> {
 pub fn sanitize_conference(c: &mut Conference) {
     use crate::text::sanitize;
     let clean = |s: &mut String| {
-        if s.chars().any(|ch| {
-            ch.is_control() || ('\u{200e}'..='\u{2069}').contains(&ch) || ch == '\u{feff}'
-        }) {
+        if s.chars().any(|ch| ch.is_control() || ('\u{200e}'..='\u{2069}').contains(&ch) || ch == '\u{feff}') {
             *s = sanitize(s, false);
         }
     };
     for s in [&mut c.id, &mut c.date, &mut c.language, &mut c.title] {
         clean(s);
     }
-    for s in [&mut c.spokesperson, &mut c.published, &mut c.source]
-        .into_iter()
-        .flatten()
-    {
+    for s in [&mut c.spokesperson, &mut c.published, &mut c.source].into_iter().flatten() {
         clean(s);
     }
     for t in &mut c.turns {
@@ -129,10 +114,7 @@ pub fn sanitize_conference(c: &mut Conference) {
         for s in [&mut t.outlet, &mut t.speaker].into_iter().flatten() {
             clean(s);
         }
-        t.question
-            .iter_mut()
-            .chain(t.answer.iter_mut())
-            .for_each(clean);
+        t.question.iter_mut().chain(t.answer.iter_mut()).for_each(clean);
     }
 }
 
@@ -151,11 +133,7 @@ pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<LoadProblem>) {
 pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadProblem> {
     let path = file_for(corpus, id);
     if !path.exists() {
-        return Err(LoadProblem {
-            path,
-            line: 0,
-            message: format!("no conference with id {id}"),
-        });
+        return Err(LoadProblem { path, line: 0, message: format!("no conference with id {id}") });
     }
     load_file(&path)
 }
@@ -164,13 +142,7 @@ fn file_for(corpus: &Path, id: &str) -> PathBuf {
     // Ids become file names: keep them to a safe alphabet so an id can never escape the folder.
     let safe: String = id
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
         .collect();
     conferences_dir(corpus).join(format!("{safe}.json"))
 }
@@ -180,13 +152,9 @@ fn file_for(corpus: &Path, id: &str) -> PathBuf {
 pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, String> {
     let dir = conferences_dir(corpus);
     if corpus.is_file() {
-        return Err(format!(
-            "{}: the corpus path is a file; give a folder",
-            corpus.display()
-        ));
+        return Err(format!("{}: the corpus path is a file; give a folder", corpus.display()));
     }
-    fs::create_dir_all(&dir)
-        .map_err(|e| format!("{}: cannot create the corpus folder: {e}", dir.display()))?;
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: cannot create the corpus folder: {e}", dir.display()))?;
     let path = file_for(corpus, &conf.id);
     let mut conf = conf.clone();
     if let Ok(old) = load_file(&path) {
@@ -194,13 +162,8 @@ pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Stri
             conf.extra.entry(k).or_insert(v);
         }
     }
-    let json = serde_json::to_vec_pretty(&conf)
-        .map_err(|e| format!("{}: cannot serialise: {e}", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
+    let json = serde_json::to_vec_pretty(&conf).map_err(|e| format!("{}: cannot serialise: {e}", path.display()))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
     let write = || -> std::io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(&json)?;

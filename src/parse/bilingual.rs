@@ -92,7 +92,7 @@ pub fn split(paras: &[Para], outlets: &Outlets) -> Option<(Vec<Para>, Vec<Para>)
             }
         }
     }
-    let substantial = |v: &[Para]| v.iter().filter(|p| p.text.chars().count() >= 20).count() >= 2;
+    let substantial = |v: &[Para]| v.iter().filter(|p| p.text.chars().count() >= 8).count() >= 2;
     (zh_labels >= 1 && latin_labels >= 1 && substantial(&zh) && substantial(&latin))
         .then_some((zh, latin))
 }

@@ -162,10 +162,10 @@ impl Builder {
                 self.turns.push(turn);
             }
             Some(turn) if turn.kind == TurnKind::Statement => {
-                if let Some(name) = speaker.as_deref().and_then(names::lookup) {
-                    if only_opening {
-                        self.opening_speakers.push(name);
-                    }
+                if let Some(name) = speaker.as_deref().and_then(names::lookup)
+                    && only_opening
+                {
+                    self.opening_speakers.push(name);
                 }
                 let changes =
                     speaker.is_some() && turn.speaker.is_some() && speaker != turn.speaker;
@@ -192,7 +192,7 @@ impl Builder {
         match self.turns.last_mut() {
             None => self.opening.push(text.to_string()),
             Some(turn) if turn.kind == TurnKind::Question && turn.answer.is_empty() => {
-                self.pending.push(text.to_string())
+                self.pending.push(text.to_string());
             }
             Some(turn) => turn.answer.push(text.to_string()),
         }

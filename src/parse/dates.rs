@@ -56,7 +56,7 @@ fn tokenize(text: &str) -> Vec<(Tok<'_>, usize, usize)> {
         } else if c.is_alphabetic() && !is_cjk(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if !(d.is_alphabetic() && !is_cjk(d)) {
+                if !d.is_alphabetic() || is_cjk(d) {
                     break;
                 }
                 end = j + d.len_utf8();
@@ -74,77 +74,66 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-fn match_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<Found> {
-    let t = |k: usize| toks.get(i + k).map(|x| x.0);
-    let end = |k: usize| toks.get(i + k).map_or(0, |x| x.2);
-    let start = toks.get(i)?.1;
-    let found = |y, m, d, last| {
-        make(y, m, d).map(|iso| Found {
+fn match_at(toks: &[(Tok<'_>, usize, usize)], at: usize) -> Option<Found> {
+    let tok = |k: usize| toks.get(at + k).map(|x| x.0);
+    let end = |k: usize| toks.get(at + k).map_or(0, |x| x.2);
+    let start = toks.get(at)?.1;
+    let found = |year, mon, day, last| {
+        make(year, mon, day).map(|iso| Found {
             iso,
             start,
             end: end(last),
         })
     };
-    match (t(0)?, t(1), t(2), t(3), t(4), t(5)) {
-        // 2022-11-04, 2017/03/07, 2019.12.10
+    match (tok(0)?, tok(1), tok(2), tok(3), tok(4)) {
+        // 2022-11-04, 2017/03/07, 2019.12.10, 2016年12月7日
         (
-            Tok::Num(y, 4),
-            Some(Tok::Sep(a)),
-            Some(Tok::Num(m, 1..=2)),
-            Some(Tok::Sep(b)),
-            Some(Tok::Num(d, 1..=2)),
-            _,
-        ) if a == b && matches!(a, '-' | '/' | '.') => found(y, m, d, 4),
-        // 2016年12月7日
-        (
-            Tok::Num(y, 4),
-            Some(Tok::Sep('年')),
-            Some(Tok::Num(m, 1..=2)),
-            Some(Tok::Sep('月')),
-            Some(Tok::Num(d, 1..=2)),
-            _,
-        ) => found(y, m, d, 4),
+            Tok::Num(year, 4),
+            Some(Tok::Sep(sep1)),
+            Some(Tok::Num(mon, 1..=2)),
+            Some(Tok::Sep(sep2)),
+            Some(Tok::Num(day, 1..=2)),
+        ) if (sep1 == sep2 && matches!(sep1, '-' | '/' | '.'))
+            || (sep1 == '年' && sep2 == '月') =>
+        {
+            found(year, mon, day, 4)
+        }
         // 10/27/2025
         (
-            Tok::Num(m, 1..=2),
+            Tok::Num(mon, 1..=2),
             Some(Tok::Sep('/')),
-            Some(Tok::Num(d, 1..=2)),
+            Some(Tok::Num(day, 1..=2)),
             Some(Tok::Sep('/')),
-            Some(Tok::Num(y, 4)),
-            _,
-        ) => found(y, m, d, 4),
+            Some(Tok::Num(year, 4)),
+        ) => found(year, mon, day, 4),
         // October 9, 2025 · Dec. 25, 2023
         (
-            Tok::Word(w),
-            Some(Tok::Num(d, 1..=2)),
+            Tok::Word(word),
+            Some(Tok::Num(day, 1..=2)),
             Some(Tok::Sep(',')),
-            Some(Tok::Num(y, 4)),
+            Some(Tok::Num(year, 4)),
             _,
-            _,
-        ) => found(y, month(w)?, d, 3),
+        ) => found(year, month(word)?, day, 3),
         (
-            Tok::Word(w),
+            Tok::Word(word),
             Some(Tok::Sep('.')),
-            Some(Tok::Num(d, 1..=2)),
+            Some(Tok::Num(day, 1..=2)),
             Some(Tok::Sep(',')),
-            Some(Tok::Num(y, 4)),
-            _,
-        ) => found(y, month(w)?, d, 4),
-        (Tok::Word(w), Some(Tok::Num(d, 1..=2)), Some(Tok::Num(y, 4)), _, _, _) => {
-            found(y, month(w)?, d, 2)
+            Some(Tok::Num(year, 4)),
+        ) => found(year, month(word)?, day, 4),
+        // June 17 2025 · 14 mai 2009 · 9 October 2025
+        (Tok::Word(word), Some(Tok::Num(day, 1..=2)), Some(Tok::Num(year, 4)), _, _)
+        | (Tok::Num(day, 1..=2), Some(Tok::Word(word)), Some(Tok::Num(year, 4)), _, _) => {
+            found(year, month(word)?, day, 2)
         }
-        // 14 mai 2009 · 1er août 2025 · 9 October 2025
-        (Tok::Num(d, 1..=2), Some(Tok::Word(w)), Some(Tok::Num(y, 4)), _, _, _) => {
-            found(y, month(w)?, d, 2)
-        }
+        // 1er août 2025
         (
-            Tok::Num(d, 1..=2),
+            Tok::Num(day, 1..=2),
             Some(Tok::Word(er)),
-            Some(Tok::Word(w)),
-            Some(Tok::Num(y, 4)),
+            Some(Tok::Word(word)),
+            Some(Tok::Num(year, 4)),
             _,
-            _,
-        ) if er.eq_ignore_ascii_case("er") => found(y, month(w)?, d, 3),
+        ) if er.eq_ignore_ascii_case("er") => found(year, month(word)?, day, 3),
         _ => None,
     }
 }

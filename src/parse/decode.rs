@@ -75,11 +75,7 @@ fn binary(line: usize) -> Problem {
 
 /// 1-based line of byte offset `at`.
 fn line_of(bytes: &[u8], at: usize) -> usize {
-    bytes[..at.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    bytes[..at.min(bytes.len())].split(|&b| b == b'\n').count()
 }
 
 #[cfg(test)]

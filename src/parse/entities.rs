@@ -89,15 +89,12 @@ pub fn decode(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        match reference(after) {
-            Some((c, used)) => {
-                out.push(c);
-                rest = &after[used..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
+        if let Some((c, used)) = reference(after) {
+            out.push(c);
+            rest = &after[used..];
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -63,6 +63,16 @@ pub fn title_like(text: &str) -> bool {
     zh || fr || en
 }
 
+/// A title that gives no date (`Foreign Ministry Spokesperson's Regular Press Conference`).
+pub fn undated_title(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 150
+        && mentions_conference(t)
+        && !t.contains([':', '：'])
+        && !super::furniture::ends_sentence(t)
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Whether `first` is the first half of a title printed over two lines and `second` its end.
 pub fn title_continues(first: &str, second: &str) -> bool {
     let (a, b) = (first.trim(), second.trim());

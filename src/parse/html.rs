@@ -198,7 +198,7 @@ fn paragraphs(tokens: &[Token<'_>]) -> Vec<Para> {
             }
             Token::Open { name, .. } if name == "strong" || name == "b" => strong_depth += 1,
             Token::Close { name, .. } if name == "strong" || name == "b" => {
-                strong_depth = strong_depth.saturating_sub(1)
+                strong_depth = strong_depth.saturating_sub(1);
             }
             _ => {}
         }

@@ -114,7 +114,6 @@ fn looks_like_outlet(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     match words.as_slice() {
-        [] => false,
         [one] => {
             one.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && one
@@ -160,8 +159,7 @@ pub fn opens_as_follow_up(question: &str) -> bool {
 pub fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in line.char_indices() {
         if !matches!(
             c,
             '.' | '?' | '!' | ':' | ';' | '»' | '”' | '"' | '。' | '？' | '！' | '；'

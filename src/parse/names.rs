@@ -88,10 +88,10 @@ pub fn find_in(text: &str) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
     for (roman, hanzi) in SPOKESPERSONS {
         for form in std::iter::once(roman).chain(hanzi.iter()) {
-            if let Some(at) = text.find(form) {
-                if best.is_none_or(|(b, _)| at < b) {
-                    best = Some((at, roman));
-                }
+            if let Some(at) = text.find(form)
+                && best.is_none_or(|(b, _)| at < b)
+            {
+                best = Some((at, roman));
             }
         }
     }

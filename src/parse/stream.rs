@@ -53,19 +53,8 @@ pub fn conferences(
             b.question("", None, labels::opens_as_follow_up(text), text, p.line);
             continue;
         }
-        if b.in_header() {
-            if let Some(stamp) =
-                header::published(text).filter(|_| furniture::is_header_noise(text))
-            {
-                if b.published.is_none() && !header::mentions_conference(text) {
-                    b.stamp_date = dates::iso(text);
-                    b.published = Some(stamp);
-                }
-                continue;
-            }
-            if furniture::is_header_noise(text) {
-                continue;
-            }
+        if !b.has_turns() && read_header_line(&mut b, text) {
+            continue;
         }
         if text.starts_with(['•', '·', '▪', '●']) {
             b.bullet(text, p.line);
@@ -75,6 +64,24 @@ pub fn conferences(
     }
     out.extend(b.finish(language, warnings));
     out
+}
+
+/// Reads a line above the first turn that belongs to the header (date line, a
+/// title without a date, meta lines, captions); `false` when it is conference text.
+fn read_header_line(b: &mut Builder, text: &str) -> bool {
+    let noise = furniture::is_header_noise(text);
+    if let Some(stamp) = header::published(text).filter(|_| noise) {
+        if b.published.is_none() && !header::mentions_conference(text) {
+            b.stamp_date = dates::iso(text);
+            b.published = Some(stamp);
+        }
+        return true;
+    }
+    if b.title.is_none() && header::undated_title(text) {
+        b.title = Some(header::clean_title(text));
+        return true;
+    }
+    noise && b.in_header()
 }
 
 /// A title line: a new conference, or the same one printed again.

@@ -33,7 +33,7 @@ pub fn scan(html: &str) -> Vec<Token<'_>> {
     let mut pos = 0;
     let mut text_start = 0;
     let mut line_at = |to: usize, counted: &mut usize| {
-        line += bytes[*counted..to].iter().filter(|&&b| b == b'\n').count();
+        line += bytes[*counted..to].split(|&b| b == b'\n').count() - 1;
         *counted = to;
         line
     };

@@ -62,10 +62,10 @@ fn parts(s: &str) -> Option<(i64, Option<u32>, Option<u32>)> {
     if m.is_some_and(|m| !(1..=12).contains(&m)) {
         return None;
     }
-    if let (Some(m), Some(d)) = (m, d) {
-        if d == 0 || d > days_in_month(y, m) {
-            return None;
-        }
+    if let (Some(m), Some(d)) = (m, d)
+        && (d == 0 || d > days_in_month(y, m))
+    {
+        return None;
     }
     Some((y, m, d))
 }

@@ -71,10 +71,11 @@ pub fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
     }
     let ends_in_word = !word.is_empty();
     flush(&mut word, &mut out);
-    if prefix_last && ends_in_word {
-        if let Some(last) = out.last_mut() {
-            last.prefix = true;
-        }
+    if prefix_last
+        && ends_in_word
+        && let Some(last) = out.last_mut()
+    {
+        last.prefix = true;
     }
     out
 }
@@ -156,10 +157,10 @@ fn piece_query(
                 .iter()
                 .map(|(t, _)| Element::Exact(t.clone()))
                 .collect();
-            if let Some(last) = elements.last_mut() {
-                if let Element::Exact(t) = last {
-                    *last = Element::Prefix(std::mem::take(t));
-                }
+            if let Some(last) = elements.last_mut()
+                && let Element::Exact(t) = last
+            {
+                *last = Element::Prefix(std::mem::take(t));
             }
             highlighter.add(a, elements);
             let mut pq = PhrasePrefixQuery::new(terms);
@@ -243,10 +244,10 @@ fn spokesperson_query(needle: &str, f: &Fields, searcher: &Searcher) -> Box<dyn 
             continue;
         };
         while stream.advance() {
-            if let Ok(name) = std::str::from_utf8(stream.key()) {
-                if name.contains(needle) {
-                    terms.push(Term::from_field_text(f.spokesperson_key, name));
-                }
+            if let Ok(name) = std::str::from_utf8(stream.key())
+                && name.contains(needle)
+            {
+                terms.push(Term::from_field_text(f.spokesperson_key, name));
             }
         }
     }

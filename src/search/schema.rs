@@ -138,6 +138,7 @@ pub fn join(paragraphs: &[String]) -> String {
 }
 
 /// The document of turn `i` of `c`.
+#[allow(clippy::many_single_char_names)] // f, c, i, t: the usual short names, d the document
 pub fn turn_doc(f: &Fields, c: &Conference, i: usize, t: &Turn) -> TantivyDocument {
     let mut d = TantivyDocument::new();
     let day = dates::day_number(&c.date);

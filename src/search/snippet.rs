@@ -70,15 +70,14 @@ fn window(chars: &[char], matches: &[Range<usize>]) -> (usize, usize) {
     }
     let mut end = (start + SNIPPET_CHARS).min(len);
     // End on a word boundary when one is near.
-    if end < len {
-        if let Some(space) = (end.saturating_sub(20)..end)
+    if end < len
+        && let Some(space) = (end.saturating_sub(20)..end)
             .rev()
             .find(|&i| chars[i] == ' ')
-        {
-            if space > start && matches.iter().all(|r| r.end <= space || r.start >= end) {
-                end = space;
-            }
-        }
+        && space > start
+        && matches.iter().all(|r| r.end <= space || r.start >= end)
+    {
+        end = space;
     }
     (start, end)
 }
@@ -128,7 +127,8 @@ mod tests {
             "fin ".repeat(60)
         );
         let at = text.chars().position(|c| c == 's').map_or(0, |i| i);
-        let s = excerpt(&text, &[at..at + 8]);
+        let one = at..at + 8;
+        let s = excerpt(&text, std::slice::from_ref(&one));
         assert!(!s.text.contains('\n'));
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);

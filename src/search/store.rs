@@ -162,7 +162,7 @@ fn build_in_dir(
     clean(dir)?;
     let index = Index::create_in_dir(dir, schema::schema())
         .map_err(|e| err(&format!("cannot create the index in {}", dir.display()), e))?;
-    let opened = fill(index, conferences, Some(dir))?;
+    let opened = fill(&index, conferences, Some(dir))?;
     write_stamp(dir, stamp)?;
     Ok(opened)
 }
@@ -170,15 +170,15 @@ fn build_in_dir(
 /// An index held in memory.
 pub fn in_memory(conferences: &[Conference]) -> Result<Opened, IndexError> {
     let index = Index::create_in_ram(schema::schema());
-    fill(index, conferences.iter().cloned(), None)
+    fill(&index, conferences.iter().cloned(), None)
 }
 
 fn fill(
-    index: Index,
+    index: &Index,
     conferences: impl IntoIterator<Item = Conference>,
     dir: Option<&Path>,
 ) -> Result<Opened, IndexError> {
-    analyzers::register(&index);
+    analyzers::register(index);
     let fields = Fields::from_schema(&index.schema()).map_err(IndexError)?;
     let writer: IndexWriter<TantivyDocument> = index
         .writer(WRITER_HEAP)
@@ -187,7 +187,7 @@ fn fill(
         add_conference(&writer, &fields, &c)?;
     }
     commit(writer)?;
-    let reader = reader(&index).map_err(|e| err("cannot read the index", e))?;
+    let reader = reader(index).map_err(|e| err("cannot read the index", e))?;
     Ok(Opened {
         reader,
         fields,

@@ -127,10 +127,8 @@ pub fn parse(input: &str, outlets: &Outlets) -> Query {
     }
     let mut text = words.join(" ");
     // Only a word the user is still typing may act as a prefix.
-    if !last_was_word || input.ends_with(char::is_whitespace) {
-        if !text.is_empty() {
-            text.push(' ');
-        }
+    if (!last_was_word || input.ends_with(char::is_whitespace)) && !text.is_empty() {
+        text.push(' ');
     }
     Query {
         text,

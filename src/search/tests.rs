@@ -237,7 +237,8 @@ fn highlight_ranges_are_chars_on_accents_and_chinese() {
     let h = run(&ix, &text_query("中美关系")).highlighter;
     let text = "今天，中美关系很重要，但关系复杂。";
     let r = h.ranges(text);
-    assert_eq!(r, [3..7]);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0], 3..7);
     assert_eq!(text.chars().skip(3).take(4).collect::<String>(), "中美关系");
 }
 
