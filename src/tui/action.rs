@@ -1,0 +1,140 @@
+//! Everything that can change the browser's state: the one `Action` enum that keys, mouse, and background workers produce.
+
+use std::sync::Arc;
+
+use crate::corpus::{Entry, LoadProblem};
+use crate::search::{Results, SearchIndex};
+
+/// One thing to do; `App::update` is the only consumer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Move the selection down / scroll the reader down one line.
+    Down,
+    /// Move the selection up / scroll the reader up one line.
+    Up,
+    /// A page down in the focused pane.
+    PageDown,
+    /// A page up in the focused pane.
+    PageUp,
+    /// First item / top of the text.
+    Top,
+    /// Last item / end of the text.
+    Bottom,
+    /// Open the search bar (incremental search).
+    OpenSearch,
+    /// Open the selected item (a hit in its conference, a chosen outlet, the next pane).
+    Open,
+    /// Back one level: input → hit list → browsing; clears a list filter.
+    Back,
+    /// Leave a text input, keeping what was typed.
+    Accept,
+    /// Next search match in the reader.
+    NextMatch,
+    /// Previous search match in the reader.
+    PrevMatch,
+    /// Open the outlet picker.
+    OutletPicker,
+    /// Next question by the same outlet, across conferences.
+    NextSameOutlet,
+    /// Previous question by the same outlet, across conferences.
+    PrevSameOutlet,
+    /// Copy the current turn as a citation (OSC 52).
+    CopyCitation,
+    /// Answer only ↔ question and answer.
+    ToggleAnswerOnly,
+    /// Mouse capture on / off.
+    ToggleMouse,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Type to filter the conference list.
+    FilterConferences,
+    /// Re-read the catalogue and reload the index (conferences imported meanwhile appear).
+    Reload,
+    /// Type a character into the open text input.
+    Insert(char),
+    /// Paste text into the open text input.
+    Paste(String),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Clear the text input.
+    ClearInput,
+    /// Move the text cursor left.
+    CursorLeft,
+    /// Move the text cursor right.
+    CursorRight,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A mouse click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel at (column, row): `true` scrolls down.
+    Wheel(u16, u16, bool),
+    /// The search worker answered a query.
+    Delivered(Delivery),
+    /// The search index is open (or failed to open).
+    IndexReady(Ready),
+    /// A re-read catalogue arrived.
+    Reloaded(Catalogue),
+}
+
+/// An answer of the search worker for one generation.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    pub generation: u64,
+    pub outcome: Result<Results, String>,
+}
+
+impl PartialEq for Delivery {
+    /// Same generation and same hits (the highlighter has no equality).
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && match (&self.outcome, &other.outcome) {
+                (Ok(a), Ok(b)) => a.hits == b.hits && a.total == b.total,
+                (Err(a), Err(b)) => a == b,
+                _ => false,
+            }
+    }
+}
+
+/// The opened index, or why it could not be opened; with the index's own note.
+#[derive(Clone)]
+pub struct Ready {
+    pub index: Result<Arc<SearchIndex>, String>,
+    pub note: Option<String>,
+}
+
+impl std::fmt::Debug for Ready {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = match &self.index {
+            Ok(_) => "ok".to_string(),
+            Err(e) => e.clone(),
+        };
+        write!(f, "Ready({state}, {:?})", self.note)
+    }
+}
+
+impl PartialEq for Ready {
+    /// The same index object, or the same error.
+    fn eq(&self, other: &Self) -> bool {
+        self.note == other.note
+            && match (&self.index, &other.index) {
+                (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+                (Err(a), Err(b)) => a == b,
+                _ => false,
+            }
+    }
+}
+
+/// A freshly read catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    pub entries: Vec<Entry>,
+    pub problems: Vec<LoadProblem>,
+}

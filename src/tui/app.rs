@@ -1,0 +1,330 @@
+//! The browser's state and `App::update`, the only place it changes; the panes' behaviour lives in the files of `app/`.
+
+mod browse;
+mod mouse;
+mod outlet;
+mod reader;
+mod results;
+mod source;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::action::{Action, Ready};
+use super::cursor::Cursor;
+use super::input::LineInput;
+use super::keymap::{Focus, Mode};
+use super::layout::{self, Areas, View};
+use super::page::Page;
+use crate::corpus::{Corpus, Entry, LoadProblem};
+use crate::model::Conference;
+use crate::outlets::Outlets;
+use crate::search::{Query, SearchIndex};
+
+pub use results::{Row, RowSource};
+pub use source::Source;
+
+/// Work the event loop does for `update` (terminal writes, threads, the search worker).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Send this query to the search worker.
+    Submit(u64, Query),
+    /// Write this text to the clipboard (OSC 52).
+    Copy(String),
+    /// Turn mouse capture on or off.
+    Mouse(bool),
+    /// Re-read the catalogue and reload the index in the background.
+    Reload,
+}
+
+/// Whether the index can answer yet.
+#[derive(Clone)]
+pub enum IndexState {
+    Opening,
+    Ready(Arc<SearchIndex>),
+    Failed(String),
+}
+
+/// The reader's scroll position and its laid-out page.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    pub scroll: usize,
+    pub answer_only: bool,
+    pub page: Arc<Page>,
+    /// What `page` was laid out for.
+    key: Option<PageKey>,
+    /// Index into `page.matches` of the match last stepped to.
+    pub current_match: Option<usize>,
+    /// Scroll to the first match once the page is laid out.
+    seek_match: bool,
+}
+
+/// The layout cache key: which turn, at which width, shown how, highlighted for which query.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct PageKey {
+    conference: String,
+    turn: usize,
+    width: usize,
+    answer_only: bool,
+    highlight: u64,
+}
+
+/// The search bar and its latest answer.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub input: LineInput,
+    /// Generation of the newest query asked.
+    pub generation: u64,
+    /// Generation of the results on screen.
+    pub shown: u64,
+    pub total: usize,
+    pub elapsed: std::time::Duration,
+    pub error: Option<String>,
+    pub highlighter: Option<crate::search::Highlighter>,
+    /// The parsed query of the newest request (filters for the status bar).
+    pub query: Option<Query>,
+}
+
+/// The outlet picker.
+#[derive(Debug, Clone, Default)]
+pub struct Picker {
+    pub input: LineInput,
+    pub counts: Vec<(String, usize)>,
+    /// Indices into `counts` that match the input.
+    pub shown: Vec<usize>,
+    pub cursor: Cursor,
+}
+
+/// Everything the browser shows.
+#[allow(clippy::struct_excessive_bools)] // independent flags of the UI, not a state machine
+pub struct App {
+    pub(super) source: Source,
+    pub(super) outlets: Outlets,
+    pub entries: Vec<Entry>,
+    pub problems: Vec<LoadProblem>,
+    pub notes: Vec<String>,
+    pub filter: LineInput,
+    /// Indices into `entries` that pass the filter.
+    pub shown: Vec<usize>,
+    pub confs: Cursor,
+    /// The selected conference, loaded.
+    pub conf: Option<Arc<Conference>>,
+    pub turns: Cursor,
+    pub reader: ReaderState,
+    pub mode: Mode,
+    /// The mode to return to when the help closes.
+    help_return: Mode,
+    pub focus: Focus,
+    pub view: View,
+    /// Browsing a hit opened from the results (Esc goes back to them).
+    pub opened: bool,
+    pub search: SearchState,
+    pub rows: Vec<Row>,
+    pub row_source: RowSource,
+    pub hits: Cursor,
+    pub picker: Picker,
+    pub index: IndexState,
+    outlet_refs: Option<(String, Vec<crate::search::TurnRef>)>,
+    pub mouse: bool,
+    pub quit: bool,
+    pub help_scroll: usize,
+    pub message: Option<String>,
+    pub no_color: bool,
+    effects: Vec<Effect>,
+    pub size: (u16, u16),
+    pub areas: Areas,
+    cache: HashMap<String, Arc<Conference>>,
+    pages: HashMap<PageKey, Arc<Page>>,
+}
+
+impl App {
+    /// A browser over `source` with its catalogue; nothing is drawn yet.
+    pub fn new(
+        source: Source,
+        entries: Vec<Entry>,
+        problems: Vec<LoadProblem>,
+        notes: Vec<String>,
+        outlets: Outlets,
+    ) -> App {
+        let mut app = App {
+            source,
+            outlets,
+            shown: (0..entries.len()).collect(),
+            entries,
+            problems,
+            notes,
+            filter: LineInput::default(),
+            confs: Cursor::default(),
+            conf: None,
+            turns: Cursor::default(),
+            reader: ReaderState::default(),
+            mode: Mode::Normal,
+            help_return: Mode::Normal,
+            focus: Focus::Conferences,
+            view: View::Browse,
+            opened: false,
+            search: SearchState::default(),
+            rows: Vec::new(),
+            row_source: RowSource::Search,
+            hits: Cursor::default(),
+            picker: Picker::default(),
+            index: IndexState::Opening,
+            outlet_refs: None,
+            mouse: true,
+            quit: false,
+            help_scroll: 0,
+            message: None,
+            no_color: false,
+            effects: Vec::new(),
+            size: (80, 24),
+            areas: Areas::default(),
+            cache: HashMap::new(),
+            pages: HashMap::new(),
+        };
+        app.select_conference();
+        app.refresh();
+        app
+    }
+
+    /// The corpus on disk, for the reload thread.
+    pub fn corpus(&self) -> Option<Arc<Corpus>> {
+        match &self.source {
+            Source::Corpus(c) => Some(Arc::clone(c)),
+            Source::Memory(_) => None,
+        }
+    }
+
+    /// Work for the event loop, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Applies one action; the only place state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(
+            action,
+            Action::Delivered(_) | Action::Resize(..) | Action::IndexReady(_) | Action::Wheel(..)
+        ) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(-1),
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.page_step(1),
+            Action::PageUp => self.page_step(-1),
+            Action::Top => self.step(-(isize::MAX / 2)),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::OpenSearch => self.open_search(),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::Accept => self.mode = Mode::Normal,
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::OutletPicker => self.open_picker(),
+            Action::NextSameOutlet => self.same_outlet(1),
+            Action::PrevSameOutlet => self.same_outlet(-1),
+            Action::CopyCitation => self.copy_citation(),
+            Action::ToggleAnswerOnly => {
+                self.reader.answer_only = !self.reader.answer_only;
+                self.reader.scroll = 0;
+                self.message = Some(
+                    if self.reader.answer_only {
+                        "Answer only"
+                    } else {
+                        "Question and answer"
+                    }
+                    .into(),
+                );
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.effects.push(Effect::Mouse(self.mouse));
+                self.message = Some(
+                    if self.mouse {
+                        "Mouse on"
+                    } else {
+                        "Mouse off: the terminal selects text"
+                    }
+                    .into(),
+                );
+            }
+            Action::ToggleHelp => self.toggle_help(),
+            Action::FilterConferences => {
+                self.mode = Mode::Filter;
+                self.focus = Focus::Conferences;
+            }
+            Action::Reload => {
+                self.effects.push(Effect::Reload);
+                self.message = Some("Reloading the catalogue and index…".into());
+            }
+            Action::Insert(c) => self.edit(|i| i.insert(c.encode_utf8(&mut [0; 4]))),
+            Action::Paste(text) => {
+                if self.mode == Mode::Normal {
+                    self.open_search();
+                }
+                self.edit(|i| i.insert(&text));
+            }
+            Action::Backspace => self.edit(LineInput::backspace),
+            Action::DeleteWord => self.edit(LineInput::delete_word),
+            Action::ClearInput => self.edit(LineInput::clear),
+            Action::CursorLeft => self.edit(LineInput::left),
+            Action::CursorRight => self.edit(LineInput::right),
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(x, y, down) => self.wheel(x, y, down),
+            Action::Delivered(d) => self.delivered(d),
+            Action::IndexReady(r) => self.index_ready(r),
+            Action::Reloaded(c) => self.reloaded(c),
+        }
+        self.refresh();
+    }
+
+    fn toggle_help(&mut self) {
+        if self.mode == Mode::Help {
+            self.mode = self.help_return;
+        } else {
+            self.help_return = self.mode;
+            self.mode = Mode::Help;
+            self.help_scroll = 0;
+        }
+    }
+
+    fn index_ready(&mut self, r: Ready) {
+        match r.index {
+            Ok(index) => {
+                self.index = IndexState::Ready(index);
+                if !self.search.input.text().trim().is_empty() {
+                    self.submit_search();
+                }
+            }
+            Err(e) => self.index = IndexState::Failed(e),
+        }
+        if let Some(note) = r.note {
+            self.notes.push(note);
+        }
+    }
+
+    /// Recomputes what depends on size and selection: areas, clamped cursors, the reader's page.
+    fn refresh(&mut self) {
+        self.areas = layout::compute(self.size.0, self.size.1, self.view);
+        let h = |r: Option<ratatui::layout::Rect>| r.map_or(1, layout::inner_height);
+        self.confs
+            .clamp(self.shown.len(), h(self.areas.conferences));
+        let turns = self.conf.as_ref().map_or(0, |c| c.turns.len());
+        self.turns.clamp(turns, h(self.areas.turns));
+        self.hits.clamp(self.rows.len(), h(self.areas.hits));
+        self.picker.cursor.clamp(
+            self.picker.shown.len(),
+            layout::inner_height(self.areas.popup).saturating_sub(2),
+        );
+        self.fill_previews();
+        self.lay_out_reader();
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

@@ -1,0 +1,168 @@
+//! The hit list: incremental search requests and answers, and the rows of an outlet's questions.
+
+use std::collections::HashMap;
+
+use super::App;
+use crate::search::{Hit, Snippet, parse_query};
+use crate::tui::action::Delivery;
+use crate::tui::keymap::{Focus, Mode};
+use crate::tui::layout::{self, View};
+
+/// How many hits one search asks for.
+pub const HIT_LIMIT: usize = 200;
+
+/// What fills the hit list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowSource {
+    Search,
+    /// The questions of one outlet, newest first.
+    Outlet(String),
+}
+
+/// One row of the hit list: a turn somewhere in the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub conference: String,
+    pub turn: usize,
+    pub date: String,
+    pub language: String,
+    pub outlet: Option<String>,
+    /// Highlighted excerpt; for an outlet's questions, filled in when the row is first visible.
+    pub snippet: Option<Snippet>,
+}
+
+impl Row {
+    fn of(h: &Hit) -> Row {
+        Row {
+            conference: h.conference.clone(),
+            turn: h.turn,
+            date: h.date.clone(),
+            language: h.language.clone(),
+            outlet: h.outlet.clone(),
+            snippet: Some(h.snippet.clone()),
+        }
+    }
+}
+
+impl App {
+    pub(super) fn open_search(&mut self) {
+        self.mode = Mode::Search;
+        self.view = View::Results;
+        self.focus = Focus::Hits;
+        self.opened = false;
+        if self.row_source != RowSource::Search {
+            self.rows.clear();
+            self.submit_search();
+        }
+    }
+
+    /// Asks the worker for the query in the search bar under a new generation.
+    pub(super) fn submit_search(&mut self) {
+        self.row_source = RowSource::Search;
+        self.search.generation += 1;
+        let text = self.search.input.text();
+        if text.trim().is_empty() {
+            self.rows.clear();
+            self.search.query = None;
+            self.search.highlighter = None;
+            self.search.total = 0;
+            self.search.error = None;
+            self.search.shown = self.search.generation;
+            return;
+        }
+        let mut q = parse_query(text, &self.outlets);
+        q.prefix_last = true;
+        if q.limit == 0 {
+            q.limit = HIT_LIMIT;
+        }
+        self.search.query = Some(q.clone());
+        self.effects
+            .push(super::Effect::Submit(self.search.generation, q));
+    }
+
+    /// An answer from the worker: shown if it answers the newest query, else dropped.
+    pub(super) fn delivered(&mut self, d: Delivery) {
+        if d.generation != self.search.generation || self.row_source != RowSource::Search {
+            return;
+        }
+        self.search.shown = d.generation;
+        match d.outcome {
+            Ok(r) => {
+                self.rows = r.hits.iter().map(Row::of).collect();
+                self.search.total = r.total;
+                self.search.elapsed = r.elapsed;
+                self.search.highlighter = Some(r.highlighter);
+                self.search.error = None;
+                self.hits = crate::tui::cursor::Cursor::default();
+                self.turn_changed();
+                self.reader.seek_match = true;
+            }
+            Err(e) => self.search.error = Some(e),
+        }
+    }
+
+    /// Rows from an outlet's question list.
+    pub(super) fn outlet_rows(
+        &self,
+        outlet: &str,
+        refs: &[crate::search::TurnRef],
+    ) -> Vec<super::Row> {
+        let langs: HashMap<&str, &str> = self
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.language.as_str()))
+            .collect();
+        refs.iter()
+            .map(|r| Row {
+                conference: r.conference.clone(),
+                turn: r.turn,
+                date: r.date.clone(),
+                language: langs
+                    .get(r.conference.as_str())
+                    .copied()
+                    .unwrap_or("")
+                    .to_string(),
+                outlet: Some(outlet.to_string()),
+                snippet: None,
+            })
+            .collect()
+    }
+
+    /// Loads the question previews of the visible rows that have none yet.
+    pub(super) fn fill_previews(&mut self) {
+        let Some(area) = self.areas.hits else { return };
+        let visible = self
+            .hits
+            .visible(self.rows.len(), layout::inner_height(area));
+        for i in visible {
+            if self.rows[i].snippet.is_some() {
+                continue;
+            }
+            let id = self.rows[i].conference.clone();
+            let turn = self.rows[i].turn;
+            let text = self
+                .load(&id)
+                .and_then(|c| {
+                    c.turns.get(turn).map(|t| {
+                        t.question
+                            .first()
+                            .or(t.answer.first())
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                })
+                .unwrap_or_default();
+            self.rows[i].snippet = Some(Snippet {
+                text,
+                highlights: Vec::new(),
+            });
+        }
+    }
+
+    /// Whether the reader marks search matches.
+    pub(super) fn highlighting(&self) -> bool {
+        self.row_source == RowSource::Search
+            && self.search.highlighter.is_some()
+            && (self.view == View::Results || self.opened)
+    }
+}

@@ -1,0 +1,45 @@
+//! The single channel of events the loop waits on: terminal input, search answers, the index being ready, a reloaded catalogue.
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crossterm::event::{Event as Input, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::action::{Action, Catalogue};
+use super::keymap::{Focus, Mode, keymap};
+use crate::search::{IndexError, Results, SearchIndex};
+
+/// Something that happened.
+pub enum Event {
+    Input(Input),
+    Delivered(u64, Result<Results, IndexError>),
+    Index(Result<(SearchIndex, Option<String>), IndexError>),
+    Reloaded(Catalogue),
+}
+
+/// Reads terminal events on a thread until the receiver goes away or input fails.
+pub fn spawn_input(tx: Sender<Event>) {
+    thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send(Event::Input(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// The action a terminal event stands for in this mode and focus.
+pub fn action_for(input: Input, mode: Mode, focus: Focus) -> Option<Action> {
+    match input {
+        Input::Key(k) if k.kind != KeyEventKind::Release => keymap(mode, focus, k),
+        Input::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+            _ => None,
+        },
+        Input::Resize(w, h) => Some(Action::Resize(w, h)),
+        Input::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    }
+}

@@ -1,0 +1,118 @@
+//! Where each pane goes for a terminal size: a pure function, used by drawing and by mouse hit-testing alike.
+
+use ratatui::layout::Rect;
+
+/// Below this the browser only says the window is too small.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+/// From this width the lists stand side by side with the reader.
+pub const WIDE: u16 = 120;
+
+/// Which set of panes is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Conferences, turns, reader.
+    Browse,
+    /// Search bar, hit list (search hits or an outlet's questions), reader.
+    Results,
+}
+
+/// The rectangles of one frame (borders included).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub too_small: bool,
+    pub search_bar: Option<Rect>,
+    pub conferences: Option<Rect>,
+    pub turns: Option<Rect>,
+    pub hits: Option<Rect>,
+    pub reader: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+    /// Help and outlet picker.
+    pub popup: Rect,
+}
+
+/// Lays out a `width`×`height` terminal.
+pub fn compute(width: u16, height: u16, view: View) -> Areas {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let row = |y: u16| Rect::new(0, y, width, 1);
+    let mut a = Areas {
+        status: row(height - 2),
+        footer: row(height - 1),
+        ..Areas::default()
+    };
+    let popup_w = width.saturating_sub(4).min(84);
+    let popup_h = height.saturating_sub(4);
+    a.popup = Rect::new(
+        (width - popup_w) / 2,
+        (height - popup_h) / 2,
+        popup_w,
+        popup_h,
+    );
+    let mut top = 0;
+    if view == View::Results {
+        a.search_bar = Some(row(0));
+        top = 1;
+    }
+    let body_h = height - 2 - top;
+    match view {
+        View::Browse if width >= WIDE => {
+            let conf_w = 36;
+            let turns_w = ((width - conf_w) * 2 / 5).clamp(36, 64);
+            a.conferences = Some(Rect::new(0, top, conf_w, body_h));
+            a.turns = Some(Rect::new(conf_w, top, turns_w, body_h));
+            a.reader = Rect::new(conf_w + turns_w, top, width - conf_w - turns_w, body_h);
+        }
+        View::Browse => {
+            let left_w = (width * 2 / 5).clamp(30, 44);
+            let conf_h = body_h / 2;
+            a.conferences = Some(Rect::new(0, top, left_w, conf_h));
+            a.turns = Some(Rect::new(0, top + conf_h, left_w, body_h - conf_h));
+            a.reader = Rect::new(left_w, top, width - left_w, body_h);
+        }
+        View::Results if width >= WIDE => {
+            let hits_w = width * 9 / 20;
+            a.hits = Some(Rect::new(0, top, hits_w, body_h));
+            a.reader = Rect::new(hits_w, top, width - hits_w, body_h);
+        }
+        View::Results => {
+            let hits_h = (body_h * 2 / 5).max(6);
+            a.hits = Some(Rect::new(0, top, width, hits_h));
+            a.reader = Rect::new(0, top + hits_h, width, body_h - hits_h);
+        }
+    }
+    a
+}
+
+/// Rows inside a bordered pane.
+pub fn inner_height(r: Rect) -> usize {
+    usize::from(r.height.saturating_sub(2))
+}
+
+/// Whether (x, y) falls inside `r`.
+pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_stacks_the_lists_and_wide_puts_them_side_by_side() {
+        let a = compute(80, 24, View::Browse);
+        let (c, t) = (a.conferences.unwrap(), a.turns.unwrap());
+        assert_eq!((c.x, t.x, c.y + c.height), (0, 0, t.y));
+        assert!(a.reader.width >= 40);
+        let a = compute(160, 48, View::Browse);
+        let (c, t) = (a.conferences.unwrap(), a.turns.unwrap());
+        assert!(c.x < t.x && t.x < a.reader.x && a.reader.width >= 60);
+        assert!(compute(59, 24, View::Browse).too_small);
+        assert!(compute(80, 14, View::Results).too_small);
+    }
+}

@@ -1,0 +1,226 @@
+//! Incremental search, hits, the reader's matches and outlets, over the fixture corpus indexed in memory (the worker replaced by a synchronous pump).
+
+use std::sync::Arc;
+
+use super::action::{Action, Delivery, Ready};
+use super::app::{App, Effect, RowSource};
+use super::fixture;
+use super::keymap::{Focus, Mode};
+use super::layout::View;
+use super::page::Kind;
+use super::snapshot_tests::screen;
+use crate::search::SearchIndex;
+
+fn ready(width: u16, height: u16) -> (App, Arc<SearchIndex>) {
+    let mut app = fixture::app(width, height);
+    let index = Arc::new(SearchIndex::in_memory(&fixture::conferences()).expect("in-memory index"));
+    app.update(Action::IndexReady(Ready {
+        index: Ok(Arc::clone(&index)),
+        note: None,
+    }));
+    (app, index)
+}
+
+/// Answers every query the app asked for, in order, as the worker would.
+fn pump(app: &mut App, index: &SearchIndex) {
+    for e in app.take_effects() {
+        if let Effect::Submit(generation, q) = e {
+            let outcome = index.search(&q).map_err(|e| e.to_string());
+            app.update(Action::Delivered(Delivery {
+                generation,
+                outcome,
+            }));
+        }
+    }
+}
+
+fn type_text(app: &mut App, index: &SearchIndex, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+        pump(app, index);
+    }
+}
+
+#[test]
+fn every_keystroke_searches_and_the_reader_marks_the_matches() {
+    let (mut app, index) = ready(80, 24);
+    app.update(Action::OpenSearch);
+    assert_eq!(
+        (app.mode, app.view, app.focus),
+        (Mode::Search, View::Results, Focus::Hits)
+    );
+    type_text(&mut app, &index, "cambod");
+    assert!(!app.rows.is_empty(), "the half-typed word finds Cambodge");
+    assert_eq!(app.search.generation, 6, "one request per keystroke");
+    let row = &app.rows[app.hits.selected];
+    assert_eq!(row.conference, "2025-07-29-fr");
+    let marked: Vec<String> = app
+        .page()
+        .lines
+        .iter()
+        .flatten()
+        .filter(|s| s.kind == Kind::Match)
+        .map(|s| s.text.to_lowercase())
+        .collect();
+    assert!(marked.iter().any(|m| m.starts_with("cambod")), "{marked:?}");
+    let (lines, _) = screen(&app);
+    assert!(lines[0].contains("Search: cambod"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("hits ·") && lines[0].contains("ms"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn stale_answers_are_dropped() {
+    let (mut app, index) = ready(80, 24);
+    app.update(Action::OpenSearch);
+    app.update(Action::Insert('x'));
+    let first = app.take_effects();
+    type_text(&mut app, &index, "");
+    app.update(Action::ClearInput);
+    app.update(Action::Insert('c'));
+    app.update(Action::Insert('a'));
+    let newest = app.take_effects();
+    for e in first {
+        if let Effect::Submit(generation, q) = e {
+            let outcome = index.search(&q).map_err(|e| e.to_string());
+            app.update(Action::Delivered(Delivery {
+                generation,
+                outcome,
+            }));
+        }
+    }
+    assert_ne!(
+        app.search.shown, 1,
+        "the answer for `x` came too late and is dropped"
+    );
+    let Some(Effect::Submit(g, _)) = newest.last() else {
+        panic!("{newest:?}")
+    };
+    assert_eq!(*g, app.search.generation);
+}
+
+#[test]
+fn enter_opens_the_hit_in_context_and_escape_walks_back() {
+    let (mut app, index) = ready(160, 48);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "台湾");
+    assert!(!app.rows.is_empty(), "Chinese is searchable");
+    app.update(Action::Accept);
+    assert_eq!(app.mode, Mode::Normal);
+    let hit = app.hits.selected;
+    let row = app.rows[hit].clone();
+    app.update(Action::Open);
+    assert_eq!(
+        (app.view, app.focus, app.opened),
+        (View::Browse, Focus::Turns, true)
+    );
+    assert_eq!(
+        app.conf.as_ref().map(|c| c.id.clone()),
+        Some(row.conference.clone())
+    );
+    assert_eq!(app.turns.selected, row.turn);
+    assert!(
+        app.page()
+            .lines
+            .iter()
+            .flatten()
+            .any(|s| s.kind == Kind::Match),
+        "matches stay marked in context"
+    );
+    app.update(Action::NextMatch);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Match"))
+    );
+    app.update(Action::Back);
+    assert_eq!((app.view, app.hits.selected), (View::Results, hit));
+    app.update(Action::Back);
+    assert_eq!(app.view, View::Browse);
+    assert_eq!(app.search.input.text(), "台湾", "the query is kept");
+}
+
+#[test]
+fn filters_are_parsed_and_shown() {
+    let (mut app, index) = ready(160, 48);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "outlet:AFP lang:en tariffs");
+    assert!(
+        app.rows
+            .iter()
+            .all(|r| r.outlet.as_deref() == Some("AFP") && r.language == "en"),
+        "{:?}",
+        app.rows
+    );
+    let (lines, _) = screen(&app);
+    assert!(
+        lines[0].contains("outlet:AFP") && lines[0].contains("lang:en"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn the_outlet_picker_lists_an_outlets_questions_and_brackets_follow_it() {
+    let (mut app, _index) = ready(80, 24);
+    app.update(Action::OutletPicker);
+    assert_eq!(app.mode, Mode::Picker);
+    assert!(
+        app.picker.counts.iter().any(|(o, n)| o == "AFP" && *n == 4),
+        "{:?}",
+        app.picker.counts
+    );
+    for c in "afp".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Open);
+    assert_eq!(app.row_source, RowSource::Outlet("AFP".into()));
+    assert_eq!(app.rows.len(), 4);
+    assert!(
+        app.rows.windows(2).all(|w| w[0].date >= w[1].date),
+        "newest first"
+    );
+    let (lines, _) = screen(&app);
+    assert!(
+        lines.iter().any(|l| l.contains("Questions by AFP")),
+        "{lines:?}"
+    );
+    // Back to browsing, on the French AFP question, then along AFP's questions.
+    app.update(Action::Back);
+    app.update(Action::FocusNext);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::NextSameOutlet);
+    assert_eq!(
+        (app.conf.as_ref().map(|c| c.id.as_str()), app.turns.selected),
+        (Some("2025-07-29-fr"), 3)
+    );
+    app.update(Action::NextSameOutlet);
+    assert_eq!(
+        (app.conf.as_ref().map(|c| c.id.as_str()), app.turns.selected),
+        (Some("2025-07-28-zh"), 1)
+    );
+    app.update(Action::PrevSameOutlet);
+    assert_eq!(app.turns.selected, 3);
+}
+
+#[test]
+fn search_screens_at_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let (mut app, index) = ready(w, h);
+        app.update(Action::OpenSearch);
+        type_text(&mut app, &index, "lang:fr securite regio");
+        app.search.elapsed = std::time::Duration::from_micros(1200);
+        let (lines, _) = screen(&app);
+        let name = format!("search_{w}x{h}");
+        super::snapshot_tests::check_lines(&name, &lines);
+        let all = lines.join("\n");
+        assert!(
+            all.contains("lang:fr") && all.contains("sécurité régionale"),
+            "{all}"
+        );
+    }
+}

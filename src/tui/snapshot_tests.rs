@@ -1,0 +1,164 @@
+//! Whole-screen snapshots: the fixture corpus drawn with `TestBackend` after sequences of actions, compared to `tests/snapshots/*.txt`.
+//! Set `UPDATE_SNAPSHOTS=1` to rewrite the files after reviewing a change.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use super::action::Action;
+use super::app::App;
+use super::fixture;
+use super::ui;
+
+/// Draws `app` and returns the screen as text lines (trailing spaces trimmed) and the buffer.
+pub fn screen(app: &App) -> (Vec<String>, Buffer) {
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    term.draw(|f| {
+        ui::draw(f, app);
+    })
+    .expect("draw");
+    let buf = term.backend().buffer().clone();
+    let lines = (0..h)
+        .map(|y| row(&buf, y).trim_end().to_string())
+        .collect();
+    (lines, buf)
+}
+
+/// Compares the screen with the stored snapshot `name`.
+fn check(name: &str, app: &App) -> Buffer {
+    let (lines, buf) = screen(app);
+    check_lines(name, &lines);
+    buf
+}
+
+/// Compares screen lines with the stored snapshot `name`.
+pub fn check_lines(name: &str, lines: &[String]) {
+    let text = lines.join("\n") + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &text).expect("write snapshot");
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        text,
+        want,
+        "screen {name} differs from {}; rerun with UPDATE_SNAPSHOTS=1 after checking",
+        path.display()
+    );
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(a.clone());
+    }
+}
+
+/// The row `y` as text (the cell after a wide character is skipped).
+fn row(buf: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let sym = buf[(x, y)].symbol();
+        out.push_str(sym);
+        x += (crate::wrap::width(sym) as u16).max(1);
+    }
+    out
+}
+
+#[test]
+fn start_up_at_80x24_stacks_the_lists() {
+    let app = fixture::app(80, 24);
+    let buf = check("browse_80x24", &app);
+    assert!(row(&buf, 1).contains("2025-07-29 fr Guo Jiakun"));
+    assert!(
+        buf[(1, 1)].modifier.contains(Modifier::REVERSED),
+        "the selected conference is reversed"
+    );
+    assert!(row(&buf, 22).contains("in-memory corpus · 3 conferences"));
+}
+
+#[test]
+fn chinese_conference_in_the_reader_at_160x48() {
+    let mut app = fixture::app(160, 48);
+    run(
+        &mut app,
+        &[
+            Action::Down,
+            Action::FocusNext,
+            Action::Down,
+            Action::FocusNext,
+        ],
+    );
+    let buf = check("chinese_160x48", &app);
+    let all: String = (0..48).map(|y| row(&buf, y)).collect::<Vec<_>>().join("\n");
+    assert!(all.contains("台湾是中国领土不可分割的一部分"), "{all}");
+}
+
+#[test]
+fn a_narrow_chinese_answer_wraps_between_characters_at_80x24() {
+    let mut app = fixture::app(80, 24);
+    run(
+        &mut app,
+        &[Action::Down, Action::FocusNext, Action::FocusNext],
+    );
+    let (lines, _) = screen(&app);
+    check("chinese_80x24", &app);
+    for l in &lines {
+        let reader: String = l.chars().skip_while(|c| *c != '│').collect();
+        assert!(!reader.contains("│ ，") && !reader.contains("   ，"), "{l}");
+    }
+}
+
+#[test]
+fn help_lists_bindings_from_the_table() {
+    let mut app = fixture::app(80, 24);
+    run(&mut app, &[Action::ToggleHelp]);
+    let (lines, _) = screen(&app);
+    check("help_80x24", &app);
+    let all = lines.join("\n");
+    assert!(
+        all.contains("search (incremental") && all.contains("quit"),
+        "{all}"
+    );
+    run(&mut app, &[Action::Bottom]);
+    let (lines, _) = screen(&app);
+    assert!(
+        lines.join("\n").contains("Ctrl-c        quit"),
+        "the last rows are reachable"
+    );
+}
+
+#[test]
+fn too_small_says_so() {
+    let app = fixture::app(50, 10);
+    let (lines, _) = screen(&app);
+    assert!(lines.join(" ").contains("Window too small"));
+}
+
+#[test]
+fn filter_and_answer_only_at_80x24() {
+    let mut app = fixture::app(80, 24);
+    run(
+        &mut app,
+        &[
+            Action::FilterConferences,
+            Action::Insert('l'),
+            Action::Insert('i'),
+            Action::Insert('n'),
+            Action::Accept,
+            Action::ToggleAnswerOnly,
+        ],
+    );
+    let (lines, _) = screen(&app);
+    check("filter_80x24", &app);
+    assert!(lines[0].contains("Filter: lin"), "{}", lines[0]);
+    assert!(
+        !lines.join("\n").contains("Q  Can you confirm"),
+        "answer only hides the question"
+    );
+    assert!(lines.join("\n").contains("A  We will release information"));
+}

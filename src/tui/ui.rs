@@ -1,0 +1,86 @@
+//! Drawing: a pure function of `&App` that paints every pane into the frame and returns the areas it used.
+
+mod bars;
+mod lists;
+mod overlays;
+mod reader;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::app::App;
+use super::keymap::Mode;
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+use crate::wrap;
+
+/// Paints the whole screen from the state; no I/O, no search, no locks.
+pub fn draw(frame: &mut Frame, app: &App) -> Areas {
+    let a = app.areas;
+    let theme = Theme {
+        no_color: app.no_color,
+    };
+    let area = frame.area();
+    if a.too_small {
+        let text = format!(
+            "Window too small: {}×{} (needs at least {MIN_WIDTH}×{MIN_HEIGHT}). Ctrl-C quits.",
+            area.width, area.height
+        );
+        let lines: Vec<Line> = wrap::wrap(&text, usize::from(area.width.max(1)))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return a;
+    }
+    lists::conferences(frame, app, theme);
+    lists::turns(frame, app, theme);
+    lists::hits(frame, app, theme);
+    reader::reader(frame, app, theme);
+    bars::search_bar(frame, app, theme);
+    bars::status(frame, app, theme);
+    bars::footer(frame, app, theme);
+    match app.mode {
+        Mode::Help => overlays::help(frame, app, theme),
+        Mode::Picker => overlays::picker(frame, app, theme),
+        _ => {}
+    }
+    a
+}
+
+/// A pane's frame: rounded, bright when focused.
+fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(title)
+        .title_alignment(Alignment::Left)
+}
+
+/// Renders one list row: `spans` padded to `width`, reversed when selected.
+fn row(spans: Vec<Span<'_>>, selected: bool, theme: Theme) -> Line<'_> {
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}
+
+/// Text padded with spaces to `width` columns (never cut).
+fn pad(text: &str, width: usize) -> String {
+    let w = wrap::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Lines of a list into the inner area of `block`.
+fn render_lines(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>) {
+    frame.render_widget(Paragraph::new(lines).block(block).style(Style::new()), area);
+}

@@ -1,0 +1,173 @@
+//! The one-line bars: the search bar (query, filters, hit count and time), the status line (corpus, messages, problems) and the footer of key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::pad;
+use crate::search::Filters;
+use crate::tui::app::{App, IndexState, RowSource};
+use crate::tui::keymap::{self, Mode};
+use crate::tui::theme::Theme;
+use crate::wrap::{self, truncate};
+
+/// The filters of a query as the user would type them.
+pub fn describe_filters(f: &Filters) -> String {
+    let mut parts = Vec::new();
+    if let Some(o) = &f.outlet {
+        parts.push(format!("outlet:{o}"));
+    }
+    if let Some(s) = &f.spokesperson {
+        parts.push(format!("spokesperson:{s}"));
+    }
+    if let Some(l) = &f.language {
+        parts.push(format!("lang:{l}"));
+    }
+    if f.from.is_some() || f.to.is_some() {
+        parts.push(format!(
+            "{}..{}",
+            f.from.as_deref().unwrap_or(""),
+            f.to.as_deref().unwrap_or("")
+        ));
+    }
+    parts.join(" ")
+}
+
+/// Left text and right text on one row, the left cut first.
+fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: Theme) {
+    let width = usize::from(area.width);
+    let right_w = wrap::width(right).min(width);
+    let left_w = width.saturating_sub(right_w + 1);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for s in left {
+        let room = left_w.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let text = truncate(&s.content, room);
+        used += wrap::width(&text);
+        spans.push(Span::styled(text, s.style));
+    }
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used + right_w))));
+    spans.push(Span::styled(truncate(right, width), theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
+    let Some(area) = app.areas.search_bar else {
+        return;
+    };
+    let typing = app.mode == Mode::Search;
+    let mut left = vec![Span::styled(" Search: ", theme.label())];
+    if let RowSource::Outlet(o) = &app.row_source {
+        left = vec![Span::styled(format!(" Outlet: {o}"), theme.label())];
+    } else {
+        let text = app.search.input.text();
+        let (before, after): (String, String) = {
+            let chars: Vec<char> = text.chars().collect();
+            let at = app.search.input.cursor().min(chars.len());
+            (chars[..at].iter().collect(), chars[at..].iter().collect())
+        };
+        left.push(Span::raw(before));
+        if typing {
+            left.push(Span::styled("▏", theme.label()));
+        }
+        left.push(Span::raw(after));
+        if let Some(f) = app
+            .search
+            .query
+            .as_ref()
+            .map(|q| describe_filters(&q.filters))
+            .filter(|f| !f.is_empty())
+        {
+            left.push(Span::raw("   "));
+            left.push(Span::styled(f, theme.strong()));
+        }
+    }
+    let right = match (&app.index, &app.search.error, &app.row_source) {
+        (_, _, RowSource::Outlet(_)) => format!("{} questions ", app.rows.len()),
+        (IndexState::Opening, _, _) => "indexing… ".to_string(),
+        (IndexState::Failed(e), _, _) => format!("no index: {e} "),
+        (_, Some(e), _) => format!("{e} "),
+        _ if app.search.input.text().trim().is_empty() => String::new(),
+        _ if app.search.shown != app.search.generation => "searching… ".to_string(),
+        _ => format!(
+            "{} {} · {} ",
+            app.search.total,
+            if app.search.total == 1 { "hit" } else { "hits" },
+            elapsed(app.search.elapsed)
+        ),
+    };
+    split_row(frame, area, &left, &right, theme);
+}
+
+/// `1.2 ms`, `35 ms`, `1.4 s`.
+pub fn elapsed(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else if ms < 1000.0 {
+        format!("{ms:.0} ms")
+    } else {
+        format!("{:.1} s", ms / 1000.0)
+    }
+}
+
+pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = app.areas.status;
+    let mut left = Vec::new();
+    if let Some(m) = &app.message {
+        left.push(Span::styled(format!(" {m}"), theme.strong()));
+    } else if let Some(p) = app.problems.first() {
+        let n = app.problems.len();
+        let files = if n == 1 { "file" } else { "files" };
+        left.push(Span::styled(
+            format!(" ⚠ {n} {files} could not be read: {p}"),
+            theme.warn(),
+        ));
+    } else if let Some(note) = app.notes.last() {
+        left.push(Span::styled(format!(" {note}"), theme.dim()));
+    }
+    if let Some(q) = app
+        .search
+        .query
+        .as_ref()
+        .filter(|_| app.row_source == RowSource::Search)
+    {
+        let f = describe_filters(&q.filters);
+        if !f.is_empty() && left.is_empty() {
+            left.push(Span::styled(format!(" filters: {f}"), theme.strong()));
+        }
+    }
+    let mouse = if app.mouse { "" } else { "mouse off · " };
+    let right = format!(
+        "{mouse}{} · {} conferences ",
+        app.source.describe(),
+        app.entries.len()
+    );
+    split_row(frame, area, &left, &right, theme);
+}
+
+pub fn footer(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = app.areas.footer;
+    let mut spans = vec![Span::raw(" ")];
+    for (key, word) in keymap::hints(app.mode, app.focus) {
+        spans.push(Span::styled(key, theme.label()));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    let width = usize::from(area.width);
+    let mut used = 0;
+    let mut out = Vec::new();
+    for s in spans {
+        let w = wrap::width(&s.content);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(s);
+    }
+    out.push(Span::raw(pad("", width.saturating_sub(used))));
+    frame.render_widget(Paragraph::new(Line::from(out)), area);
+}
