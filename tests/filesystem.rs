@@ -13,7 +13,10 @@ use std::process::Command;
 use support::{App, TempDir, shared, snapshot, stderr, stdout};
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 /// The app's command, run as an unprivileged user when we are root.
@@ -22,7 +25,17 @@ fn unprivileged(app: &App, args: &[&str]) -> std::process::Output {
     if is_root() {
         let inner = c;
         let mut wrapped = Command::new("setpriv");
-        wrapped.args(["--reuid", "65534", "--regid", "65534", "--clear-groups", "--"]).arg(inner.get_program()).args(args);
+        wrapped
+            .args([
+                "--reuid",
+                "65534",
+                "--regid",
+                "65534",
+                "--clear-groups",
+                "--",
+            ])
+            .arg(inner.get_program())
+            .args(args);
         for (k, v) in inner.get_envs() {
             match v {
                 Some(v) => wrapped.env(k, v),
@@ -57,7 +70,10 @@ fn open_up(app: &App) {
 fn read_only_corpus_folder_is_one_sentence_and_loses_nothing() {
     let app = App::new("ro");
     let first = shared().join("corpus/fr/2025-07-29_guo.txt");
-    assert_eq!(app.run(&["import", first.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        app.run(&["import", first.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     open_up(&app);
     chmod_tree(&app.corpus(), 0o555);
     let before = snapshot(&app.corpus());
@@ -66,7 +82,10 @@ fn read_only_corpus_folder_is_one_sentence_and_loses_nothing() {
     chmod_tree(&app.corpus(), 0o755);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("Permission denied") && err.contains("conferences"), "{err}");
+    assert!(
+        err.contains("Permission denied") && err.contains("conferences"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(before, snapshot(&app.corpus()));
     // Reading still works from a read-only corpus: the cache lives elsewhere.
@@ -83,16 +102,40 @@ fn unreadable_transcript_is_named_and_the_others_land() {
     open_up(&app);
     let raw = TempDir::new("perm-raw");
     std::fs::set_permissions(raw.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-    std::fs::copy(shared().join("corpus/fr/2025-07-29_guo.txt"), raw.path().join("ok.txt")).unwrap();
-    std::fs::copy(shared().join("corpus/en/2025-07-22_guo.txt"), raw.path().join("secret.txt")).unwrap();
-    std::fs::set_permissions(raw.path().join("secret.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
-    std::fs::set_permissions(raw.path().join("ok.txt"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::copy(
+        shared().join("corpus/fr/2025-07-29_guo.txt"),
+        raw.path().join("ok.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        shared().join("corpus/en/2025-07-22_guo.txt"),
+        raw.path().join("secret.txt"),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        raw.path().join("secret.txt"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        raw.path().join("ok.txt"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
     std::fs::create_dir_all(app.corpus()).unwrap();
     std::fs::set_permissions(app.corpus(), std::fs::Permissions::from_mode(0o777)).unwrap();
     let o = unprivileged(&app, &["import", raw.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("secret.txt: cannot read"), "{}", stderr(&o));
-    assert!(stdout(&o).contains("imported 1 conference"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("secret.txt: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("imported 1 conference"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -113,7 +156,10 @@ fn full_disk_fails_cleanly_and_keeps_what_was_there() {
         return;
     }
     let first = shared().join("corpus/fr/2025-07-29_guo.txt");
-    assert_eq!(app.run(&["import", first.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        app.run(&["import", first.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     // Fill the disk, leaving a few kilobytes.
     let filler = vec![b'x'; 4096];
     let mut f = std::fs::File::create(app.corpus().join("filler")).unwrap();
@@ -127,5 +173,8 @@ fn full_disk_fails_cleanly_and_keeps_what_was_there() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("No space left"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(before, after, "the existing conference is intact and no partial file is left");
+    assert_eq!(
+        before, after,
+        "the existing conference is intact and no partial file is left"
+    );
 }

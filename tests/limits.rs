@@ -15,7 +15,9 @@ fn header() -> String {
 fn ten_thousand_turns_in_one_conference() {
     let mut t = header();
     for i in 0..10_000 {
-        t.push_str(&format!("AFP : Question numéro {i} ?\n\nGuo Jiakun : Réponse numéro {i}.\n\n"));
+        t.push_str(&format!(
+            "AFP : Question numéro {i} ?\n\nGuo Jiakun : Réponse numéro {i}.\n\n"
+        ));
     }
     let got = conferences_from("big.txt", t.as_bytes(), &Outlets::builtin()).unwrap();
     assert_eq!(got.conferences[0].turns.len(), 10_000);
@@ -23,20 +25,29 @@ fn ten_thousand_turns_in_one_conference() {
 
 #[test]
 fn a_fifty_megabyte_transcript_and_a_two_megabyte_paragraph() {
+    // Real answer paragraphs, relabelled turn by turn, up to 50 MB.
     let base = std::fs::read_to_string(shared().join("corpus/fr/2025-07-29_guo.txt")).unwrap();
-    let body = &base[base.find("Shenzhen TV").unwrap()..];
+    let paragraphs: Vec<&str> = base.split("\n\n").filter(|p| p.len() > 200).collect();
     let mut t = header();
+    let mut i = 0;
     while t.len() < 50_000_000 {
-        t.push_str(body);
-        t.push_str("\n\n");
+        let p = paragraphs[i % paragraphs.len()];
+        let p = p.split_once(" : ").map_or(p, |(_, rest)| rest);
+        t.push_str(&format!("AFP : Question {i} ?\n\nGuo Jiakun : {p}\n\n"));
+        i += 1;
     }
     let got = conferences_from("fifty.txt", t.as_bytes(), &Outlets::builtin()).unwrap();
-    assert!(got.conferences.iter().map(|c| c.turns.len()).sum::<usize>() > 1000);
+    assert_eq!(
+        got.conferences.iter().map(|c| c.turns.len()).sum::<usize>(),
+        i
+    );
 
     let mut p = header();
     p.push_str("AFP : Une question ?\n\nGuo Jiakun : ");
     while p.len() < 2_000_000 {
-        p.push_str("La Chine soutient la paix : elle l’a dit, à 3:40, « sans ambiguïté ». 中国：和平。 ");
+        p.push_str(
+            "La Chine soutient la paix : elle l’a dit, à 3:40, « sans ambiguïté ». 中国：和平。 ",
+        );
     }
     p.push('\n');
     let got = conferences_from("para.txt", p.as_bytes(), &Outlets::builtin()).unwrap();

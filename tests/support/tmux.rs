@@ -16,14 +16,26 @@ impl Tmux {
         let t = Tmux { socket };
         let ok = t
             .tmux()
-            .args(["new-session", "-d", "-s", "main", "-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "main",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .arg(command)
             .status()
             .expect("tmux is installed (CI installs it)")
             .success();
         assert!(ok, "tmux new-session failed");
         // Keep the pane after the program exits so its last screen and exit line can be read.
-        let _ = t.tmux().args(["set-option", "-t", "main", "remain-on-exit", "on"]).status();
+        let _ = t
+            .tmux()
+            .args(["set-option", "-t", "main", "remain-on-exit", "on"])
+            .status();
         t
     }
 
@@ -35,7 +47,12 @@ impl Tmux {
 
     /// Sends tmux key names (`"Enter"`, `"Escape"`, `"C-c"`) or literal text with `literal`.
     pub fn keys(&self, keys: &[&str]) {
-        let ok = self.tmux().args(["send-keys", "-t", "main"]).args(keys).status().is_ok_and(|s| s.success());
+        let ok = self
+            .tmux()
+            .args(["send-keys", "-t", "main"])
+            .args(keys)
+            .status()
+            .is_ok_and(|s| s.success());
         assert!(ok, "send-keys {keys:?}");
     }
 
@@ -43,7 +60,11 @@ impl Tmux {
     pub fn type_text(&self, text: &str) {
         for ch in text.chars() {
             let s = ch.to_string();
-            let ok = self.tmux().args(["send-keys", "-t", "main", "-l", &s]).status().is_ok_and(|s| s.success());
+            let ok = self
+                .tmux()
+                .args(["send-keys", "-t", "main", "-l", &s])
+                .status()
+                .is_ok_and(|s| s.success());
             assert!(ok, "send-keys -l {s:?}");
             std::thread::sleep(Duration::from_millis(15));
         }
@@ -51,13 +72,21 @@ impl Tmux {
 
     /// The visible screen as plain text.
     pub fn screen(&self) -> String {
-        let o = self.tmux().args(["capture-pane", "-p", "-t", "main"]).output().expect("capture-pane");
+        let o = self
+            .tmux()
+            .args(["capture-pane", "-p", "-t", "main"])
+            .output()
+            .expect("capture-pane");
         String::from_utf8_lossy(&o.stdout).into_owned()
     }
 
     /// The visible screen with SGR escape sequences (to see highlights).
     pub fn screen_styled(&self) -> String {
-        let o = self.tmux().args(["capture-pane", "-p", "-e", "-t", "main"]).output().expect("capture-pane");
+        let o = self
+            .tmux()
+            .args(["capture-pane", "-p", "-e", "-t", "main"])
+            .output()
+            .expect("capture-pane");
         String::from_utf8_lossy(&o.stdout).into_owned()
     }
 
@@ -65,7 +94,13 @@ impl Tmux {
     pub fn format(&self, name: &str) -> String {
         let o = self
             .tmux()
-            .args(["display-message", "-p", "-t", "main", &format!("#{{{name}}}")])
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                "main",
+                &format!("#{{{name}}}"),
+            ])
             .output()
             .expect("display-message");
         String::from_utf8_lossy(&o.stdout).trim().to_string()
@@ -74,7 +109,15 @@ impl Tmux {
     pub fn resize(&self, width: u16, height: u16) {
         let _ = self
             .tmux()
-            .args(["resize-window", "-t", "main", "-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "resize-window",
+                "-t",
+                "main",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .status();
     }
 
@@ -86,7 +129,10 @@ impl Tmux {
             if pred(&s) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}; screen:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}; screen:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
