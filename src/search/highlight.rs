@@ -101,10 +101,10 @@ impl Highlighter {
         });
         for (k, ordinal, r) in to_stem {
             let (a, seqs) = active[k];
-            if let [(term, _)] = a.tokens(&text[r.clone()]).as_slice() {
-                if seqs.iter().flatten().any(|e| e.matches(term)) {
-                    kept[k].push((ordinal, term.clone(), r));
-                }
+            if let [(term, _)] = a.tokens(&text[r.clone()]).as_slice()
+                && seqs.iter().flatten().any(|e| e.matches(term))
+            {
+                kept[k].push((ordinal, term.clone(), r));
             }
         }
         let mut bytes = Vec::new();
