@@ -1,0 +1,171 @@
+//! The real binary in a real terminal (tmux): search, open a hit, follow an outlet, help,
+//! resize, reload after another process imports, hostile text, and a clean exit.
+
+mod support;
+
+use support::tmux::Tmux;
+use support::{App, shared, stderr};
+
+fn launch(app: &App, tag: &str, w: u16, h: u16) -> Tmux {
+    let line = format!(
+        "BRIEFINGS_CORPUS='{}' BRIEFINGS_CACHE='{}' XDG_CONFIG_HOME='{}' TERM=xterm-256color '{}'; echo \"EXIT=$?\"; sleep 600",
+        app.corpus().display(),
+        app.cache().display(),
+        app.home.path().join("config").display(),
+        env!("CARGO_BIN_EXE_briefings")
+    );
+    Tmux::start(tag, w, h, &line)
+}
+
+fn import(app: &App, path: &std::path::Path) {
+    let o = app.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Whether `word` appears on screen right after a yellow-background SGR (the match style).
+fn highlighted(styled: &str, word: &str) -> bool {
+    styled.match_indices(word).any(|(i, _)| {
+        styled[..i]
+            .rsplit('\u{1b}')
+            .next()
+            .is_some_and(|sgr| sgr.contains("43") || sgr.contains("48;5;3"))
+    })
+}
+
+fn quit_cleanly(t: &Tmux) {
+    t.keys(&["q"]);
+    t.wait_text("EXIT=0");
+    assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
+}
+
+#[test]
+fn search_open_follow_outlet_help_and_quit() {
+    let app = App::new("e2e");
+    import(&app, &shared().join("corpus"));
+    let t = launch(&app, "main", 120, 40);
+    t.wait_text("Conferences (");
+
+    t.keys(&["/"]);
+    t.type_text("taiwan");
+    let s = t.wait_text("hits ·");
+    assert!(s.contains("Search: taiwan"), "{s}");
+    assert!(
+        highlighted(&t.screen_styled(), "Taiwan"),
+        "matches are highlighted:\n{}",
+        t.screen_styled()
+    );
+
+    // A half-typed word is highlighted too, through its prefix expansion.
+    t.keys(&["C-u"]);
+    t.type_text("outlet:AFP chin");
+    let s = t.wait_for("AFP hits", |s| s.contains("hits ·") && s.contains("AFP"));
+    assert!(s.contains("outlet:AFP"), "{s}");
+    assert!(
+        highlighted(&t.screen_styled(), "Chin"),
+        "prefix matches are highlighted"
+    );
+
+    // Open the first hit in its conference, then follow AFP to its next question.
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    let opened = t.wait_text("Turns · ");
+    let before = reader_meta(&opened);
+    t.keys(&["]"]);
+    let after = t.wait_for("the next AFP question", |s| reader_meta(s) != before);
+    assert!(
+        reader_meta(&after).contains("AFP"),
+        "{}",
+        reader_meta(&after)
+    );
+
+    t.keys(&["?"]);
+    let help = t.wait_text("every binding");
+    for key in ["search", "outlet", "quit", "copy"] {
+        assert!(help.contains(key), "help lists {key}");
+    }
+    t.keys(&["Escape"]);
+    t.wait_for("help closed", |s| !s.contains("every binding"));
+    quit_cleanly(&t);
+}
+
+/// The reader's meta line: date · spokesperson · asker · turn.
+fn reader_meta(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(" · turn "))
+        .map(|l| l.rsplit('│').nth(1).unwrap_or(l).trim().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn narrow_terminal_resize_and_too_small() {
+    let app = App::new("e2e-narrow");
+    import(&app, &shared().join("corpus/zh"));
+    let t = launch(&app, "narrow", 80, 24);
+    let s = t.wait_text("Conferences");
+    assert!(s.contains("Reader") || s.contains("Turns"), "{s}");
+    assert!(
+        s.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+    t.resize(40, 10);
+    t.wait_text("small");
+    t.resize(160, 48);
+    t.wait_for("wide layout", |s| {
+        s.contains("Conferences") && s.contains("Reader") && s.contains("Turns")
+    });
+    quit_cleanly(&t);
+}
+
+#[test]
+fn another_process_imports_and_reload_shows_it() {
+    let app = App::new("e2e-reload");
+    import(&app, &shared().join("corpus/fr"));
+    let t = launch(&app, "reload", 120, 40);
+    let s = t.wait_text("Conferences (");
+    let count = |s: &str| {
+        s.split("Conferences (")
+            .nth(1)
+            .and_then(|r| r.split(')').next())
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let before = count(&s).unwrap();
+    import(&app, &shared().join("corpus/en"));
+    t.keys(&["R"]);
+    let s = t.wait_for("more conferences", |s| count(s).is_some_and(|n| n > before));
+    assert!(s.contains(" en "), "{s}");
+    t.keys(&["/"]);
+    t.type_text("tariffs");
+    t.wait_text("hits ·");
+    t.keys(&["Escape", "Escape"]);
+    quit_cleanly(&t);
+}
+
+#[test]
+fn hostile_text_never_drives_the_terminal() {
+    let app = App::new("e2e-hostile");
+    let dir = app.corpus().join("conferences");
+    std::fs::create_dir_all(&dir).unwrap();
+    let conf = serde_json::json!({
+        "format": 1, "id": "2025-01-02-fr", "date": "2025-01-02", "language": "fr",
+        "spokesperson": "Guo Jiakun",
+        "title": "Titre\u{1b}]0;PWNED-TITLE\u{7} propre",
+        "turns": [{"kind": "question", "asker": "AFP\u{1b}[2J", "outlet": "AFP",
+                   "question": ["Question\u{1b}]52;c;UFdORUQ=\u{7} propre ?"],
+                   "speaker": "Guo Jiakun",
+                   "answer": ["Réponse\u{1b}[31m rouge\u{202e} inversée\u{8}\u{8} fin\r"]}]
+    });
+    std::fs::write(dir.join("2025-01-02-fr.json"), conf.to_string()).unwrap();
+    let t = launch(&app, "hostile", 120, 40);
+    let s = t.wait_text("Titre propre");
+    assert!(s.contains("Réponse rouge inversée fin"), "{s}");
+    assert!(
+        !t.format("pane_title").contains("PWNED"),
+        "the title was not set"
+    );
+    assert!(
+        !t.screen_styled().contains("\u{1b}[31m"),
+        "no red text came from the transcript"
+    );
+    quit_cleanly(&t);
+}
