@@ -30,6 +30,11 @@ const LOCK_PATIENCE: Duration = Duration::from_secs(5);
 struct Stamp {
     schema: u32,
     stamp: u64,
+    /// The index files (name, length, modification time) as they were when last
+    /// known sound: when nothing changed, opening skips reading every byte to
+    /// verify checksums (which would cost tens of milliseconds and the page cache).
+    #[serde(default)]
+    files: Vec<(String, u64, u128)>,
 }
 
 /// An opened index with its reader.
@@ -79,22 +84,30 @@ fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     if recorded.stamp != stamp {
         return Err("corpus changed since the index was built; rebuilt".into());
     }
+    let verify = recorded.files.is_empty() || recorded.files != index_files(dir);
     // A garbled file may make tantivy panic rather than fail: treat that as corruption too.
-    match std::panic::catch_unwind(|| open_validated(dir)) {
+    match std::panic::catch_unwind(|| open_validated(dir, verify)) {
         Ok(Ok(opened)) => Ok(opened),
         Ok(Err(e)) => Err(format!("index was corrupt ({e}); rebuilt")),
         Err(_) => Err("index was corrupt (unreadable segment); rebuilt".into()),
     }
 }
 
-/// Opens `dir`, checks every segment file's checksum, and builds a reader.
-fn open_validated(dir: &Path) -> Result<Opened, String> {
+/// Opens `dir` and builds a reader; with `verify`, first checks every segment
+/// file's checksum and, when sound, records the files so later opens can skip it.
+fn open_validated(dir: &Path, verify: bool) -> Result<Opened, String> {
     let index = Index::open_in_dir(dir).map_err(|e| e.to_string())?;
     analyzers::register(&index);
     let fields = Fields::from_schema(&index.schema())?;
-    let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
-    if let Some(file) = damaged.iter().next() {
-        return Err(format!("damaged file {}", file.display()));
+    if verify {
+        let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
+        if let Some(file) = damaged.iter().next() {
+            return Err(format!("damaged file {}", file.display()));
+        }
+        if let Ok(recorded) = read_stamp(dir) {
+            // A read-only cache only costs a verification next time.
+            let _ = write_stamp(dir, recorded.stamp);
+        }
     }
     let reader = reader(&index).map_err(|e| e.to_string())?;
     Ok(Opened {
@@ -121,6 +134,7 @@ fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
     let text = serde_json::to_string(&Stamp {
         schema: SCHEMA_VERSION,
         stamp,
+        files: index_files(dir),
     })
     .map_err(|e| err("cannot encode the index stamp", e))?;
     let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
@@ -132,6 +146,30 @@ fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
                 e,
             )
         })
+}
+
+/// The index's own files with length and modification time, sorted (stamp and temporaries excluded).
+fn index_files(dir: &Path) -> Vec<(String, u64, u128)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(String, u64, u128)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let m = e.metadata().ok()?;
+            let skip = name.starts_with(STAMP_FILE) || name.starts_with('.') || !m.is_file();
+            let mtime = m
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
+            (!skip).then_some((name, m.len(), mtime))
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// Empties `dir` of files (an index is flat; subfolders are left alone) so a
