@@ -54,6 +54,7 @@ pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), S
     app.update(Action::Resize(w, h));
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
+    event::spawn_signals(tx.clone());
     draw(&mut term, &app)?;
     {
         let tx = tx.clone();
@@ -119,6 +120,7 @@ fn handle(app: &mut App, ev: Event, tx: &Sender<Event>, service: &mut Option<Sea
             note: None,
         })),
         Event::Reloaded(c) => Some(Action::Reloaded(c)),
+        Event::Terminate => Some(Action::Quit),
     };
     if let Some(a) = action {
         app.update(a);

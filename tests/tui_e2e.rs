@@ -169,3 +169,32 @@ fn hostile_text_never_drives_the_terminal() {
     );
     quit_cleanly(&t);
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let app = App::new("e2e-term");
+    let t = launch(&app, "term", 100, 30);
+    t.wait_text("sample");
+    let pid = t.format("pane_pid");
+    // The pane runs a shell whose child is briefings.
+    let children = std::process::Command::new("pgrep")
+        .args(["-P", &pid])
+        .output()
+        .unwrap();
+    let child = String::from_utf8_lossy(&children.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    assert!(!child.is_empty(), "briefings runs under pane pid {pid}");
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &child])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_text("EXIT=0");
+    assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
+}

@@ -15,6 +15,21 @@ pub enum Event {
     Delivered(u64, Result<Results, IndexError>),
     Index(Result<(SearchIndex, Option<String>), IndexError>),
     Reloaded(Catalogue),
+    /// SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
+    Terminate,
+}
+
+/// Turns termination signals into [`Event::Terminate`], so `kill` never leaves a raw terminal.
+pub fn spawn_signals(tx: Sender<Event>) {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Event::Terminate);
+        }
+    });
 }
 
 /// Reads terminal events on a thread until the receiver goes away or input fails.
