@@ -25,10 +25,15 @@ pub(super) fn run(corpus: &Corpus, id: &str, json: bool) -> Result<u8, String> {
 /// The readable form: header, then each turn with its question set apart and the answer indented.
 pub fn render(c: &Conference, width: usize) -> String {
     let mut out = String::new();
-    let push_wrapped = |out: &mut String, indent: &str, text: &str| {
-        for line in wrap(text, width.saturating_sub(indent.len()).max(10)) {
-            out.push_str(indent);
-            out.push_str(&line);
+    // The label (`Q`) marks the first line of a paragraph; continuation lines are indented to match.
+    let push_wrapped = |out: &mut String, label: &str, text: &str| {
+        let indent = " ".repeat(label.chars().count());
+        for (i, line) in wrap(text, width.saturating_sub(indent.len()).max(10))
+            .iter()
+            .enumerate()
+        {
+            out.push_str(if i == 0 { label } else { &indent });
+            out.push_str(line);
             out.push('\n');
         }
     };
