@@ -179,5 +179,11 @@ fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
     })
 }
 
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
 #[cfg(test)]
 mod tests;
