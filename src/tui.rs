@@ -13,6 +13,7 @@ mod input;
 mod keymap;
 mod layout;
 mod page;
+mod probe;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
@@ -28,6 +29,8 @@ use std::thread;
 use action::{Action, Catalogue, Delivery, Ready};
 use app::{App, Effect, IndexState, Source};
 use event::Event;
+
+pub use probe::{InputPath, input_path};
 
 use crate::corpus::Corpus;
 use crate::outlets::Outlets;
