@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 /// Read the Chinese MFA's regular press conferences offline: import transcripts, search them, browse them.
 #[derive(Debug, Parser)]
@@ -42,35 +42,7 @@ pub enum Command {
         json: bool,
     },
     /// Search every turn: all words must match; "quoted words" match as a phrase.
-    Search {
-        /// Words to find; accents, case and (fr/en) inflections are ignored.
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
-        /// Only questions from this outlet (canonical name or any alias).
-        #[arg(long, value_name = "NAME")]
-        outlet: Option<String>,
-        /// Only this spokesperson (any part of the name).
-        #[arg(long, value_name = "NAME")]
-        spokesperson: Option<String>,
-        /// Only this language.
-        #[arg(long, value_parser = ["fr", "en", "zh"])]
-        lang: Option<String>,
-        /// First day, YYYY-MM-DD.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        from: Option<String>,
-        /// Last day, YYYY-MM-DD.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        to: Option<String>,
-        /// Most hits to print.
-        #[arg(long, default_value_t = 20, value_name = "N")]
-        limit: usize,
-        /// Newest first instead of best match first.
-        #[arg(long)]
-        newest: bool,
-        /// Print JSON: [{conference, date, language, turn, outlet, spokesperson, score, snippet}].
-        #[arg(long)]
-        json: bool,
-    },
+    Search(SearchArgs),
     /// Every outlet with its number of questions, first and last date.
     Outlets {
         /// Print JSON: [{outlet, questions, first, last}].
@@ -79,6 +51,38 @@ pub enum Command {
     },
     /// Rebuild the search index now and report its size and time.
     Index,
+}
+
+/// What `briefings search` takes.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find; accents, case and (fr/en) inflections are ignored.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only questions from this outlet (canonical name or any alias).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Only this spokesperson (any part of the name).
+    #[arg(long, value_name = "NAME")]
+    pub spokesperson: Option<String>,
+    /// Only this language.
+    #[arg(long, value_parser = ["fr", "en", "zh"])]
+    pub lang: Option<String>,
+    /// First day, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<String>,
+    /// Most hits to print.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Newest first instead of best match first.
+    #[arg(long)]
+    pub newest: bool,
+    /// Print JSON: [{conference, date, language, turn, outlet, spokesperson, score, snippet}].
+    #[arg(long)]
+    pub json: bool,
 }
 
 fn parse_date(s: &str) -> Result<String, String> {

@@ -19,30 +19,7 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Import { paths } => Ok(import::run(&dir, &paths)),
         Command::List { json } => list::run(&read_corpus(&dir)?, json),
         Command::Show { id, json } => show::run(&read_corpus(&dir)?, &id, json),
-        Command::Search {
-            query,
-            outlet,
-            spokesperson,
-            lang,
-            from,
-            to,
-            limit,
-            newest,
-            json,
-        } => {
-            let args = search::Args {
-                query: query.join(" "),
-                outlet,
-                spokesperson,
-                lang,
-                from,
-                to,
-                limit,
-                newest,
-                json,
-            };
-            search::run(&read_corpus(&dir)?, &args)
-        }
+        Command::Search(args) => search::run(&read_corpus(&dir)?, &args),
         Command::Outlets { json } => outlets::run(&read_corpus(&dir)?, json),
         Command::Index => search::rebuild(&read_corpus(&dir)?),
     }

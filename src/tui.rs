@@ -40,14 +40,7 @@ use crate::search::SearchService;
 /// remarks for the status line (e.g. "showing the bundled sample").
 pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {
     let corpus = Arc::new(corpus);
-    let (entries, problems) = corpus.catalog();
-    let mut app = App::new(
-        Source::Corpus(Arc::clone(&corpus)),
-        entries,
-        problems,
-        notes,
-        outlets,
-    );
+    let mut app = app_for(&corpus, notes, outlets);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut term = terminal::Term::init().map_err(|e| {
         format!("Cannot take over the terminal: {e}. Run briefings in an interactive terminal.")
@@ -91,6 +84,18 @@ pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), S
         draw(&mut term, &app)?;
     }
     Ok(())
+}
+
+/// The browser's state over a corpus, from its (cached) catalogue.
+fn app_for(corpus: &Arc<Corpus>, notes: Vec<String>, outlets: Outlets) -> App {
+    let (entries, problems) = corpus.catalog();
+    App::new(
+        Source::Corpus(Arc::clone(corpus)),
+        entries,
+        problems,
+        notes,
+        outlets,
+    )
 }
 
 fn draw(term: &mut terminal::Term, app: &App) -> Result<(), String> {

@@ -4,22 +4,11 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use crate::cli::SearchArgs;
 use crate::corpus::{Corpus, cache_dir_for};
 use crate::open::open_index;
 use crate::outlets::Outlets;
 use crate::search::{Filters, Query, SearchIndex, Sort};
-
-pub(super) struct Args {
-    pub query: String,
-    pub outlet: Option<String>,
-    pub spokesperson: Option<String>,
-    pub lang: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub limit: usize,
-    pub newest: bool,
-    pub json: bool,
-}
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -33,14 +22,14 @@ struct JsonHit<'a> {
     snippet: &'a str,
 }
 
-pub(super) fn run(corpus: &Corpus, a: &Args) -> Result<u8, String> {
+pub(super) fn run(corpus: &Corpus, a: &SearchArgs) -> Result<u8, String> {
     let (outlets, _) = Outlets::with_user_file();
     let (index, note) = open_index(corpus).map_err(|e| e.to_string())?;
     if let Some(n) = note {
         eprintln!("{n}");
     }
     // Flags override filters typed inside the query text.
-    let mut q: Query = crate::search::parse_query(&a.query, &outlets);
+    let mut q: Query = crate::search::parse_query(&a.query.join(" "), &outlets);
     let flags = Filters {
         outlet: a.outlet.as_deref().map(|o| outlets.canonical_for_query(o)),
         spokesperson: a.spokesperson.clone(),

@@ -27,6 +27,7 @@ const WRITER_HEAP: usize = 100_000_000;
 const LOCK_PATIENCE: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[allow(clippy::struct_field_names)] // the keys of the stamp file on disk
 struct Stamp {
     schema: u32,
     stamp: u64,

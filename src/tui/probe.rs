@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::action::{Action, Delivery, Ready};
-use super::app::{App, Effect, Source};
+use super::app::{App, Effect};
 use super::ui;
 use crate::corpus::Corpus;
 use crate::outlets::Outlets;
@@ -39,14 +39,7 @@ pub fn input_path(
 ) -> Result<InputPath, String> {
     let started = Instant::now();
     let corpus = Arc::new(corpus);
-    let (entries, problems) = corpus.catalog();
-    let mut app = App::new(
-        Source::Corpus(Arc::clone(&corpus)),
-        entries,
-        problems,
-        Vec::new(),
-        Outlets::builtin(),
-    );
+    let mut app = super::app_for(&corpus, Vec::new(), Outlets::builtin());
     let mut term = Terminal::new(TestBackend::new(w, h)).map_err(|e| e.to_string())?;
     app.update(Action::Resize(w, h));
     let draw = |term: &mut Terminal<TestBackend>, app: &App| {
