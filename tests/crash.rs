@@ -21,7 +21,7 @@ fn two_versions(dir: &Path, marker: &str) {
             std::fs::create_dir_all(dir.join("a")).unwrap();
             std::fs::create_dir_all(dir.join("b")).unwrap();
             std::fs::write(dir.join("a").join(&name), &text).unwrap();
-            let marked: String = text
+            let version_b: String = text
                 .lines()
                 .map(|l| {
                     if l.trim().is_empty() {
@@ -31,7 +31,7 @@ fn two_versions(dir: &Path, marker: &str) {
                     }
                 })
                 .collect();
-            std::fs::write(dir.join("b").join(&name), marked).unwrap();
+            std::fs::write(dir.join("b").join(&name), version_b).unwrap();
         }
     }
 }
@@ -114,7 +114,8 @@ fn check_every_file_is_whole(corpus: &Path, ref_a: &Path, ref_b: &Path) {
         let b = std::fs::read(ref_b.join("conferences").join(&name)).ok();
         assert!(
             a.as_deref() == Some(&bytes[..]) || b.as_deref() == Some(&bytes[..]),
-            "{name:?} is neither the old nor the new version"
+            "{} is neither the old nor the new version",
+            name.display()
         );
     }
 }

@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::fmt::Write;
+
 use briefings::import::conferences_from;
 use briefings::outlets::Outlets;
 use support::{App, TempDir, shared, stderr};
@@ -15,9 +17,10 @@ fn header() -> String {
 fn ten_thousand_turns_in_one_conference() {
     let mut t = header();
     for i in 0..10_000 {
-        t.push_str(&format!(
+        let _ = write!(
+            t,
             "AFP : Question numéro {i} ?\n\nGuo Jiakun : Réponse numéro {i}.\n\n"
-        ));
+        );
     }
     let got = conferences_from("big.txt", t.as_bytes(), &Outlets::builtin()).unwrap();
     assert_eq!(got.conferences[0].turns.len(), 10_000);
@@ -33,7 +36,7 @@ fn a_fifty_megabyte_transcript_and_a_two_megabyte_paragraph() {
     while t.len() < 50_000_000 {
         let p = paragraphs[i % paragraphs.len()];
         let p = p.split_once(" : ").map_or(p, |(_, rest)| rest);
-        t.push_str(&format!("AFP : Question {i} ?\n\nGuo Jiakun : {p}\n\n"));
+        let _ = write!(t, "AFP : Question {i} ?\n\nGuo Jiakun : {p}\n\n");
         i += 1;
     }
     let got = conferences_from("fifty.txt", t.as_bytes(), &Outlets::builtin()).unwrap();

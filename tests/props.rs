@@ -11,7 +11,7 @@ use briefings::outlets::Outlets;
 use briefings::search::{SearchIndex, parse_query};
 use support::shared;
 
-/// SplitMix64: small, deterministic, good enough to drive mutations.
+/// `SplitMix64`: small, deterministic, good enough to drive mutations.
 struct Rng(u64);
 
 impl Rng {
@@ -93,7 +93,7 @@ fn real_texts() -> Vec<(String, Vec<u8>)> {
 
 fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
     let mut v = base.to_vec();
-    for _ in 0..1 + rng.below(8) {
+    for _ in 0..=rng.below(8) {
         let at = rng.below(v.len() + 1);
         match rng.below(5) {
             0 => {
