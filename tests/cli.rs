@@ -240,3 +240,40 @@ fn index_command_reports_size_and_time() {
     let out = stdout(&o);
     assert!(out.contains("turns") && out.contains("MB"), "{out}");
 }
+
+#[test]
+fn show_and_search_output_carry_no_escape_sequences() {
+    let app = App::new("inject");
+    let dir = app.corpus().join("conferences");
+    std::fs::create_dir_all(&dir).unwrap();
+    let conf = serde_json::json!({
+        "format": 1, "id": "2025-01-02-fr", "date": "2025-01-02", "language": "fr",
+        "spokesperson": "Guo\u{1b}[5m Jiakun",
+        "title": "Titre\u{1b}]0;PWNED\u{7} propre",
+        "turns": [{"kind": "question", "asker": "AFP\u{1b}[2J", "outlet": "AFP",
+                   "question": ["Question\u{1b}]52;c;UFdORUQ=\u{7} sécurité ?"],
+                   "speaker": "Guo Jiakun",
+                   "answer": ["Réponse\u{1b}]8;;http://x\u{1b}\\lien\u{1b}]8;;\u{1b}\\ sécurité\u{202e}\u{8}\r"]}]
+    });
+    std::fs::write(dir.join("2025-01-02-fr.json"), conf.to_string()).unwrap();
+    for args in [
+        &["show", "2025-01-02-fr"][..],
+        &["show", "2025-01-02-fr", "--json"],
+        &["search", "sécurité"],
+        &["search", "sécurité", "--json"],
+        &["list"],
+        &["outlets"],
+    ] {
+        let o = app.run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let out = stdout(&o) + &stderr(&o);
+        assert!(
+            !out.contains('\u{1b}')
+                && !out.contains('\u{7}')
+                && !out.contains('\u{202e}')
+                && !out.contains('\u{8}'),
+            "{args:?} printed a control character: {out:?}"
+        );
+    }
+    assert!(stdout(&app.run(&["show", "2025-01-02-fr"])).contains("Titre propre"));
+}

@@ -156,7 +156,14 @@ fn hostile_text_never_drives_the_terminal() {
                    "answer": ["Réponse\u{1b}[31m rouge\u{202e} inversée\u{8}\u{8} fin\r"]}]
     });
     std::fs::write(dir.join("2025-01-02-fr.json"), conf.to_string()).unwrap();
+    // A damaged file beside it: reported in the status line, the rest still browses.
+    std::fs::write(
+        dir.join("2024-05-06-fr.json"),
+        "{\n  \"id\": \"2024-05-06-fr\",\n  oops",
+    )
+    .unwrap();
     let t = launch(&app, "hostile", 120, 40);
+    t.wait_text("2024-05-06-fr.json:3"); // the damaged file, named with its line
     let s = t.wait_text("Titre propre");
     assert!(s.contains("Réponse rouge inversée fin"), "{s}");
     assert!(
