@@ -35,8 +35,30 @@ pub fn describe_filters(f: &Filters) -> String {
 }
 
 /// Left text and right text on one row, the left cut first.
+/// `s` cut to `max` columns by dropping its beginning, marked with `…`.
+fn truncate_start(s: &str, max: usize) -> String {
+    if wrap::width(s) <= max {
+        return s.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1; // the ellipsis
+    for c in s.chars().rev() {
+        let w = wrap::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: Theme) {
     let width = usize::from(area.width);
+    // The right side (corpus, counts) yields to messages: at most half the row,
+    // cut from its start so the end of a long path and the counts stay visible.
+    let right = truncate_start(right, (width / 2).max(20));
+    let right = right.as_str();
     let right_w = wrap::width(right).min(width);
     let left_w = width.saturating_sub(right_w + 1);
     let mut spans = Vec::new();
@@ -123,8 +145,21 @@ pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
     } else if let Some(p) = app.problems.first() {
         let n = app.problems.len();
         let files = if n == 1 { "file" } else { "files" };
+        // The corpus folder is on the right already: name the file, not its whole path.
+        let name = p.path.file_name().map_or_else(
+            || p.path.display().to_string(),
+            |f| f.to_string_lossy().into_owned(),
+        );
+        let at = if p.line > 0 {
+            format!(":{}", p.line)
+        } else {
+            String::new()
+        };
         left.push(Span::styled(
-            format!(" ⚠ {n} {files} could not be read: {p}"),
+            format!(
+                " ⚠ {n} {files} could not be read: {name}{at}: {}",
+                p.message
+            ),
             theme.warn(),
         ));
     } else if let Some(note) = app.notes.last() {
