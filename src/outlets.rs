@@ -79,9 +79,17 @@ impl Outlets {
                 continue;
             };
             let aliases: Vec<&str> = fields.collect();
-            if aliases.is_empty() && canonical != ANONYMOUS && line.contains(char::is_whitespace) && !line.contains('\t') {
+            if aliases.is_empty()
+                && canonical != ANONYMOUS
+                && line.contains(char::is_whitespace)
+                && !line.contains('\t')
+            {
                 first_error.get_or_insert_with(|| {
-                    format!("{}:{}: expected tab-separated fields: canonical name, then aliases", path.display(), n + 1)
+                    format!(
+                        "{}:{}: expected tab-separated fields: canonical name, then aliases",
+                        path.display(),
+                        n + 1
+                    )
                 });
                 continue;
             }
@@ -148,17 +156,23 @@ fn user_file() -> Option<PathBuf> {
 fn candidates(label: &str) -> Vec<String> {
     let whole = normalise(label);
     let mut out = vec![whole.clone()];
-    for suffix in ["记者", "reporter", "journalist", "correspondent", "journaliste"] {
-        if let Some(stripped) = whole.strip_suffix(suffix) {
-            if !stripped.is_empty() {
-                out.push(stripped.to_string());
-            }
+    for suffix in [
+        "记者",
+        "reporter",
+        "journalist",
+        "correspondent",
+        "journaliste",
+    ] {
+        if let Some(stripped) = whole.strip_suffix(suffix)
+            && !stripped.is_empty()
+        {
+            out.push(stripped.to_string());
         }
     }
-    if let (Some(a), Some(b)) = (label.find('《'), label.find('》')) {
-        if a < b {
-            out.push(normalise(&label[a + '《'.len_utf8()..b]));
-        }
+    if let (Some(a), Some(b)) = (label.find('《'), label.find('》'))
+        && a < b
+    {
+        out.push(normalise(&label[a + '《'.len_utf8()..b]));
     }
     out
 }
@@ -166,7 +180,13 @@ fn candidates(label: &str) -> Vec<String> {
 /// Lowercase, accents folded, spacing, quotes and 《》 removed.
 fn normalise(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '"' | '“' | '”' | '\'' | '’' | '«' | '»' | '.' | '-' | '‐'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '《' | '》' | '"' | '“' | '”' | '\'' | '’' | '«' | '»' | '.' | '-' | '‐'
+                )
+        })
         .flat_map(char::to_lowercase)
         .map(fold_accent)
         .collect()
@@ -194,12 +214,26 @@ mod tests {
         for label in ["AFP", "Agence France-Presse", "法新社记者", "afp"] {
             assert_eq!(o.outlet_for(label).as_deref(), Some("AFP"), "{label}");
         }
-        for label in ["总台央视记者", "中央广播电视总台央视记者", "CCTV reporter", "CCTV"] {
+        for label in [
+            "总台央视记者",
+            "中央广播电视总台央视记者",
+            "CCTV reporter",
+            "CCTV",
+        ] {
             assert_eq!(o.outlet_for(label).as_deref(), Some("CCTV"), "{label}");
         }
-        assert_eq!(o.outlet_for("Agence de presse Xinhua").as_deref(), Some("Xinhua"));
-        assert_eq!(o.outlet_for("巴西《圣保罗页报》记者").as_deref(), Some("Folha de S.Paulo"));
-        assert_eq!(o.outlet_for("《中国日报》记者").as_deref(), Some("China Daily"));
+        assert_eq!(
+            o.outlet_for("Agence de presse Xinhua").as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(
+            o.outlet_for("巴西《圣保罗页报》记者").as_deref(),
+            Some("Folha de S.Paulo")
+        );
+        assert_eq!(
+            o.outlet_for("《中国日报》记者").as_deref(),
+            Some("China Daily")
+        );
     }
 
     #[test]
@@ -213,7 +247,10 @@ mod tests {
     #[test]
     fn unknown_outlets_keep_their_label() {
         let o = Outlets::builtin();
-        assert_eq!(o.outlet_for("Radio  Nowhere").as_deref(), Some("Radio Nowhere"));
+        assert_eq!(
+            o.outlet_for("Radio  Nowhere").as_deref(),
+            Some("Radio Nowhere")
+        );
     }
 
     #[test]
@@ -222,7 +259,10 @@ mod tests {
         let err = o
             .extend_from("AFP\tMy AFP\nbad line without tabs\n", Path::new("u.tsv"))
             .unwrap_err();
-        assert_eq!(err, "u.tsv:2: expected tab-separated fields: canonical name, then aliases");
+        assert_eq!(
+            err,
+            "u.tsv:2: expected tab-separated fields: canonical name, then aliases"
+        );
         assert_eq!(o.outlet_for("my afp").as_deref(), Some("AFP"));
     }
 

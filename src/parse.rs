@@ -1,9 +1,30 @@
 //! Raw transcript (text or saved HTML page) → conferences.
 //!
 //! API CONTRACT (the parser work implements it; `import` and the sample code against it).
+//!
+//! The pipeline: bytes are decoded ([`decode`]); an HTML page is reduced to its
+//! title, date line and article paragraphs ([`html`]); text is cut into
+//! paragraphs, run-together labels split ([`labels`]); a bilingual page is split
+//! by script ([`bilingual`]); each half is read into conferences ([`stream`],
+//! [`conference`]), skipping page furniture ([`furniture`]) and reading titles
+//! and date lines ([`header`], [`dates`]).
+
+mod bilingual;
+mod conference;
+mod dates;
+mod decode;
+mod entities;
+mod furniture;
+mod header;
+mod html;
+mod labels;
+mod names;
+mod stream;
+mod tags;
 
 use crate::model::Turn;
 use crate::outlets::Outlets;
+use crate::text::sanitize;
 
 /// A problem in the input, located by 1-based line of the input file
 /// (for HTML: the line of the source where the element starts, best effort).
@@ -35,23 +56,128 @@ pub struct Parsed {
     pub warnings: Vec<Problem>,
 }
 
+/// One paragraph of the input, with the line it starts on.
+#[derive(Debug, Clone, PartialEq)]
+struct Para {
+    text: String,
+    line: usize,
+    /// Printed wholly in bold (HTML only): how Chinese pages mark questions.
+    strong: bool,
+}
+
 /// Parses a file's bytes. `name` is the file name, used to pick text or HTML
 /// (`.htm`/`.html`, or content that is clearly an HTML page). Errors: empty,
 /// binary / not UTF-8 (UTF-8 BOM and UTF-16 with BOM accepted), no recognisable turn,
 /// HTML without an article body. Never panics.
 pub fn parse_bytes(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<Parsed, Problem> {
-    let _ = (name, bytes, outlets);
-    todo!("parser work")
+    let text = decode::decode(bytes)?;
+    let html_name = std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("htm") || e.eq_ignore_ascii_case("html"));
+    if html_name || looks_like_html(&text) {
+        parse_html(&text, outlets)
+    } else {
+        parse_text(&text, outlets)
+    }
 }
 
 /// Parses plain text as copied from a page.
 pub fn parse_text(text: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
-    let _ = (text, outlets);
-    todo!("parser work")
+    if text.trim().is_empty() {
+        return Err(empty());
+    }
+    let mut paras = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_text = tidy(line);
+        for piece in labels::split_inline(&line_text, outlets) {
+            paras.push(Para {
+                text: piece.to_string(),
+                line: i + 1,
+                strong: false,
+            });
+        }
+    }
+    read(&paras, outlets)
 }
 
 /// Parses a saved HTML page.
 pub fn parse_html(html: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
-    let _ = (html, outlets);
-    todo!("parser work")
+    if html.trim().is_empty() {
+        return Err(empty());
+    }
+    let paras: Vec<Para> = html::extract(html)?
+        .into_iter()
+        .map(|p| Para {
+            text: tidy(&p.text),
+            ..p
+        })
+        .filter(|p| !p.text.is_empty())
+        .collect();
+    read(&paras, outlets)
 }
+
+fn empty() -> Problem {
+    Problem {
+        line: 1,
+        message: "the file is empty: nothing to import".into(),
+    }
+}
+
+/// Whether text that was not named `.html` is nevertheless a saved page.
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<html") && head.contains("<head")
+}
+
+/// One line made safe and even: control characters and escapes removed, no-break
+/// spaces made plain, runs of spaces folded, ends trimmed (U+3000 indents included).
+fn tidy(line: &str) -> String {
+    let clean = sanitize(line, false);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        let c = if c == '\u{a0}' { ' ' } else { c };
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
+/// Paragraphs → conferences, splitting bilingual pages into their two languages.
+fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
+    let mut warnings = Vec::new();
+    let conferences = match bilingual::split(paras, outlets) {
+        Some((zh, latin)) => {
+            let mut all = stream::conferences(&zh, "zh", outlets, &mut warnings);
+            all.extend(stream::conferences(
+                &latin,
+                bilingual::language(&latin),
+                outlets,
+                &mut warnings,
+            ));
+            all
+        }
+        None => stream::conferences(paras, bilingual::language(paras), outlets, &mut warnings),
+    };
+    if conferences.is_empty() {
+        return Err(Problem {
+            line: paras.first().map_or(1, |p| p.line),
+            message: "no press-conference turn found: expected a title or labelled questions and answers (`AFP :`, `Q:`, `问：`)".into(),
+        });
+    }
+    Ok(Parsed {
+        conferences,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -78,7 +78,10 @@ mod tests {
     fn escape_sequences_and_controls_are_removed() {
         assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b", false), "ared b");
         assert_eq!(sanitize("x\u{1b}]52;c;aGVsbG8=\u{7}y", false), "xy");
-        assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y", false), "xlinky");
+        assert_eq!(
+            sanitize("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y", false),
+            "xlinky"
+        );
         assert_eq!(sanitize("bell\u{7}\u{8}\r", false), "bell");
         assert_eq!(sanitize("abc\u{202e}fed", false), "abcfed");
         assert_eq!(sanitize("a\tb\nc", false), "a b c");

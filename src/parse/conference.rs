@@ -1,0 +1,371 @@
+//! Builds one conference's turns from labelled and unlabelled paragraphs.
+//!
+//! The rules of `labels.jsonl`: unasked speech before the first question is one
+//! statement; a question owns every paragraph until the next question; text
+//! between a question and its labelled answer continues the question; closing
+//! remarks are a statement only after a `***` line; a page that starts with an
+//! unlabelled paragraph that is not an announcement starts mid-answer.
+
+use super::furniture::ends_sentence;
+use super::{ParsedConference, Problem, names};
+use crate::model::{Turn, TurnKind};
+
+/// Words that open announcements, greetings and opening remarks (not a stray answer tail).
+const OPENING_MARKERS: &[&str] = &[
+    "邀请",
+    "邀請",
+    "将于",
+    "將於",
+    "將于",
+    "通报",
+    "通報",
+    "记者朋友",
+    "大家好",
+    "朋友好",
+    "欢迎",
+    "宣布",
+    "下面请",
+    "invitation",
+    "will pay",
+    "will attend",
+    "will visit",
+    "will travel",
+    "will hold",
+    "will be held",
+    "will be convened",
+    "i'd like to",
+    "i would like to",
+    "good afternoon",
+    "good morning",
+    "friends from the press",
+    "welcome",
+    "announce",
+    "bonjour",
+    "bon après-midi",
+    "bienvenue",
+    "amis de la presse",
+    "amis journalistes",
+    "présidera",
+    "assistera",
+    "effectuera",
+    "tiendra",
+    "participera",
+    "se rendra",
+    "je voudrais",
+    "annonce",
+];
+
+/// One conference being read.
+#[derive(Debug, Default)]
+pub struct Builder {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub published: Option<String>,
+    pub stamp_date: Option<String>,
+    turns: Vec<Turn>,
+    /// Unlabelled paragraphs before any turn: a statement, or the tail of an answer.
+    opening: Vec<String>,
+    /// Unlabelled paragraphs after a question that has no answer yet.
+    pending: Vec<String>,
+    /// Labelled speakers of the opening statement, in order.
+    opening_speakers: Vec<&'static str>,
+    closing: bool,
+    starts_mid_answer: bool,
+    first_line: usize,
+    last_line: usize,
+    last_text: String,
+}
+
+impl Builder {
+    pub fn new(title: Option<String>, date: Option<String>) -> Self {
+        Builder {
+            title,
+            date,
+            ..Builder::default()
+        }
+    }
+
+    pub fn has_turns(&self) -> bool {
+        !self.turns.is_empty()
+    }
+
+    /// Nothing of the conference read yet (only its header).
+    pub fn in_header(&self) -> bool {
+        self.turns.is_empty() && self.opening.is_empty()
+    }
+
+    /// The opening is probably page residue rather than the conference (one short line, no marker).
+    pub fn opening_is_weak(&self) -> bool {
+        !looks_like_statement(&self.opening)
+    }
+
+    /// Forgets unlabelled text read before a title that replaces this one.
+    pub fn forget_opening(&mut self) {
+        self.opening.clear();
+    }
+
+    fn seen(&mut self, line: usize, text: &str) {
+        if self.first_line == 0 {
+            self.first_line = line;
+        }
+        self.last_line = line;
+        text.clone_into(&mut self.last_text);
+    }
+
+    /// A labelled question.
+    pub fn question(
+        &mut self,
+        asker: &str,
+        outlet: Option<String>,
+        follow_up: bool,
+        text: &str,
+        line: usize,
+    ) {
+        self.seen(line, text);
+        self.settle_pending(false);
+        self.settle_opening();
+        self.closing = false;
+        let mut turn = Turn::question(asker.to_string(), outlet, para(text));
+        turn.follow_up = follow_up;
+        self.turns.push(turn);
+    }
+
+    /// A labelled answer (or unasked speech) by `speaker`; `printed` is the whole paragraph.
+    pub fn answer(
+        &mut self,
+        speaker: Option<&'static str>,
+        text: &str,
+        printed: &str,
+        line: usize,
+    ) {
+        self.seen(line, text);
+        let speaker = speaker.map(str::to_string);
+        if std::mem::take(&mut self.closing) {
+            self.turns.push(Turn::statement(speaker, para(text)));
+            return;
+        }
+        let only_opening = self.turns.len() == 1;
+        match self.turns.last_mut() {
+            None if speaker.is_some() => {
+                self.opening_speakers
+                    .extend(speaker.as_deref().and_then(names::lookup));
+                let mut body = std::mem::take(&mut self.opening);
+                body.extend(para(text));
+                self.turns.push(Turn::statement(speaker, body));
+            }
+            None => {
+                // `A:` with no question before it: the question is on an earlier page.
+                let mut turn =
+                    Turn::question(String::new(), None, std::mem::take(&mut self.opening));
+                turn.answer = para(text);
+                self.starts_mid_answer = true;
+                self.turns.push(turn);
+            }
+            Some(turn) if turn.kind == TurnKind::Statement => {
+                if let Some(name) = speaker.as_deref().and_then(names::lookup)
+                    && only_opening
+                {
+                    self.opening_speakers.push(name);
+                }
+                let changes =
+                    speaker.is_some() && turn.speaker.is_some() && speaker != turn.speaker;
+                turn.answer
+                    .extend(para(if changes { printed } else { text }));
+                turn.speaker = turn.speaker.take().or(speaker);
+            }
+            Some(turn) => {
+                turn.question.append(&mut self.pending);
+                turn.answer.extend(para(text));
+                turn.speaker = turn.speaker.take().or(speaker);
+            }
+        }
+    }
+
+    /// An unlabelled paragraph.
+    pub fn plain(&mut self, text: &str, line: usize) {
+        self.seen(line, text);
+        if std::mem::take(&mut self.closing) {
+            self.turns
+                .push(Turn::statement(None, vec![text.to_string()]));
+            return;
+        }
+        match self.turns.last_mut() {
+            None => self.opening.push(text.to_string()),
+            Some(turn) if turn.kind == TurnKind::Question && turn.answer.is_empty() => {
+                self.pending.push(text.to_string());
+            }
+            Some(turn) => turn.answer.push(text.to_string()),
+        }
+    }
+
+    /// A list item (`• …`): continues a question still waiting for its answer.
+    pub fn bullet(&mut self, text: &str, line: usize) {
+        let waiting = self
+            .turns
+            .last()
+            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
+        if !waiting {
+            self.plain(text, line);
+            return;
+        }
+        self.seen(line, text);
+        match self.turns.last_mut() {
+            Some(turn) => {
+                turn.question.append(&mut self.pending);
+                turn.question.push(text.to_string());
+            }
+            _ => self.plain(text, line),
+        }
+    }
+
+    /// Whether `text` only repeats the start of the question waiting for its answer (blog residue).
+    pub fn echoes_question(&self, text: &str) -> bool {
+        match self.turns.last() {
+            Some(turn)
+                if turn.kind == TurnKind::Question
+                    && turn.answer.is_empty()
+                    && text.chars().count() >= 10 =>
+            {
+                turn.question
+                    .first()
+                    .is_some_and(|q| q.starts_with(text.trim()))
+            }
+            _ => false,
+        }
+    }
+
+    /// A `***` line: what follows is a closing statement.
+    pub fn separator(&mut self) {
+        if self.has_turns() {
+            self.settle_pending(false);
+            self.closing = true;
+        }
+    }
+
+    fn settle_pending(&mut self, answer_follows: bool) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if let Some(turn) = self.turns.last_mut() {
+            let target = if answer_follows {
+                &mut turn.question
+            } else {
+                &mut turn.answer
+            };
+            target.append(&mut self.pending);
+        }
+    }
+
+    fn settle_opening(&mut self) {
+        if self.opening.is_empty() {
+            return;
+        }
+        let body = std::mem::take(&mut self.opening);
+        if looks_like_statement(&body) {
+            self.turns.push(Turn::statement(None, body));
+        } else {
+            let mut turn = Turn::question(String::new(), None, Vec::new());
+            turn.answer = body;
+            self.starts_mid_answer = true;
+            self.turns.push(turn);
+        }
+    }
+
+    /// The finished conference, or `None` when nothing in it is a turn of a conference.
+    pub fn finish(
+        mut self,
+        language: &str,
+        warnings: &mut Vec<Problem>,
+    ) -> Option<ParsedConference> {
+        self.settle_pending(false);
+        if self.turns.is_empty()
+            && !self.opening.is_empty()
+            && (self.title.is_some() || self.stamp_date.is_some())
+        {
+            let body = std::mem::take(&mut self.opening);
+            self.turns.push(Turn::statement(None, body));
+        }
+        if self.turns.is_empty() {
+            return None;
+        }
+        let spokesperson = self.spokesperson();
+        for turn in &mut self.turns {
+            if turn.speaker.is_none()
+                && (turn.kind == TurnKind::Statement || !turn.answer.is_empty())
+            {
+                turn.speaker.clone_from(&spokesperson);
+            }
+        }
+        self.warn(warnings);
+        Some(ParsedConference {
+            date: self.date.or(self.stamp_date),
+            published: self.published,
+            language: language.to_string(),
+            spokesperson,
+            title: self.title,
+            turns: self.turns,
+        })
+    }
+
+    /// Title, else the first named answer, else whoever spoke last in the opening.
+    fn spokesperson(&self) -> Option<String> {
+        let from_title = self.title.as_deref().and_then(names::find_in);
+        let from_answer = || {
+            self.turns
+                .iter()
+                .filter(|t| t.kind == TurnKind::Question && !t.answer.is_empty())
+                .find_map(|t| t.speaker.as_deref().and_then(names::lookup))
+        };
+        from_title
+            .or_else(from_answer)
+            .or_else(|| self.opening_speakers.last().copied())
+            .map(str::to_string)
+    }
+
+    fn warn(&self, warnings: &mut Vec<Problem>) {
+        if self.starts_mid_answer {
+            warnings.push(Problem {
+                line: self.first_line.max(1),
+                message:
+                    "the text starts in the middle of an answer: its question is on an earlier page"
+                        .into(),
+            });
+        }
+        let unanswered = self
+            .turns
+            .last()
+            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
+        if unanswered {
+            warnings.push(Problem {
+                line: self.last_line.max(1),
+                message:
+                    "the text ends before the last question's answer: the transcript looks cut"
+                        .into(),
+            });
+        } else if !ends_sentence(&self.last_text)
+            && !self.last_text.ends_with(['）', ')', ':', '：'])
+        {
+            warnings.push(Problem {
+                line: self.last_line.max(1),
+                message: "the text ends mid-sentence: the transcript looks cut".into(),
+            });
+        }
+    }
+}
+
+fn para(text: &str) -> Vec<String> {
+    if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![text.trim().to_string()]
+    }
+}
+
+/// Announcements, greetings, several paragraphs: unasked speech rather than an answer's tail.
+fn looks_like_statement(body: &[String]) -> bool {
+    body.len() >= 2
+        || body.iter().any(|p| {
+            let lower = p.to_lowercase();
+            OPENING_MARKERS.iter().any(|m| lower.contains(m))
+        })
+}

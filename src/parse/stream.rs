@@ -1,0 +1,134 @@
+//! Paragraphs of one language → conferences: titles start them, furniture is
+//! skipped, labels and plain paragraphs become turns, a footer ends the text.
+
+use super::conference::Builder;
+use super::furniture::{self, Furniture};
+use super::labels::{self, Label};
+use super::{Para, ParsedConference, Problem, dates, header};
+use crate::outlets::Outlets;
+
+/// Reads the conferences of a run of paragraphs in one language.
+pub fn conferences(
+    paras: &[Para],
+    language: &str,
+    outlets: &Outlets,
+    warnings: &mut Vec<Problem>,
+) -> Vec<ParsedConference> {
+    let paras = join_split_titles(paras);
+    // Everything above the first title is site furniture (menus, breadcrumbs, blog headers).
+    let start = paras
+        .iter()
+        .position(|p| header::title_like(&p.text))
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    let mut b = Builder::default();
+    for p in &paras[start..] {
+        let text = p.text.as_str();
+        match furniture::classify(text) {
+            Some(Furniture::Separator) => {
+                b.separator();
+                continue;
+            }
+            Some(Furniture::Stop) if b.has_turns() => break,
+            Some(_) => continue,
+            None => {}
+        }
+        if header::title_like(text) {
+            b = on_title(b, text, language, warnings, &mut out);
+            continue;
+        }
+        if let Some((label, rest)) = labels::split(text, outlets) {
+            match label {
+                Label::Question { asker, follow_up } => {
+                    let outlet = outlets.outlet_for(&asker);
+                    let follow_up = follow_up || labels::opens_as_follow_up(rest);
+                    b.question(&asker, outlet, follow_up, rest, p.line);
+                }
+                Label::Answer { speaker } => b.answer(speaker, rest, text, p.line),
+            }
+            continue;
+        }
+        if p.strong && language == "zh" {
+            // Chinese pages print unlabelled questions in bold.
+            b.question("", None, labels::opens_as_follow_up(text), text, p.line);
+            continue;
+        }
+        if !b.has_turns() && read_header_line(&mut b, text) {
+            continue;
+        }
+        if text.starts_with(['•', '·', '▪', '●']) {
+            b.bullet(text, p.line);
+        } else if !b.echoes_question(text) {
+            b.plain(text, p.line);
+        }
+    }
+    out.extend(b.finish(language, warnings));
+    out
+}
+
+/// Reads a line above the first turn that belongs to the header (date line, a
+/// title without a date, meta lines, captions); `false` when it is conference text.
+fn read_header_line(b: &mut Builder, text: &str) -> bool {
+    let noise = furniture::is_header_noise(text);
+    if let Some(stamp) = header::published(text).filter(|_| noise) {
+        if b.published.is_none() && !header::mentions_conference(text) {
+            b.stamp_date = dates::iso(text);
+            b.published = Some(stamp);
+        }
+        return true;
+    }
+    if b.title.is_none() && header::undated_title(text) {
+        b.title = Some(header::clean_title(text));
+        return true;
+    }
+    noise && b.in_header()
+}
+
+/// A title line: a new conference, or the same one printed again.
+fn on_title(
+    mut b: Builder,
+    text: &str,
+    language: &str,
+    warnings: &mut Vec<Problem>,
+    out: &mut Vec<ParsedConference>,
+) -> Builder {
+    let title = header::clean_title(text);
+    let date = dates::iso(&title);
+    let same_day = b.date.is_some() && b.date == date;
+    if b.has_turns() {
+        if same_day {
+            return b;
+        }
+    } else if same_day || b.opening_is_weak() {
+        // Repeated titles, tables of contents, captions: the last title before the text wins.
+        b.forget_opening();
+        b.title = Some(title);
+        b.date = date;
+        return b;
+    }
+    out.extend(b.finish(language, warnings));
+    Builder::new(Some(title), date)
+}
+
+/// Joins titles printed over two lines (`… Lin Jian’s` / `Regular Press Conference on …`).
+fn join_split_titles(paras: &[Para]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
+        match paras.get(i + 1) {
+            Some(next) if header::title_continues(&p.text, &next.text) => {
+                out.push(Para {
+                    text: header::joined(&p.text, &next.text),
+                    ..p.clone()
+                });
+                i += 2;
+            }
+            _ => {
+                out.push(p.clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}

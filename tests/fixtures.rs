@@ -1,0 +1,180 @@
+//! Every real transcript of the shared corpus, parsed and compared with `labels.jsonl`.
+//!
+//! Prints the score (files exactly right, turns right) and a diff per file, and
+//! fails below 100%. The corpus is `../shared/corpus` beside the project, or
+//! `$BRIEFINGS_SHARED/corpus`.
+
+use briefings::model::{Turn, TurnKind};
+use briefings::outlets::Outlets;
+use briefings::parse::{ParsedConference, parse_bytes};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// Gold labels left out of the comparison, with the reason (none so far).
+const EXCLUDED: &[(&str, &str)] = &[];
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("BRIEFINGS_SHARED").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")),
+        |shared| PathBuf::from(shared).join("corpus"),
+    )
+}
+
+/// One turn reduced to what the labels record.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    kind: &'static str,
+    asker: Option<String>,
+    outlet: Option<String>,
+    follow_up: bool,
+    answered: bool,
+}
+
+impl Seen {
+    fn of_turn(t: &Turn) -> Self {
+        match t.kind {
+            TurnKind::Statement => Seen::statement(),
+            TurnKind::Question => Seen {
+                kind: "question",
+                asker: (!t.asker.is_empty()).then(|| t.asker.clone()),
+                outlet: t.outlet.clone(),
+                follow_up: t.follow_up,
+                answered: !t.answer.is_empty(),
+            },
+        }
+    }
+
+    fn of_label(v: &Value) -> Self {
+        if v["kind"] == "statement" {
+            return Seen::statement();
+        }
+        Seen {
+            kind: "question",
+            asker: v["asker"].as_str().map(str::to_string),
+            outlet: v["outlet"].as_str().map(str::to_string),
+            follow_up: v["follow_up"].as_bool().unwrap_or(false),
+            answered: v["answered"].as_bool().unwrap_or(false),
+        }
+    }
+
+    fn statement() -> Self {
+        Seen {
+            kind: "statement",
+            asker: None,
+            outlet: None,
+            follow_up: false,
+            answered: true,
+        }
+    }
+}
+
+/// Compares one file; returns (turns right, turns expected, diff lines).
+fn compare(label: &Value, got: &[ParsedConference]) -> (usize, usize, Vec<String>) {
+    let mut diff = Vec::new();
+    let want = label["conferences"].as_array().cloned().unwrap_or_default();
+    let bilingual = label["language"] == "zh+en";
+    let (zh, en): (Vec<_>, Vec<_>) = got.iter().partition(|c| !bilingual || c.language == "zh");
+    if want.len() != zh.len() {
+        diff.push(format!(
+            "conferences: want {}, got {}",
+            want.len(),
+            zh.len()
+        ));
+    }
+    if bilingual {
+        for (i, z) in zh.iter().enumerate() {
+            match en.get(i) {
+                Some(e) if e.turns.len() == z.turns.len() => {}
+                Some(e) => diff.push(format!(
+                    "en conference {i}: {} turns, zh has {}",
+                    e.turns.len(),
+                    z.turns.len()
+                )),
+                None => diff.push(format!("en conference {i} missing")),
+            }
+        }
+    }
+    let (mut right, mut total) = (0, 0);
+    for (i, w) in want.iter().enumerate() {
+        let wt: Vec<Seen> = w["turns"]
+            .as_array()
+            .map(|a| a.iter().map(Seen::of_label).collect())
+            .unwrap_or_default();
+        total += wt.len();
+        let Some(c) = zh.get(i) else { continue };
+        for (field, want, got) in [
+            ("date", w["date"].as_str(), c.date.as_deref()),
+            (
+                "spokesperson",
+                w["spokesperson"].as_str(),
+                c.spokesperson.as_deref(),
+            ),
+        ] {
+            if want != got {
+                diff.push(format!(
+                    "conference {i} {field}: want {want:?}, got {got:?}"
+                ));
+            }
+        }
+        let gt: Vec<Seen> = c.turns.iter().map(Seen::of_turn).collect();
+        for k in 0..wt.len().max(gt.len()) {
+            match (wt.get(k), gt.get(k)) {
+                (Some(a), Some(b)) if a == b => right += 1,
+                (a, b) => diff.push(format!(
+                    "conference {i} turn {k}: want {a:?}\n{:>24}got  {b:?}",
+                    ""
+                )),
+            }
+        }
+    }
+    (right, total, diff)
+}
+
+#[test]
+fn every_corpus_file_matches_its_labels() {
+    let dir = corpus_dir();
+    let labels = std::fs::read_to_string(dir.join("labels.jsonl")).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (set BRIEFINGS_SHARED)",
+            dir.join("labels.jsonl").display()
+        )
+    });
+    let outlets = Outlets::builtin();
+    let (mut files_right, mut files, mut turns_right, mut turns) = (0, 0, 0, 0);
+    let mut report = String::new();
+    for line in labels.lines().filter(|l| !l.trim().is_empty()) {
+        let label: Value = serde_json::from_str(line).expect("labels.jsonl line is JSON");
+        let file = label["file"]
+            .as_str()
+            .expect("label has a file")
+            .to_string();
+        if EXCLUDED.iter().any(|(f, _)| *f == file) {
+            continue;
+        }
+        let bytes = std::fs::read(dir.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        files += 1;
+        let (right, total, diff) = match parse_bytes(&file, &bytes, &outlets) {
+            Ok(parsed) => compare(&label, &parsed.conferences),
+            Err(p) => (0, 1, vec![format!("error line {}: {}", p.line, p.message)]),
+        };
+        turns_right += right;
+        turns += total;
+        if diff.is_empty() {
+            files_right += 1;
+        } else {
+            let _ = writeln!(report, "--- {file}");
+            for d in diff {
+                let _ = writeln!(report, "    {d}");
+            }
+        }
+    }
+    println!("{report}");
+    println!("fixture score: files {files_right}/{files}, turns {turns_right}/{turns}");
+    assert!(files > 0, "no labelled files found in {}", dir.display());
+    assert_eq!(
+        (files_right, turns_right),
+        (files, turns),
+        "fixture score below 100%:\n{report}"
+    );
+}
