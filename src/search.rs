@@ -1,14 +1,40 @@
 //! The tantivy index over every turn, queries and snippets.
 //!
-//! API CONTRACT (the search helper implements it; the TUI codes against it).
-//! Types below are final; the bodies marked `todo!` are filled in by the search work.
+//! API CONTRACT (the TUI codes against it): the types below are final.
+//! The work is split by job: `analyzers` (how text becomes terms), `schema`
+//! (a turn as a document), `store` (open/validate/build/update on disk),
+//! `syntax` (the search bar's language), `query` (tantivy queries),
+//! `run` (executing them), `highlight` and `snippet` (showing matches),
+//! `service` (the worker thread).
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::model::Conference;
 use crate::outlets::Outlets;
+
+mod analyzers;
+mod dates;
+mod highlight;
+mod query;
+mod run;
+mod schema;
+mod service;
+mod snippet;
+mod store;
+mod syntax;
+#[cfg(test)]
+mod tests;
+
+pub use query::MAX_PREFIX_EXPANSIONS;
+pub use schema::SCHEMA_VERSION;
+pub use snippet::SNIPPET_CHARS;
+pub use store::STAMP_FILE;
+
+/// Hits returned when a query asks for none (`limit: 0`), and by [`parse_query`].
+pub const DEFAULT_LIMIT: usize = 50;
 
 /// Filters that narrow a search; all `None` = whole corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,9 +76,13 @@ pub struct Query {
 /// `outlet:AFP lang:fr spokesperson:guo 2024-01..2025-06 taiwan "mer de chine"`.
 /// Never fails: anything it cannot read is searched as plain words.
 /// Partial dates widen: `2024-01` as a start means 2024-01-01, as an end 2024-01-31; `2024` likewise.
+///
+/// The result has `prefix_last: false`, `Sort::Relevance` and
+/// `limit: DEFAULT_LIMIT`; the search bar sets `prefix_last` itself. When the
+/// input ends with a filter or a space, `text` ends with a space, so the last
+/// word is complete and never taken as a prefix.
 pub fn parse_query(input: &str, outlets: &Outlets) -> Query {
-    let _ = (input, outlets);
-    todo!("search work")
+    syntax::parse(input, outlets)
 }
 
 /// A highlighted excerpt. `highlights` are *char* (not byte) ranges into `text`.
@@ -80,15 +110,15 @@ pub struct Hit {
 /// highlighting a whole turn in the reader. Cheap to clone.
 #[derive(Debug, Clone, Default)]
 pub struct Highlighter {
-    // implementation-defined
+    /// Term sequences per analysis; shared, so results clone cheaply.
+    sequences: Arc<highlight::Sequences>,
 }
 
 impl Highlighter {
     /// Char ranges of every match in `text` (prefix expansions of the
     /// half-typed word included), sorted, non-overlapping.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let _ = text;
-        todo!("search work")
+        self.ranges_in(text, None)
     }
 }
 
@@ -123,7 +153,7 @@ impl std::error::Error for IndexError {}
 
 /// The index: read-only for searching; building and updating use a short-lived writer.
 pub struct SearchIndex {
-    // implementation-defined
+    opened: store::Opened,
 }
 
 impl SearchIndex {
@@ -139,14 +169,13 @@ impl SearchIndex {
     where
         I: IntoIterator<Item = Conference>,
     {
-        let _ = (dir, stamp, conferences);
-        todo!("search work")
+        let (opened, note) = store::open_or_build(dir, stamp, conferences)?;
+        Ok((SearchIndex { opened }, note))
     }
 
     /// An index held in memory (the bundled sample, tests).
     pub fn in_memory(conferences: &[Conference]) -> Result<SearchIndex, IndexError> {
-        let _ = conferences;
-        todo!("search work")
+        store::in_memory(conferences).map(|opened| SearchIndex { opened })
     }
 
     /// Replaces the documents of these conferences (by id) and removes
@@ -157,43 +186,51 @@ impl SearchIndex {
         changed: &[Conference],
         removed: &[String],
     ) -> Result<(), IndexError> {
-        let _ = (dir, stamp, changed, removed);
-        todo!("search work")
+        store::update(dir, stamp, changed, removed)
     }
 
     /// Sees documents committed by another process since the last reload.
     pub fn reload(&self) -> Result<(), IndexError> {
-        todo!("search work")
+        self.opened
+            .reader
+            .reload()
+            .map_err(|e| IndexError(format!("cannot reload the index: {e}")))
     }
 
     /// Runs a query.
     pub fn search(&self, query: &Query) -> Result<Results, IndexError> {
-        let _ = query;
-        todo!("search work")
+        run::search(&self.opened, query)
     }
 
     /// Every question asked by `outlet` (canonical), newest first, in turn order within a day.
     pub fn outlet_turns(&self, outlet: &str) -> Result<Vec<TurnRef>, IndexError> {
-        let _ = outlet;
-        todo!("search work")
+        run::outlet_turns(&self.opened, outlet)
     }
 
     /// Every outlet with its number of questions, most questions first.
     pub fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
-        todo!("search work")
+        run::outlet_counts(&self.opened)
     }
 
     /// Number of documents (turns) and bytes on disk (0 in memory).
     pub fn stats(&self) -> (usize, u64) {
-        todo!("search work")
+        store::stats(&self.opened)
     }
 }
 
 /// Runs searches on a worker thread that owns the index, for the TUI.
 /// `submit` never blocks; only the newest pending query is kept; each answer
 /// carries the generation it was asked with, so the caller drops stale ones.
+/// Dropping it stops the worker after the search in progress (the thread is
+/// not joined, so a `deliver` that waits on the dropping thread cannot deadlock).
 pub struct SearchService {
-    // implementation-defined
+    slot: Arc<service::Slot>,
+}
+
+impl Drop for SearchService {
+    fn drop(&mut self) {
+        self.slot.close();
+    }
 }
 
 impl SearchService {
@@ -202,13 +239,14 @@ impl SearchService {
         index: std::sync::Arc<SearchIndex>,
         deliver: impl Fn(u64, Result<Results, IndexError>) + Send + 'static,
     ) -> SearchService {
-        let _ = (index, deliver);
-        todo!("search work")
+        let slot = Arc::new(service::Slot::default());
+        // Without a thread (the OS refused one) queries are simply never answered.
+        let _worker = service::spawn(index, Arc::clone(&slot), deliver);
+        SearchService { slot }
     }
 
     /// Asks for `query`; replaces any query still waiting.
     pub fn submit(&self, generation: u64, query: Query) {
-        let _ = (generation, query);
-        todo!("search work")
+        self.slot.submit(generation, query);
     }
 }

@@ -1,0 +1,283 @@
+//! Building the tantivy query for a [`Query`]: words and phrases on the text
+//! fields, the typed prefix, and the filters.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query as TantivyQuery, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DateTime, Searcher};
+
+use super::Highlighter;
+use super::analyzers::{Analysis, is_cjk};
+use super::highlight::Element;
+use super::schema::{Fields, name_key};
+use super::{Filters, Query, dates};
+
+/// How many dictionary terms the half-typed word may stand for.
+pub const MAX_PREFIX_EXPANSIONS: u32 = 50;
+
+/// A word or a quoted phrase of the query text; every piece must match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    /// The last word, still being typed: its last token also matches as a prefix.
+    pub prefix: bool,
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»')
+}
+
+/// Cuts free text into words and quoted phrases. A quote without a partner is
+/// ignored, so `"unbalanced` is the word `unbalanced`.
+pub fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut i = 0;
+    let flush = |w: &mut String, out: &mut Vec<Piece>| {
+        if !w.is_empty() {
+            out.push(Piece {
+                text: std::mem::take(w),
+                prefix: false,
+            });
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if is_quote(c) {
+            if let Some(close) = chars[i + 1..].iter().position(|&d| is_quote(d)) {
+                flush(&mut word, &mut out);
+                let phrase: String = chars[i + 1..i + 1 + close].iter().collect();
+                if !phrase.trim().is_empty() {
+                    out.push(Piece {
+                        text: phrase,
+                        prefix: false,
+                    });
+                }
+                i += close + 2;
+                continue;
+            }
+            flush(&mut word, &mut out);
+        } else if c.is_whitespace() {
+            flush(&mut word, &mut out);
+        } else {
+            word.push(c);
+        }
+        i += 1;
+    }
+    let ends_in_word = !word.is_empty();
+    flush(&mut word, &mut out);
+    if prefix_last
+        && ends_in_word
+        && let Some(last) = out.last_mut()
+    {
+        last.prefix = true;
+    }
+    out
+}
+
+/// The analyses (hence fields) a query searches, given the language filter.
+pub fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
+    match language.map(str::to_lowercase).as_deref() {
+        None | Some("") => Analysis::ALL.to_vec(),
+        Some(lang) => Analysis::stem_for(lang)
+            .into_iter()
+            .chain([Analysis::Folded])
+            .collect(),
+    }
+}
+
+/// A tantivy query and the terms that say what to highlight.
+pub struct Built {
+    pub query: Box<dyn TantivyQuery>,
+    pub highlighter: Highlighter,
+}
+
+/// Builds the whole query. Never fails: what cannot be searched is dropped.
+pub fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Built {
+    let analyses = analyses_for(q.filters.language.as_deref());
+    let mut highlighter = Highlighter::default();
+    let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+    for piece in pieces(&q.text, q.prefix_last) {
+        if let Some(sub) = piece_query(&piece, &analyses, f, &mut highlighter) {
+            clauses.push((Occur::Must, sub));
+        }
+    }
+    for filter in filter_queries(&q.filters, f, searcher) {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    let query: Box<dyn TantivyQuery> = if clauses.is_empty() {
+        Box::new(AllQuery)
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    Built { query, highlighter }
+}
+
+/// One piece on every searched field: any field may match it.
+fn piece_query(
+    piece: &Piece,
+    analyses: &[Analysis],
+    f: &Fields,
+    highlighter: &mut Highlighter,
+) -> Option<Box<dyn TantivyQuery>> {
+    let mut any: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+    for &a in analyses {
+        let field = f.text(a);
+        let tokens = a.tokens(&piece.text);
+        if tokens.is_empty() {
+            continue;
+        }
+        highlighter.add(
+            a,
+            tokens
+                .iter()
+                .map(|(t, _)| Element::Exact(t.clone()))
+                .collect(),
+        );
+        let terms: Vec<Term> = tokens
+            .iter()
+            .map(|(t, _)| Term::from_field_text(field, t))
+            .collect();
+        let q: Box<dyn TantivyQuery> = if terms.len() == 1 {
+            Box::new(TermQuery::new(
+                terms[0].clone(),
+                IndexRecordOption::WithFreqs,
+            ))
+        } else {
+            Box::new(PhraseQuery::new(terms.clone()))
+        };
+        any.push((Occur::Should, q));
+        if piece.prefix && a == Analysis::Folded && wants_prefix(&tokens) {
+            let mut elements: Vec<Element> = tokens
+                .iter()
+                .map(|(t, _)| Element::Exact(t.clone()))
+                .collect();
+            if let Some(last) = elements.last_mut()
+                && let Element::Exact(t) = last
+            {
+                *last = Element::Prefix(std::mem::take(t));
+            }
+            highlighter.add(a, elements);
+            let mut pq = PhrasePrefixQuery::new(terms);
+            pq.set_max_expansions(MAX_PREFIX_EXPANSIONS);
+            any.push((Occur::Should, Box::new(pq)));
+        }
+    }
+    match any.len() {
+        0 => None,
+        1 => any.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(any))),
+    }
+}
+
+/// A half-typed word needs a prefix query unless it ends in a Han bigram,
+/// which already matches wherever those characters appear.
+fn wants_prefix(tokens: &[(String, std::ops::Range<usize>)]) -> bool {
+    tokens
+        .last()
+        .is_some_and(|(t, _)| !t.chars().next().is_some_and(is_cjk) || t.chars().count() == 1)
+}
+
+/// The filters as queries (each must match; none scores).
+fn filter_queries(
+    filters: &Filters,
+    f: &Fields,
+    searcher: &Searcher,
+) -> Vec<Box<dyn TantivyQuery>> {
+    let mut out: Vec<Box<dyn TantivyQuery>> = Vec::new();
+    let exact = |field, value: &str| -> Box<dyn TantivyQuery> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    if let Some(o) = filters
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        out.push(exact(f.outlet, o));
+    }
+    if let Some(l) = filters
+        .language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        out.push(exact(f.language, &l.to_lowercase()));
+    }
+    if let Some(s) = filters
+        .spokesperson
+        .as_deref()
+        .map(name_key)
+        .filter(|s| !s.is_empty())
+    {
+        out.push(spokesperson_query(&s, f, searcher));
+    }
+    let day = |s: &str| DateTime::from_timestamp_secs(dates::day_number(s) * 86_400);
+    let from = filters.from.as_deref().and_then(dates::widen_start);
+    let to = filters.to.as_deref().and_then(dates::widen_end);
+    if from.is_some() || to.is_some() {
+        let bound = |d: Option<String>| match d {
+            Some(d) => Bound::Included(Term::from_field_date_for_search(f.date, day(&d))),
+            None => Bound::Unbounded,
+        };
+        out.push(Box::new(RangeQuery::new(bound(from), bound(to))));
+    }
+    out
+}
+
+/// Names containing `needle`: the handful of spokesperson terms is scanned in full.
+fn spokesperson_query(needle: &str, f: &Fields, searcher: &Searcher) -> Box<dyn TantivyQuery> {
+    let mut terms = Vec::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(f.spokesperson_key) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if let Ok(name) = std::str::from_utf8(stream.key())
+                && name.contains(needle)
+            {
+                terms.push(Term::from_field_text(f.spokesperson_key, name));
+            }
+        }
+    }
+    if terms.is_empty() {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(TermSetQuery::new(terms))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Piece, pieces};
+
+    fn texts(p: &[Piece]) -> Vec<(&str, bool)> {
+        p.iter().map(|p| (p.text.as_str(), p.prefix)).collect()
+    }
+
+    #[test]
+    fn words_phrases_and_stray_quotes() {
+        assert_eq!(
+            texts(&pieces("taiwan \"mer de chine\" intern", true)),
+            [("taiwan", false), ("mer de chine", false), ("intern", true)]
+        );
+        assert_eq!(texts(&pieces("\"unbalanced", true)), [("unbalanced", true)]);
+        assert_eq!(texts(&pieces("done ", true)), [("done", false)]);
+        assert_eq!(
+            texts(&pieces("a \"b c\"", true)),
+            [("a", false), ("b c", false)]
+        );
+        assert!(pieces("\"\"", true).is_empty());
+    }
+}

@@ -1,0 +1,287 @@
+//! The index on disk (or in memory): open, validate, build, update.
+//!
+//! The index is a cache of the corpus. Next to tantivy's files, `briefings-index.json`
+//! records the schema/analyzer version and the corpus stamp it was built for;
+//! it is written only after a successful commit, so an interrupted build
+//! leaves no stamp and is rebuilt on the next open.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+use super::IndexError;
+use super::analyzers;
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::model::Conference;
+
+/// The stamp file's name inside the index directory.
+pub const STAMP_FILE: &str = "briefings-index.json";
+
+/// Writer memory budget: tantivy splits it across its indexing threads.
+const WRITER_HEAP: usize = 100_000_000;
+
+/// How long `update` waits for another process's writer to finish.
+const LOCK_PATIENCE: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Stamp {
+    schema: u32,
+    stamp: u64,
+}
+
+/// An opened index with its reader.
+pub struct Opened {
+    pub reader: IndexReader,
+    pub fields: Fields,
+    pub dir: Option<PathBuf>,
+}
+
+fn err(context: &str, e: impl std::fmt::Display) -> IndexError {
+    IndexError(format!("{context}: {e}"))
+}
+
+/// Opens `dir` if it is sound and current, else rebuilds it; returns why it rebuilt.
+pub fn open_or_build<I>(
+    dir: &Path,
+    stamp: u64,
+    conferences: impl FnOnce() -> I,
+) -> Result<(Opened, Option<String>), IndexError>
+where
+    I: IntoIterator<Item = Conference>,
+{
+    let reason = match check(dir, stamp) {
+        Ok(opened) => return Ok((opened, None)),
+        Err(reason) => reason,
+    };
+    let opened = build_in_dir(dir, stamp, conferences())?;
+    Ok((opened, Some(reason)))
+}
+
+/// The index in `dir` if usable as is, else the reason to rebuild it.
+fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
+    let stamp_path = dir.join(STAMP_FILE);
+    if !stamp_path.exists() && !dir.join("meta.json").exists() {
+        return Err("index missing".into());
+    }
+    let recorded = match read_stamp(dir) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("index incomplete (an earlier build was interrupted); rebuilt".into());
+        }
+        Err(e) => return Err(format!("index was corrupt ({e}); rebuilt")),
+    };
+    if recorded.schema != SCHEMA_VERSION {
+        return Err("index format changed; rebuilt".into());
+    }
+    if recorded.stamp != stamp {
+        return Err("corpus changed since the index was built; rebuilt".into());
+    }
+    // A garbled file may make tantivy panic rather than fail: treat that as corruption too.
+    match std::panic::catch_unwind(|| open_validated(dir)) {
+        Ok(Ok(opened)) => Ok(opened),
+        Ok(Err(e)) => Err(format!("index was corrupt ({e}); rebuilt")),
+        Err(_) => Err("index was corrupt (unreadable segment); rebuilt".into()),
+    }
+}
+
+/// Opens `dir`, checks every segment file's checksum, and builds a reader.
+fn open_validated(dir: &Path) -> Result<Opened, String> {
+    let index = Index::open_in_dir(dir).map_err(|e| e.to_string())?;
+    analyzers::register(&index);
+    let fields = Fields::from_schema(&index.schema())?;
+    let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
+    if let Some(file) = damaged.iter().next() {
+        return Err(format!("damaged file {}", file.display()));
+    }
+    let reader = reader(&index).map_err(|e| e.to_string())?;
+    Ok(Opened {
+        reader,
+        fields,
+        dir: Some(dir.to_path_buf()),
+    })
+}
+
+fn reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+fn read_stamp(dir: &Path) -> std::io::Result<Stamp> {
+    let text = std::fs::read_to_string(dir.join(STAMP_FILE))?;
+    serde_json::from_str(&text).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+/// Writes the stamp atomically (temporary file + rename).
+fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
+    let text = serde_json::to_string(&Stamp {
+        schema: SCHEMA_VERSION,
+        stamp,
+    })
+    .map_err(|e| err("cannot encode the index stamp", e))?;
+    let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, dir.join(STAMP_FILE)))
+        .map_err(|e| {
+            err(
+                &format!("cannot write {}", dir.join(STAMP_FILE).display()),
+                e,
+            )
+        })
+}
+
+/// Empties `dir` of files (an index is flat; subfolders are left alone) so a
+/// rebuild never meets debris of a broken index.
+fn clean(dir: &Path) -> Result<(), IndexError> {
+    let cannot = |e| {
+        err(
+            &format!("cannot prepare the index folder {}", dir.display()),
+            e,
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(cannot)?;
+    for entry in std::fs::read_dir(dir).map_err(cannot)? {
+        let path = entry.map_err(cannot)?.path();
+        if path.is_file() || path.is_symlink() {
+            std::fs::remove_file(&path).map_err(cannot)?;
+        }
+    }
+    Ok(())
+}
+
+/// Builds a fresh index of `conferences` in `dir`.
+fn build_in_dir(
+    dir: &Path,
+    stamp: u64,
+    conferences: impl IntoIterator<Item = Conference>,
+) -> Result<Opened, IndexError> {
+    clean(dir)?;
+    let index = Index::create_in_dir(dir, schema::schema())
+        .map_err(|e| err(&format!("cannot create the index in {}", dir.display()), e))?;
+    let opened = fill(&index, conferences, Some(dir))?;
+    write_stamp(dir, stamp)?;
+    Ok(opened)
+}
+
+/// An index held in memory.
+pub fn in_memory(conferences: &[Conference]) -> Result<Opened, IndexError> {
+    let index = Index::create_in_ram(schema::schema());
+    fill(&index, conferences.iter().cloned(), None)
+}
+
+fn fill(
+    index: &Index,
+    conferences: impl IntoIterator<Item = Conference>,
+    dir: Option<&Path>,
+) -> Result<Opened, IndexError> {
+    analyzers::register(index);
+    let fields = Fields::from_schema(&index.schema()).map_err(IndexError)?;
+    let writer: IndexWriter<TantivyDocument> = index
+        .writer(WRITER_HEAP)
+        .map_err(|e| err("cannot write the index", e))?;
+    for c in conferences {
+        add_conference(&writer, &fields, &c)?;
+    }
+    commit(writer)?;
+    let reader = reader(index).map_err(|e| err("cannot read the index", e))?;
+    Ok(Opened {
+        reader,
+        fields,
+        dir: dir.map(Path::to_path_buf),
+    })
+}
+
+fn add_conference(
+    writer: &IndexWriter<TantivyDocument>,
+    f: &Fields,
+    c: &Conference,
+) -> Result<(), IndexError> {
+    for (i, t) in c.turns.iter().enumerate() {
+        writer
+            .add_document(schema::turn_doc(f, c, i, t))
+            .map_err(|e| err("cannot index a turn", e))?;
+    }
+    Ok(())
+}
+
+fn commit(mut writer: IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
+    writer
+        .commit()
+        .map_err(|e| err("cannot commit the index", e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| err("cannot finish merging the index", e))
+}
+
+/// Replaces the turns of `changed`, drops `removed`, records `stamp`.
+/// A missing or outdated index is left for the next open to rebuild.
+pub fn update(
+    dir: &Path,
+    stamp: u64,
+    changed: &[Conference],
+    removed: &[String],
+) -> Result<(), IndexError> {
+    let usable = read_stamp(dir).is_ok_and(|s| s.schema == SCHEMA_VERSION);
+    let index = usable.then(|| Index::open_in_dir(dir).ok()).flatten();
+    let Some(index) = index else {
+        // Without a stamp the next `open_or_build` rebuilds from the whole corpus.
+        let _ = std::fs::remove_file(dir.join(STAMP_FILE));
+        return Ok(());
+    };
+    analyzers::register(&index);
+    let fields = Fields::from_schema(&index.schema()).map_err(IndexError)?;
+    let writer = writer_when_free(&index)?;
+    let ids = changed.iter().map(|c| &c.id).chain(removed);
+    for id in ids {
+        writer.delete_term(Term::from_field_text(fields.conference, id));
+    }
+    for c in changed {
+        add_conference(&writer, &fields, c)?;
+    }
+    commit(writer)?;
+    write_stamp(dir, stamp)
+}
+
+/// A writer, waiting a little if another process holds the index's lock.
+/// (The lock is an OS file lock: a killed process's lock vanishes with it;
+/// only a live writer makes us wait.)
+fn writer_when_free(index: &Index) -> Result<IndexWriter<TantivyDocument>, IndexError> {
+    let start = Instant::now();
+    loop {
+        match index.writer(WRITER_HEAP) {
+            Ok(w) => return Ok(w),
+            Err(TantivyError::LockFailure(LockError::LockBusy, _))
+                if start.elapsed() < LOCK_PATIENCE =>
+            {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
+                return Err(IndexError(
+                    "another briefings process is updating the index; try again when it is done"
+                        .into(),
+                ));
+            }
+            Err(e) => return Err(err("cannot write the index", e)),
+        }
+    }
+}
+
+/// Documents in the index and bytes its files take.
+pub fn stats(opened: &Opened) -> (usize, u64) {
+    let docs = opened.reader.searcher().num_docs() as usize;
+    let bytes = opened.dir.as_ref().map_or(0, |d| {
+        std::fs::read_dir(d).map_or(0, |entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .filter(std::fs::Metadata::is_file)
+                .map(|m| m.len())
+                .sum()
+        })
+    });
+    (docs, bytes)
+}

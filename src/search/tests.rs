@@ -1,0 +1,372 @@
+//! Behaviour of the search module on a small inline corpus in three languages.
+
+mod disk;
+mod service;
+
+use serde_json::Map;
+
+use super::{Query, Results, SearchIndex, Sort, parse_query};
+use crate::model::{Conference, Turn};
+use crate::outlets::Outlets;
+
+pub fn conference(id: &str, lang: &str, spokesperson: &str, turns: Vec<Turn>) -> Conference {
+    Conference {
+        format: 1,
+        id: id.into(),
+        date: id[..10].into(),
+        published: None,
+        language: lang.into(),
+        spokesperson: Some(spokesperson.into()),
+        title: String::new(),
+        source: None,
+        turns,
+        extra: Map::new(),
+    }
+}
+
+pub fn question(outlet: &str, q: &str, a: &str) -> Turn {
+    let mut t = Turn::question(outlet.into(), Some(outlet.into()), vec![q.into()]);
+    t.answer = vec![a.into()];
+    t
+}
+
+pub fn corpus() -> Vec<Conference> {
+    vec![
+        conference(
+            "2024-03-18-fr",
+            "fr",
+            "Lin Jian",
+            vec![
+                Turn::statement(
+                    Some("Lin Jian".into()),
+                    vec![
+                        "La coopération internationale est essentielle à la sécurité régionale."
+                            .into(),
+                    ],
+                ),
+                question(
+                    "AFP",
+                    "Les États-Unis ont annoncé des négociations commerciales.",
+                    "La Chine est ouverte à la négociation.",
+                ),
+                question(
+                    "Reuters",
+                    "Quelle est votre position sur la mer de Chine méridionale ?",
+                    "Nous défendons notre souveraineté en mer de Chine méridionale.",
+                ),
+            ],
+        ),
+        conference(
+            "2025-06-24-en",
+            "en",
+            "Guo Jiakun",
+            vec![
+                question(
+                    "Reuters",
+                    "Will the US raise tariffs on Chinese goods?",
+                    "China opposes unilateral tariffs and protectionism.",
+                ),
+                question(
+                    "AFP",
+                    "What about the South China Sea?",
+                    "China's position on the South China Sea is consistent. Mer de Chine is French.",
+                ),
+            ],
+        ),
+        conference(
+            "2024-02-22-zh",
+            "zh",
+            "Mao Ning",
+            vec![
+                question(
+                    "CCTV",
+                    "请问中方对南海问题有何评论？",
+                    "中方在南海问题上的立场是一贯的。中美关系保持稳定。",
+                ),
+                question(
+                    "AFP",
+                    "关于台湾问题，中方有何回应？",
+                    "台湾是中国领土不可分割的一部分。APEC会议将在利马举行。",
+                ),
+            ],
+        ),
+        conference(
+            "2023-01-05-fr",
+            "fr",
+            "Mao Ning",
+            vec![question(
+                "AFP",
+                "Quelle coopération pour la sécurité alimentaire ?",
+                "La Chine soutient la sécurité alimentaire mondiale.",
+            )],
+        ),
+    ]
+}
+
+pub fn index() -> SearchIndex {
+    SearchIndex::in_memory(&corpus()).unwrap()
+}
+
+pub fn text_query(text: &str) -> Query {
+    Query {
+        text: text.into(),
+        limit: 20,
+        ..Query::default()
+    }
+}
+
+fn run(ix: &SearchIndex, q: &Query) -> Results {
+    ix.search(q).unwrap()
+}
+
+/// `(conference, turn)` of each hit, in order.
+fn found(r: &Results) -> Vec<(String, usize)> {
+    r.hits
+        .iter()
+        .map(|h| (h.conference.clone(), h.turn))
+        .collect()
+}
+
+fn found_text(ix: &SearchIndex, text: &str) -> Vec<(String, usize)> {
+    found(&run(ix, &text_query(text)))
+}
+
+fn hit(id: &str, turn: usize) -> (String, usize) {
+    (id.into(), turn)
+}
+
+/// The highlighted substrings of a snippet.
+fn marked(s: &super::Snippet) -> Vec<String> {
+    let chars: Vec<char> = s.text.chars().collect();
+    s.highlights
+        .iter()
+        .map(|r| chars[r.clone()].iter().collect())
+        .collect()
+}
+
+#[test]
+fn accents_and_case_fold() {
+    let ix = index();
+    let mut got = found_text(&ix, "securite");
+    got.sort();
+    assert_eq!(got, [hit("2023-01-05-fr", 0), hit("2024-03-18-fr", 0)]);
+    assert_eq!(found_text(&ix, "Etats-Unis"), [hit("2024-03-18-fr", 1)]);
+    let r = run(&ix, &text_query("Etats-Unis"));
+    assert_eq!(marked(&r.hits[0].snippet), ["États-Unis"]);
+}
+
+#[test]
+fn inflections_match() {
+    let ix = index();
+    let r = run(&ix, &text_query("négociation"));
+    assert_eq!(found(&r), [hit("2024-03-18-fr", 1)]);
+    assert_eq!(marked(&r.hits[0].snippet), ["négociations"]);
+    assert_eq!(found_text(&ix, "tariff"), [hit("2025-06-24-en", 0)]);
+}
+
+#[test]
+fn chinese_words_and_latin_inside_chinese() {
+    let ix = index();
+    let r = run(&ix, &text_query("南海"));
+    assert_eq!(found(&r), [hit("2024-02-22-zh", 0)]);
+    assert_eq!(marked(&r.hits[0].snippet), ["南海"]);
+    assert_eq!(found_text(&ix, "中美关系"), [hit("2024-02-22-zh", 0)]);
+    assert_eq!(found_text(&ix, "台湾"), [hit("2024-02-22-zh", 1)]);
+    assert_eq!(found_text(&ix, "apec"), [hit("2024-02-22-zh", 1)]);
+    assert!(found_text(&ix, "关系中美").is_empty());
+}
+
+#[test]
+fn every_word_must_match_and_phrases_keep_order() {
+    let ix = index();
+    assert_eq!(
+        found_text(&ix, "chine souveraineté"),
+        [hit("2024-03-18-fr", 2)]
+    );
+    let mut got = found_text(&ix, "\"mer de Chine\"");
+    got.sort();
+    assert_eq!(got, [hit("2024-03-18-fr", 2), hit("2025-06-24-en", 1)]);
+    assert!(found_text(&ix, "\"Chine de mer\"").is_empty());
+    assert!(found_text(&ix, "taiwan tariff").is_empty());
+}
+
+#[test]
+fn the_word_being_typed_matches_as_a_prefix() {
+    let ix = index();
+    assert!(found_text(&ix, "coopération intern").is_empty());
+    let q = Query {
+        prefix_last: true,
+        ..text_query("coopération intern")
+    };
+    let r = run(&ix, &q);
+    assert_eq!(found(&r), [hit("2024-03-18-fr", 0)]);
+    assert_eq!(
+        marked(&r.hits[0].snippet),
+        ["coopération", "internationale"]
+    );
+    let text = "une coopération internationale";
+    let ranges = r.highlighter.ranges(text);
+    let chars: Vec<char> = text.chars().collect();
+    let words: Vec<String> = ranges
+        .iter()
+        .map(|r| chars[r.clone()].iter().collect())
+        .collect();
+    assert_eq!(words, ["coopération", "internationale"]);
+    // A finished word (trailing space) is not a prefix.
+    let q = Query {
+        prefix_last: true,
+        ..text_query("coopération intern ")
+    };
+    assert!(run(&ix, &q).hits.is_empty());
+}
+
+#[test]
+fn highlight_ranges_are_chars_on_accents_and_chinese() {
+    let ix = index();
+    let h = run(&ix, &text_query("sécurité")).highlighter;
+    let text = "Ça dépend de la Sécurité, vraiment.";
+    let r = h.ranges(text);
+    assert_eq!(r.len(), 1);
+    assert_eq!(
+        text.chars()
+            .skip(r[0].start)
+            .take(r[0].len())
+            .collect::<String>(),
+        "Sécurité"
+    );
+    let h = run(&ix, &text_query("中美关系")).highlighter;
+    let text = "今天，中美关系很重要，但关系复杂。";
+    let r = h.ranges(text);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0], 3..7);
+    assert_eq!(text.chars().skip(3).take(4).collect::<String>(), "中美关系");
+}
+
+#[test]
+fn filters_narrow() {
+    let ix = index();
+    let o = Outlets::builtin();
+    let all = |input: &str| {
+        let mut q = parse_query(input, &o);
+        q.limit = 50;
+        found(&run(&ix, &q))
+    };
+    let afp = all("outlet:\"Agence France-Presse\"");
+    assert_eq!(afp.len(), 4);
+    let mut got = all("outlet:afp chine");
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            hit("2023-01-05-fr", 0),
+            hit("2024-03-18-fr", 1),
+            hit("2025-06-24-en", 1)
+        ]
+    );
+    assert_eq!(all("sp:GUO").len(), 2);
+    assert_eq!(all("spokesperson:\"mao ning\"").len(), 3);
+    assert_eq!(all("lang:zh").len(), 2);
+    assert_eq!(all("lang:en tariffs"), [hit("2025-06-24-en", 0)]);
+    assert_eq!(all("2024-01..2024-02").len(), 2);
+    assert_eq!(all("2024..2024").len(), 5);
+    assert_eq!(all("from:2025").len(), 2);
+    assert_eq!(all("to:2023-01").len(), 1);
+    assert_eq!(all("2024-03-18").len(), 3);
+    assert!(all("outlet:Nowhere").is_empty());
+    assert!(all("sp:nobody").is_empty());
+}
+
+#[test]
+fn filters_alone_list_newest_first() {
+    let ix = index();
+    let q = Query {
+        limit: 50,
+        ..parse_query("outlet:afp", &Outlets::builtin())
+    };
+    let r = run(&ix, &q);
+    assert_eq!(r.total, 4);
+    let dates: Vec<&str> = r.hits.iter().map(|h| h.date.as_str()).collect();
+    assert_eq!(
+        dates,
+        ["2025-06-24", "2024-03-18", "2024-02-22", "2023-01-05"]
+    );
+    // Nothing highlights: the snippet is the start of the question.
+    assert_eq!(r.hits[0].snippet.text, "What about the South China Sea?");
+    assert!(r.hits[0].snippet.highlights.is_empty());
+    let q = Query {
+        sort: Sort::Newest,
+        ..text_query("chine")
+    };
+    let dates: Vec<String> = run(&ix, &q).hits.into_iter().map(|h| h.date).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn hits_carry_their_turn() {
+    let ix = index();
+    let r = run(&ix, &text_query("tariffs"));
+    let h = &r.hits[0];
+    assert_eq!(h.date, "2025-06-24");
+    assert_eq!(h.language, "en");
+    assert_eq!(h.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(h.spokesperson.as_deref(), Some("Guo Jiakun"));
+    assert!(h.score > 0.0);
+    assert_eq!(r.total, 1);
+}
+
+#[test]
+fn malformed_input_never_fails() {
+    let ix = index();
+    let o = Outlets::builtin();
+    let long = "sécurité 南海 ".repeat(800);
+    for input in [
+        "\"unbalanced",
+        "AND",
+        "-",
+        "*",
+        "outlet:",
+        "(((",
+        "\"",
+        ":",
+        "..",
+        "a..",
+        &long,
+    ] {
+        for prefix_last in [false, true] {
+            let q = Query {
+                prefix_last,
+                ..parse_query(input, &o)
+            };
+            assert!(ix.search(&q).is_ok(), "{input}");
+        }
+    }
+    assert_eq!(found_text(&ix, "\"négociation"), [hit("2024-03-18-fr", 1)]);
+}
+
+#[test]
+fn outlets_are_listed_and_counted() {
+    let ix = index();
+    let turns: Vec<(String, usize)> = ix
+        .outlet_turns("AFP")
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.date, t.turn))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("2025-06-24".into(), 1),
+            ("2024-03-18".into(), 1),
+            ("2024-02-22".into(), 1),
+            ("2023-01-05".into(), 0),
+        ]
+    );
+    let counts = ix.outlet_counts().unwrap();
+    assert_eq!(
+        counts,
+        [("AFP".into(), 4), ("Reuters".into(), 2), ("CCTV".into(), 1)]
+    );
+    assert_eq!(ix.stats(), (8, 0));
+}
