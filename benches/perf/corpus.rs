@@ -43,8 +43,13 @@ pub fn ensure(work: &Path, count: usize, seed: u64) -> RawCorpus {
         started.elapsed().as_secs_f64()
     );
     let text = format!(
-        "files={}\nbytes={}\nturns={}\nfirst={}\nlast={}\n",
-        stats.files, stats.bytes, stats.turns, stats.first, stats.last
+        "version={}\nfiles={}\nbytes={}\nturns={}\nfirst={}\nlast={}\n",
+        benchgen::VERSION,
+        stats.files,
+        stats.bytes,
+        stats.turns,
+        stats.first,
+        stats.last
     );
     fs::write(&marker, text).expect("write the generated-corpus marker");
     RawCorpus { home, raw, stats }
@@ -55,6 +60,10 @@ fn read_marker(text: &str) -> Option<GenStats> {
         text.lines()
             .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
     };
+    // A corpus from another generator version is stale.
+    if get("version")? != benchgen::VERSION.to_string() {
+        return None;
+    }
     Some(GenStats {
         files: get("files")?.parse().ok()?,
         bytes: get("bytes")?.parse().ok()?,

@@ -67,9 +67,14 @@ pub fn vm_hwm(status_file: &str) -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// The last non-empty line of a child's stderr, to explain a failure in one line.
+/// A child's failure in one line: its panic message if it panicked, else the last line of stderr.
 pub fn last_error_line(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr)
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut lines = stderr.lines();
+    if let Some(at) = lines.by_ref().find(|l| l.contains("panicked at")) {
+        return format!("{} {}", at.trim(), lines.next().unwrap_or("").trim());
+    }
+    stderr
         .lines()
         .rev()
         .find(|l| !l.trim().is_empty())

@@ -32,6 +32,7 @@ pub fn transcript(
 ) -> (String, usize) {
     let mut out = String::with_capacity(spec.target_bytes + 1024);
     header(&mut out, spec, rng);
+    let body = out.len();
     let mut turns = 0;
     if rng.chance(0.4) {
         let paragraphs = rng.range(1, 2);
@@ -41,11 +42,12 @@ pub fn transcript(
         turns += 1;
     }
     let questions = rng.range(10, 25);
-    // Spread the budget over the turns; each paragraph gets a share, ± half of it.
-    let per_turn = spec.target_bytes / questions;
-    for _ in 0..questions {
+    for q in 0..questions {
+        // Each turn gets an equal share of what is left of the budget, so the
+        // overshoot of whole sentences is absorbed by the turns that follow.
+        let per_turn = spec.target_bytes.saturating_sub(out.len() - body) / (questions - q);
         let label = outlets.pick(rng);
-        let question_len = 120 + rng.below(per_turn / 5 + 1);
+        let question_len = per_turn / 8 + rng.below(per_turn / 8 + 1);
         question(&mut out, label, &chains.questions, question_len, rng);
         let more = rng.range(1, 4);
         let share = per_turn.saturating_sub(question_len) / (more + 1);

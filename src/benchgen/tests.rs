@@ -66,6 +66,16 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
 }
 
 #[test]
+fn about_26_kb_per_transcript() {
+    let Some(training) = training() else { return };
+    let dir = scratch("size");
+    let stats = generate(&dir, 60, 1, &training).expect("generate");
+    let kb = stats.bytes as f64 / stats.files as f64 / 1000.0;
+    assert!((23.0..29.0).contains(&kb), "{kb} KB per transcript");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
 fn transcripts_have_the_real_layout() {
     let Some(training) = training() else { return };
     let dir = scratch("layout");
@@ -104,6 +114,6 @@ fn transcripts_have_the_real_layout() {
         .count();
     assert!((10..=25).contains(&questions), "{questions} questions");
     let kb = stats.bytes as f64 / stats.files as f64 / 1000.0;
-    assert!((14.0..45.0).contains(&kb), "{kb} KB per transcript");
+    assert!((14.0..40.0).contains(&kb), "{kb} KB per transcript");
     let _ = fs::remove_dir_all(dir);
 }
