@@ -27,7 +27,7 @@ const QUERIES: &[&str] = &[
     "outlet:AFP taïwan",
     "droits de douane",
     "Etats-Unis",
-    "changement climatique",
+    "intelligence artificielle",
     "gouvernance mondiale",
     "développement pacifique",
 ];
