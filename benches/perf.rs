@@ -41,12 +41,17 @@ fn main() {
         cfg.runs,
         cfg.seed
     );
+    let load_before = load_average();
     let mut all = Vec::new();
     for &size in &cfg.sizes {
         all.push(measure(&cfg, size, &grep));
     }
     println!("\n{}", table::render(&all));
     println!("medians of {} runs; machine: {}", cfg.runs, machine());
+    println!(
+        "load average (1, 5, 15 min) before: {load_before}; after: {}",
+        load_average()
+    );
 }
 
 /// Every figure at one corpus size.
@@ -94,4 +99,11 @@ fn machine() -> String {
         })
         .unwrap_or_else(|| "unknown CPU".to_string());
     format!("{cpus} CPUs, {}, {model}", std::env::consts::ARCH)
+}
+
+/// Other work on the machine skews every figure; the load average says how much there was.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|t| t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".to_string())
 }

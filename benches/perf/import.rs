@@ -12,6 +12,8 @@ pub struct Imported {
     pub corpus: PathBuf,
     pub cache: PathBuf,
     pub walls: Vec<Duration>,
+    /// `briefings index` (rebuild from the stored conferences) after each import: the indexing share.
+    pub index_walls: Vec<Duration>,
     pub peak_rss: Vec<u64>,
     /// The import's one-line summary, as printed.
     pub summary: String,
@@ -24,6 +26,7 @@ pub fn measure(binary: &Path, raw: &Path, home: &Path, runs: usize) -> Result<Im
     let scratch = home.join("run");
     let (corpus, cache) = (scratch.join("corpus"), scratch.join("cache"));
     let mut walls = Vec::new();
+    let mut index_walls = Vec::new();
     let mut peak_rss = Vec::new();
     let mut summary = String::new();
     for run in 0..runs {
@@ -60,12 +63,27 @@ pub fn measure(binary: &Path, raw: &Path, home: &Path, runs: usize) -> Result<Im
         );
         walls.push(ran.wall);
         peak_rss.push(ran.peak_rss);
+        let rebuilt = process::run(
+            Command::new(binary)
+                .arg("index")
+                .arg("--corpus")
+                .arg(&corpus)
+                .env("BRIEFINGS_CACHE", &cache),
+        )?;
+        if !rebuilt.output.status.success() {
+            return Err(format!(
+                "briefings index failed: {}",
+                process::last_error_line(&rebuilt.output)
+            ));
+        }
+        index_walls.push(rebuilt.wall);
     }
     let cache_bytes = dir_bytes(&cache);
     Ok(Imported {
         corpus,
         cache,
         walls,
+        index_walls,
         peak_rss,
         summary,
         cache_bytes,

@@ -85,6 +85,7 @@ fn import_rows(all: &[Measured]) -> Vec<Row> {
                 .collect::<Vec<_>>(),
         )
     };
+    let secs = |d: &[Duration]| median(&d.iter().map(Duration::as_secs_f64).collect::<Vec<_>>());
     let rss = |i: &Imported| {
         median(
             &i.peak_rss
@@ -96,9 +97,17 @@ fn import_rows(all: &[Measured]) -> Vec<Row> {
     vec![
         row(
             "import + index (s, whole process)",
-            col(all, |m| m.import.as_ref().ok().map(walls)),
+            col(all, |m| m.import.as_ref().ok().map(|i| secs(&i.walls))),
             2,
             "≤ 10 s at 5,000; linear",
+        ),
+        row(
+            "of which: `briefings index` rebuild alone (s)",
+            col(all, |m| {
+                m.import.as_ref().ok().map(|i| secs(&i.index_walls))
+            }),
+            2,
+            "bare tantivy ~4 s",
         ),
         row(
             "import peak RSS (MB)",
