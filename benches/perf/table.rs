@@ -77,14 +77,6 @@ fn corpus_rows(all: &[Measured]) -> Vec<Row> {
 }
 
 fn import_rows(all: &[Measured]) -> Vec<Row> {
-    let walls = |i: &Imported| {
-        median(
-            &i.walls
-                .iter()
-                .map(Duration::as_secs_f64)
-                .collect::<Vec<_>>(),
-        )
-    };
     let secs = |d: &[Duration]| median(&d.iter().map(Duration::as_secs_f64).collect::<Vec<_>>());
     let rss = |i: &Imported| {
         median(
@@ -102,7 +94,7 @@ fn import_rows(all: &[Measured]) -> Vec<Row> {
             "≤ 10 s at 5,000; linear",
         ),
         row(
-            "of which: `briefings index` rebuild alone (s)",
+            "rebuild the index alone: `briefings index` (s)",
             col(all, |m| {
                 m.import.as_ref().ok().map(|i| secs(&i.index_walls))
             }),
