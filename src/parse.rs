@@ -2,12 +2,12 @@
 //!
 //! API CONTRACT (the parser work implements it; `import` and the sample code against it).
 //!
-//! The pipeline: bytes are decoded ([`decode`]); an HTML page is reduced to its
-//! title, date line and article paragraphs ([`html`]); text is cut into
-//! paragraphs, run-together labels split ([`labels`]); a bilingual page is split
-//! by script ([`bilingual`]); each half is read into conferences ([`stream`],
-//! [`conference`]), skipping page furniture ([`furniture`]) and reading titles
-//! and date lines ([`header`], [`dates`]).
+//! The pipeline: bytes are decoded (`decode`); an HTML page is reduced to its
+//! title, date line and article paragraphs (`html`); text is cut into
+//! paragraphs, run-together labels split (`labels`); a bilingual page is split
+//! by script (`bilingual`); each half is read into conferences (`stream`,
+//! `conference`), skipping page furniture (`furniture`) and reading titles
+//! and date lines (`header`, `dates`).
 
 mod bilingual;
 mod conference;

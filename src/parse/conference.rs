@@ -6,9 +6,10 @@
 //! remarks are a statement only after a `***` line; a page that starts with an
 //! unlabelled paragraph that is not an announcement starts mid-answer.
 
-use super::furniture::ends_sentence;
-use super::{ParsedConference, Problem, names};
+use super::names;
 use crate::model::{Turn, TurnKind};
+
+mod finish;
 
 /// Words that open announcements, greetings and opening remarks (not a stray answer tail).
 const OPENING_MARKERS: &[&str] = &[
@@ -268,87 +269,6 @@ impl Builder {
             turn.answer = body;
             self.starts_mid_answer = true;
             self.turns.push(turn);
-        }
-    }
-
-    /// The finished conference, or `None` when nothing in it is a turn of a conference.
-    pub fn finish(
-        mut self,
-        language: &str,
-        warnings: &mut Vec<Problem>,
-    ) -> Option<ParsedConference> {
-        self.settle_pending(false);
-        if self.turns.is_empty()
-            && !self.opening.is_empty()
-            && (self.title.is_some() || self.stamp_date.is_some())
-        {
-            let body = std::mem::take(&mut self.opening);
-            self.turns.push(Turn::statement(None, body));
-        }
-        if self.turns.is_empty() {
-            return None;
-        }
-        let spokesperson = self.spokesperson();
-        for turn in &mut self.turns {
-            if turn.speaker.is_none()
-                && (turn.kind == TurnKind::Statement || !turn.answer.is_empty())
-            {
-                turn.speaker.clone_from(&spokesperson);
-            }
-        }
-        self.warn(warnings);
-        Some(ParsedConference {
-            date: self.date.or(self.stamp_date),
-            published: self.published,
-            language: language.to_string(),
-            spokesperson,
-            title: self.title,
-            turns: self.turns,
-        })
-    }
-
-    /// Title, else the first named answer, else whoever spoke last in the opening.
-    fn spokesperson(&self) -> Option<String> {
-        let from_title = self.title.as_deref().and_then(names::find_in);
-        let from_answer = || {
-            self.turns
-                .iter()
-                .filter(|t| t.kind == TurnKind::Question && !t.answer.is_empty())
-                .find_map(|t| t.speaker.as_deref().and_then(names::lookup))
-        };
-        from_title
-            .or_else(from_answer)
-            .or_else(|| self.opening_speakers.last().copied())
-            .map(str::to_string)
-    }
-
-    fn warn(&self, warnings: &mut Vec<Problem>) {
-        if self.starts_mid_answer {
-            warnings.push(Problem {
-                line: self.first_line.max(1),
-                message:
-                    "the text starts in the middle of an answer: its question is on an earlier page"
-                        .into(),
-            });
-        }
-        let unanswered = self
-            .turns
-            .last()
-            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
-        if unanswered {
-            warnings.push(Problem {
-                line: self.last_line.max(1),
-                message:
-                    "the text ends before the last question's answer: the transcript looks cut"
-                        .into(),
-            });
-        } else if !ends_sentence(&self.last_text)
-            && !self.last_text.ends_with(['）', ')', ':', '：'])
-        {
-            warnings.push(Problem {
-                line: self.last_line.max(1),
-                message: "the text ends mid-sentence: the transcript looks cut".into(),
-            });
         }
     }
 }

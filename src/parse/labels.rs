@@ -38,6 +38,9 @@ const CONNECTORS: &[&str] = &[
     "y", "di", "del",
 ];
 
+/// The longest label (in bytes) split on inside a run-together line.
+const MAX_INLINE_LABEL: usize = 64;
+
 /// The furthest a label's colon may be from the start of a paragraph, in characters.
 const MAX_LABEL: usize = 80;
 
@@ -178,6 +181,10 @@ pub fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
         let Some((label, rest)) = candidate(&line[at..]) else {
             continue;
         };
+        // Known labels are short: this keeps long run-together paragraphs cheap.
+        if label.len() > MAX_INLINE_LABEL {
+            continue;
+        }
         let colon_ascii = line[at + label.len()..].trim_start().starts_with(':');
         if colon_ascii
             && !line[at..]

@@ -16,9 +16,10 @@
 //! cut differently in context). Over arbitrary 2–4 character substrings
 //! bigrams found all, jieba missed 17%. Bigrams cost a larger index (261 KB
 //! vs 148 KB for that text) but no 5 MB dictionary in the binary, and built
-//! 2–3× faster. Because the
-//! same tokenizer runs for French and English text, Chinese quoted in a French
-//! answer and Latin words in a Chinese one are findable in either.
+//! 2–3× faster.
+//!
+//! Because the same tokenizer runs for French and English text, Chinese quoted
+//! in a French answer and Latin words in a Chinese one are findable in either.
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
@@ -75,14 +76,29 @@ impl Analysis {
 
     /// The terms of `text`, in order, with their byte ranges.
     pub fn tokens(self, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-        let mut analyzer = self.analyzer();
-        let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.offset_from..t.offset_to));
-        }
+        self.each_token(text, |t, r| out.push((t.to_string(), r)));
         out
     }
+
+    /// Calls `f` with each term of `text` and its byte range, without
+    /// allocating per token (snippets tokenise every hit's text per keystroke).
+    pub fn each_token(self, text: &str, mut f: impl FnMut(&str, std::ops::Range<usize>)) {
+        CACHED.with(|cached| {
+            let mut cached = cached.borrow_mut();
+            let analyzer = &mut cached[self as usize];
+            let mut stream = analyzer.token_stream(text);
+            while let Some(t) = stream.next() {
+                f(&t.text, t.offset_from..t.offset_to);
+            }
+        });
+    }
+}
+
+thread_local! {
+    /// Built analyzers, in `Analysis` order: building one (boxes, stemmer) per call is wasteful.
+    static CACHED: std::cell::RefCell<Vec<TextAnalyzer>> =
+        std::cell::RefCell::new(Analysis::ALL.iter().map(|a| a.analyzer()).collect());
 }
 
 /// Registers every analysis with an index (tokenizers are not stored in it).

@@ -21,6 +21,18 @@ impl Element {
             Element::Prefix(p) => term.starts_with(p.as_str()),
         }
     }
+
+    /// Whether the folded word `folded` could stem to this element: it starts
+    /// with the stem less its last two chars (stemmers rewrite endings only:
+    /// `polici` ← `policy`, `negoci` ← `negociation`).
+    fn may_stem_from(&self, folded: &str) -> bool {
+        let stem = match self {
+            Element::Exact(t) | Element::Prefix(t) => t,
+        };
+        let keep = stem.chars().count().saturating_sub(2).max(1);
+        let cut = stem.char_indices().nth(keep).map_or(stem.len(), |(i, _)| i);
+        folded.starts_with(&stem[..cut])
+    }
 }
 
 /// The sequences to look for under one analysis (a word is a sequence of one
@@ -54,24 +66,59 @@ impl Highlighter {
 
     /// Char ranges of matches in `text`, looking only at analyses that apply
     /// to `language` (`None`: all of them).
+    ///
+    /// One folded pass finds the tokens; a stemmed analysis only stems the
+    /// tokens that start like one of its stems (a stem is the folded word with
+    /// its ending cut or changed), which keeps snippets cheap per keystroke.
     pub(super) fn ranges_in(&self, text: &str, language: Option<&str>) -> Vec<Range<usize>> {
-        let mut bytes = Vec::new();
-        for (a, seqs) in &self.sequences.by_analysis {
-            let applies = match (language, Analysis::stem_for(language.unwrap_or(""))) {
-                (None, _) => true,
-                (Some(_), stem) => *a == Analysis::Folded || Some(*a) == stem,
-            };
-            if !applies {
-                continue;
+        let stem = language.and_then(Analysis::stem_for);
+        let active: Vec<&(Analysis, Vec<Vec<Element>>)> = self
+            .sequences
+            .by_analysis
+            .iter()
+            .filter(|(a, _)| language.is_none() || *a == Analysis::Folded || Some(*a) == stem)
+            .collect();
+        if active.is_empty() {
+            return Vec::new();
+        }
+        // Per active analysis: tokens that match an element, with their ordinal,
+        // so a sequence matches where ordinals run consecutively.
+        let mut kept: Vec<Vec<(usize, String, Range<usize>)>> = vec![Vec::new(); active.len()];
+        let mut to_stem: Vec<(usize, usize, Range<usize>)> = Vec::new();
+        let mut ordinal = 0;
+        Analysis::Folded.each_token(text, |t, r| {
+            for (k, (a, seqs)) in active.iter().enumerate() {
+                let mut elements = seqs.iter().flatten();
+                if *a == Analysis::Folded {
+                    if elements.any(|e| e.matches(t)) {
+                        kept[k].push((ordinal, t.to_string(), r.clone()));
+                    }
+                } else if elements.any(|e| e.may_stem_from(t)) {
+                    to_stem.push((k, ordinal, r.clone()));
+                }
             }
-            let tokens = a.tokens(text);
-            for i in 0..tokens.len() {
+            ordinal += 1;
+        });
+        for (k, ordinal, r) in to_stem {
+            let (a, seqs) = active[k];
+            if let [(term, _)] = a.tokens(&text[r.clone()]).as_slice()
+                && seqs.iter().flatten().any(|e| e.matches(term))
+            {
+                kept[k].push((ordinal, term.clone(), r));
+            }
+        }
+        let mut bytes = Vec::new();
+        for (k, (_, seqs)) in active.iter().enumerate() {
+            let kept = &mut kept[k];
+            kept.sort_by_key(|x| x.0);
+            for i in 0..kept.len() {
                 for seq in seqs {
-                    let Some(window) = tokens.get(i..i + seq.len()) else {
+                    let Some(window) = kept.get(i..i + seq.len()) else {
                         continue;
                     };
-                    if seq.iter().zip(window).all(|(e, (t, _))| e.matches(t)) {
-                        bytes.push(window[0].1.start..window[window.len() - 1].1.end);
+                    let consecutive = window.iter().enumerate().all(|(n, w)| w.0 == kept[i].0 + n);
+                    if consecutive && seq.iter().zip(window).all(|(e, (_, t, _))| e.matches(t)) {
+                        bytes.push(window[0].2.start..window[window.len() - 1].2.end);
                     }
                 }
             }

@@ -176,11 +176,15 @@ fn piece_query(
 }
 
 /// A half-typed word needs a prefix query unless it ends in a Han bigram,
-/// which already matches wherever those characters appear.
+/// which already matches wherever those characters appear. A single Latin
+/// letter is not expanded: it would stand for 50 of the commonest words and
+/// cost more than a keystroke's budget for results nobody reads.
 fn wants_prefix(tokens: &[(String, std::ops::Range<usize>)]) -> bool {
-    tokens
-        .last()
-        .is_some_and(|(t, _)| !t.chars().next().is_some_and(is_cjk) || t.chars().count() == 1)
+    tokens.last().is_some_and(|(t, _)| {
+        let cjk = t.chars().next().is_some_and(is_cjk);
+        let n = t.chars().count();
+        if cjk { n == 1 } else { n >= 2 }
+    })
 }
 
 /// The filters as queries (each must match; none scores).
