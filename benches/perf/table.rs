@@ -137,6 +137,12 @@ fn browse_rows(all: &[Measured]) -> Vec<Row> {
             "< 1 ms (bare tantivy)",
         ),
         row(
+            "of which: corpus fingerprint (ms)",
+            sessions(all, |s| s.stamp_ms),
+            2,
+            "—",
+        ),
+        row(
             "load the catalogue (ms)",
             sessions(all, |s| s.catalog_ms),
             2,
