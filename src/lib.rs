@@ -3,6 +3,7 @@
 //! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
 //! disk) → [`search`] (index) → `tui`. The core modules know nothing of the terminal.
 
+pub mod benchgen;
 pub mod cli;
 pub mod commands;
 pub mod corpus;

@@ -1,0 +1,111 @@
+//! The performance benchmark (`cargo bench --bench perf`): generates the benchmark corpus,
+//! imports it with the release binary, browses and searches it, and prints the figures of
+//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it.
+
+#[path = "perf/browse.rs"]
+mod browse;
+#[path = "perf/config.rs"]
+mod config;
+#[path = "perf/corpus.rs"]
+mod corpus;
+#[path = "perf/import.rs"]
+mod import;
+#[path = "perf/process.rs"]
+mod process;
+#[path = "perf/stats.rs"]
+mod stats;
+#[path = "perf/table.rs"]
+mod table;
+#[path = "perf/whole.rs"]
+mod whole;
+
+use config::Config;
+use table::Measured;
+
+fn main() {
+    if std::env::var_os(browse::CHILD).is_some() {
+        browse::child_main();
+        return;
+    }
+    // `cargo bench` passes `--bench`; `cargo test --benches` does not: timings stay out of the test suite.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("perf: run with `cargo bench --bench perf` (skipped under cargo test)");
+        return;
+    }
+    let cfg = Config::from_env();
+    let grep = whole::find_grep();
+    eprintln!(
+        "binary: {}; sizes {:?}; {} runs; seed {}",
+        cfg.binary.display(),
+        cfg.sizes,
+        cfg.runs,
+        cfg.seed
+    );
+    let load_before = load_average();
+    let mut all = Vec::new();
+    for &size in &cfg.sizes {
+        all.push(measure(&cfg, size, &grep));
+    }
+    println!("\n{}", table::render(&all));
+    println!("medians of {} runs; machine: {}", cfg.runs, machine());
+    println!(
+        "load average (1, 5, 15 min) before: {load_before}; after: {}",
+        load_average()
+    );
+}
+
+/// Every figure at one corpus size.
+fn measure(cfg: &Config, size: usize, grep: &whole::Grep) -> Measured {
+    let raw = corpus::ensure(&cfg.work, size, cfg.seed);
+    eprintln!("{size} conferences: import ×{}", cfg.runs);
+    let import = import::measure(&cfg.binary, &raw.raw, &raw.home, cfg.runs);
+    let (browse, versus) = match &import {
+        Ok(i) => {
+            eprintln!("{size} conferences: browsing ×{}", cfg.runs);
+            let browse = (0..cfg.runs)
+                .map(|_| browse::measure(&i.corpus, &i.cache))
+                .collect();
+            eprintln!("{size} conferences: briefings search vs {}", grep.label);
+            let versus = whole::measure(&cfg.binary, &i.corpus, &i.cache, &raw.raw, grep, cfg.runs);
+            (browse, versus)
+        }
+        Err(e) => (
+            Err(format!("no corpus to browse: {e}")),
+            Err(format!("no corpus to search: {e}")),
+        ),
+    };
+    Measured {
+        size,
+        raw_bytes: raw.stats.bytes,
+        turns: raw.stats.turns,
+        import,
+        browse,
+        versus,
+        grep_label: grep.label.to_string(),
+    }
+}
+
+/// `nproc`, architecture and CPU model, for the record.
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines().find_map(|l| {
+                l.strip_prefix("model name")?
+                    .split_once(':')
+                    .map(|x| x.1.trim().to_string())
+            })
+        })
+        .unwrap_or_else(|| "unknown CPU".to_string());
+    format!("{cpus} CPUs, {}, {model}", std::env::consts::ARCH)
+}
+
+/// Other work on the machine skews every figure; the load average says how much there was.
+fn load_average() -> String {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
