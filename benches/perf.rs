@@ -16,6 +16,8 @@ mod process;
 mod stats;
 #[path = "perf/table.rs"]
 mod table;
+#[path = "perf/tui.rs"]
+mod tui;
 #[path = "perf/whole.rs"]
 mod whole;
 
@@ -59,7 +61,7 @@ fn measure(cfg: &Config, size: usize, grep: &whole::Grep) -> Measured {
     let raw = corpus::ensure(&cfg.work, size, cfg.seed);
     eprintln!("{size} conferences: import ×{}", cfg.runs);
     let import = import::measure(&cfg.binary, &raw.raw, &raw.home, cfg.runs);
-    let (browse, versus) = match &import {
+    let (browse, versus, first_frame) = match &import {
         Ok(i) => {
             eprintln!("{size} conferences: browsing ×{}", cfg.runs);
             let browse = (0..cfg.runs)
@@ -67,11 +69,14 @@ fn measure(cfg: &Config, size: usize, grep: &whole::Grep) -> Measured {
                 .collect();
             eprintln!("{size} conferences: briefings search vs {}", grep.label);
             let versus = whole::measure(&cfg.binary, &i.corpus, &i.cache, &raw.raw, grep, cfg.runs);
-            (browse, versus)
+            eprintln!("{size} conferences: TUI first frame ×{}", cfg.runs);
+            let first = tui::first_frame(&cfg.binary, &i.corpus, &i.cache, cfg.runs);
+            (browse, versus, first)
         }
         Err(e) => (
             Err(format!("no corpus to browse: {e}")),
             Err(format!("no corpus to search: {e}")),
+            Err(format!("no corpus to open: {e}")),
         ),
     };
     Measured {
@@ -81,6 +86,7 @@ fn measure(cfg: &Config, size: usize, grep: &whole::Grep) -> Measured {
         import,
         browse,
         versus,
+        first_frame,
         grep_label: grep.label.to_string(),
     }
 }

@@ -178,6 +178,39 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// The cached catalogue if it was stored for exactly `stamp`.
+    pub fn cached_catalog(&self, stamp: u64) -> Option<(Vec<Entry>, Vec<LoadProblem>)> {
+        self.path()
+            .and_then(|p| catalog::read(&cache_dir_for(p), stamp))
+    }
+
+    /// Stores the catalogue of the corpus as it is now (newest first).
+    pub fn store_catalog(&self, mut entries: Vec<Entry>, problems: &[LoadProblem]) {
+        if let Some(p) = self.path() {
+            entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+            catalog::store(&cache_dir_for(p), self.stamp(), &entries, problems);
+        }
+    }
+
+    /// Every conference that loads except those with the given ids (already in hand).
+    pub fn load_all_except(
+        &self,
+        ids: &std::collections::HashSet<&str>,
+    ) -> (Vec<Conference>, Vec<LoadProblem>) {
+        match &self.kind {
+            Kind::Dir(p) => store::load_all_except(p, ids),
+            Kind::Sample(c) => (
+                c.iter()
+                    .filter(|c| !ids.contains(c.id.as_str()))
+                    .cloned()
+                    .collect(),
+                Vec::new(),
+            ),
+        }
+    }
+}
+
 /// Newest first; within a day, by id so `-2` follows the first conference.
 pub fn sort_newest_first(confs: &mut [Conference]) {
     confs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));

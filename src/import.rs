@@ -128,63 +128,99 @@ fn plural(n: usize) -> &'static str {
 
 /// Imports files and folders (recursively: `.txt`, `.htm`, `.html`) into the corpus at `corpus`.
 /// A file that fails is reported and skipped; nothing already stored is touched for it.
+/// Files are parsed and conferences written on every core; reports keep the files' order.
 pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
     let mut report = Report::default();
     let mut files = Vec::new();
     for p in paths {
         collect(p, true, &mut files, &mut report.failures);
     }
+    report.files = files.len();
+    let parsed = in_parallel(&files, |file| parse_file(file, outlets));
+    let parsed = files.iter().zip(parsed).map(|(file, outcome)| {
+        outcome.unwrap_or_else(|| {
+            Err(format!(
+                "{}: the parser failed on this file (a bug; please report it with the file)",
+                file.display()
+            ))
+        })
+    });
     // Two files of one run that yield the same conference (two copies of one page):
     // keep the longer text, so a cut excerpt never hides the complete transcript.
     let mut chosen: HashMap<String, (Conference, PathBuf)> = HashMap::new();
     let mut order = Vec::new();
-    for file in files {
-        report.files += 1;
-        let bytes = match fs::read(&file) {
-            Ok(b) => b,
-            Err(e) => {
-                report
-                    .failures
-                    .push(format!("{}: cannot read: {e}", file.display()));
-                continue;
-            }
-        };
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match conferences_from(&name, &bytes, outlets) {
-            Err(p) => report.failures.push(format!(
-                "{}:{}: {}",
-                file.display(),
-                p.line.max(1),
-                p.message
-            )),
+    for (file, outcome) in files.iter().zip(parsed) {
+        match outcome {
+            Err(failure) => report.failures.push(failure),
             Ok(got) => {
                 for w in got.warnings {
-                    report.warnings.push(format!(
-                        "{}:{}: {}",
-                        file.display(),
-                        w.line.max(1),
-                        w.message
-                    ));
+                    report.warnings.push(located(file, &w));
                 }
                 for c in got.conferences {
-                    keep_longer(&mut chosen, &mut order, &mut report.warnings, c, &file);
+                    keep_longer(&mut chosen, &mut order, &mut report.warnings, c, file);
                 }
             }
         }
     }
-    for id in order {
-        let Some((conf, file)) = chosen.remove(&id) else {
-            continue;
-        };
-        match save_conference(corpus, &conf) {
+    let chosen: Vec<(Conference, PathBuf)> =
+        order.iter().filter_map(|id| chosen.remove(id)).collect();
+    let saved = in_parallel(&chosen, |(conf, _)| save_conference(corpus, conf))
+        .into_iter()
+        .map(|o| o.unwrap_or_else(|| Err("could not be written (internal error)".into())));
+    for ((conf, file), outcome) in chosen.into_iter().zip(saved) {
+        match outcome {
             Ok(_) => report.written.push(conf),
             Err(e) => report.failures.push(format!("{} → {e}", file.display())),
         }
     }
     report
+}
+
+fn located(file: &Path, p: &Problem) -> String {
+    format!("{}:{}: {}", file.display(), p.line.max(1), p.message)
+}
+
+/// Reads and parses one file; the error is the line to print.
+fn parse_file(file: &Path, outlets: &Outlets) -> Result<FromFile, String> {
+    let bytes = fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    conferences_from(&name, &bytes, outlets).map_err(|p| located(file, &p))
+}
+
+/// `work` on every item, spread over the machine's cores; results in the items' order,
+/// `None` where `work` panicked (a bug, but one file must not sink the whole import).
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Option<R>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let outcome =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
+                        mine.push((i, outcome.ok()));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Adds `c` unless this run already has a longer version of the same conference.

@@ -189,6 +189,12 @@ impl SearchIndex {
         store::update(dir, stamp, changed, removed)
     }
 
+    /// Whether the index in `dir` was built (and completed) for `stamp` with this schema:
+    /// then an import may update it in place instead of rebuilding.
+    pub fn is_current(dir: &Path, stamp: u64) -> bool {
+        store::is_current(dir, stamp)
+    }
+
     /// Sees documents committed by another process since the last reload.
     pub fn reload(&self) -> Result<(), IndexError> {
         self.opened

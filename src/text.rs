@@ -3,6 +3,13 @@
 /// Removes control characters, escape sequences and bidirectional overrides,
 /// keeping tabs as spaces. Newlines are kept only when `keep_newlines`.
 pub fn sanitize(s: &str, keep_newlines: bool) -> String {
+    // Nearly all text is clean: check first, copy once.
+    let clean = !s.chars().any(|c| {
+        c == '\t' || (c == '\n' && !keep_newlines) || (c != '\n' && is_invisible_control(c))
+    });
+    if clean {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

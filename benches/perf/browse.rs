@@ -43,6 +43,10 @@ pub struct Session {
     /// Per keystroke, in order: query parsed, searched, hits + counts + snippets in hand.
     pub keys_ms: Vec<f64>,
     pub peak_rss: u64,
+    /// The browser's input path: per key, update + frame (never waiting for the search).
+    pub ui_keys_ms: Vec<f64>,
+    /// Per search answer arriving, update + frame.
+    pub ui_answers_ms: Vec<f64>,
     /// Total matching turns of each full query (a sanity check that search finds things).
     pub totals: Vec<(String, usize)>,
     /// Why the index was rebuilt on open, if it was (it should be warm after import).
@@ -114,7 +118,19 @@ pub fn child_main() {
             std::hint::black_box(results);
         }
     }
+    // The browser itself at 120×40, typing the same queries: the frames a person sees.
+    let (index, _) = open_index(&corpus).unwrap_or_else(|e| panic!("open the index: {e}"));
+    let ui = briefings::tui::input_path(Corpus::dir(Path::new(&dir)), index, QUERIES, 120, 40)
+        .unwrap_or_else(|e| panic!("browser input path: {e}"));
     let mut out = String::new();
+    let join = |v: &[std::time::Duration]| {
+        v.iter()
+            .map(|d| (d.as_secs_f64() * 1000.0).to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let _ = writeln!(out, "ui_keys_ms {}", join(&ui.keys));
+    let _ = writeln!(out, "ui_answers_ms {}", join(&ui.answers));
     let _ = writeln!(
         out,
         "open_ms {open_ms}\nstamp_ms {stamp_ms}\ncatalog_ms {catalog_ms}\nentries {}",
@@ -164,6 +180,18 @@ fn parse_report(text: &str) -> Result<Session, String> {
                     .collect::<Result<_, _>>()?;
             }
             "peak_rss" => s.peak_rss = num(value)? as u64,
+            "ui_keys_ms" => {
+                s.ui_keys_ms = value
+                    .split_whitespace()
+                    .map(num)
+                    .collect::<Result<_, _>>()?;
+            }
+            "ui_answers_ms" => {
+                s.ui_answers_ms = value
+                    .split_whitespace()
+                    .map(num)
+                    .collect::<Result<_, _>>()?;
+            }
             _ => {}
         }
     }

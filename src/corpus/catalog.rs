@@ -44,19 +44,21 @@ struct Cached {
 
 const VERSION: u32 = 1;
 
+/// The cached catalogue stored for `stamp`, if any.
+pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<LoadProblem>)> {
+    let bytes = fs::read(cache.join("catalog.json")).ok()?;
+    let c = serde_json::from_slice::<Cached>(&bytes).ok()?;
+    (c.version == VERSION && c.stamp == stamp).then_some((c.entries, c.problems))
+}
+
 /// The cached catalogue when its stamp matches, else one built by `load` and stored.
 pub(super) fn cached(
     cache: &Path,
     stamp: u64,
     load: impl FnOnce() -> (Vec<Conference>, Vec<LoadProblem>),
 ) -> (Vec<Entry>, Vec<LoadProblem>) {
-    let file = cache.join("catalog.json");
-    if let Ok(bytes) = fs::read(&file)
-        && let Ok(c) = serde_json::from_slice::<Cached>(&bytes)
-        && c.version == VERSION
-        && c.stamp == stamp
-    {
-        return (c.entries, c.problems);
+    if let Some(found) = read(cache, stamp) {
+        return found;
     }
     let (confs, problems) = load();
     let entries: Vec<Entry> = confs.iter().map(Entry::of).collect();

@@ -55,20 +55,22 @@ pub(super) fn has_conferences(corpus: &Path) -> bool {
     !files(corpus).is_empty()
 }
 
-/// Fingerprint of names, sizes and modification times: cheap enough for every start.
+/// Fingerprint of the folder: the conference file names and the folder's
+/// modification time. Every write (ours, and any tool that writes a new file or
+/// renames one into place) changes the folder's time, and no file is opened or
+/// even stat-ed, so this costs a directory listing: a start-up and every
+/// `search` pay it. A file edited in place is not noticed: `briefings index` then.
 pub(super) fn stamp(corpus: &Path) -> u64 {
+    let dir = conferences_dir(corpus);
     let mut buf = Vec::new();
+    let t = fs::metadata(&dir)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    buf.extend_from_slice(&t.to_le_bytes());
     for p in files(corpus) {
         buf.extend_from_slice(p.file_name().unwrap_or_default().as_encoded_bytes());
-        if let Ok(m) = fs::metadata(&p) {
-            buf.extend_from_slice(&m.len().to_le_bytes());
-            let t = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            buf.extend_from_slice(&t.to_le_bytes());
-        }
         buf.push(0);
     }
     super::fnv(&buf)
@@ -145,9 +147,18 @@ pub fn sanitize_conference(c: &mut Conference) {
 }
 
 pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<LoadProblem>) {
+    load_all_except(corpus, &std::collections::HashSet::new())
+}
+
+pub(super) fn load_all_except(
+    corpus: &Path,
+    ids: &std::collections::HashSet<&str>,
+) -> (Vec<Conference>, Vec<LoadProblem>) {
+    let skip: std::collections::HashSet<PathBuf> =
+        ids.iter().map(|id| file_for(corpus, id)).collect();
     let mut confs = Vec::new();
     let mut problems = Vec::new();
-    for p in files(corpus) {
+    for p in files(corpus).into_iter().filter(|p| !skip.contains(p)) {
         match load_file(&p) {
             Ok(c) => confs.push(c),
             Err(e) => problems.push(e),

@@ -285,7 +285,8 @@ fn para(text: &str) -> Vec<String> {
 fn looks_like_statement(body: &[String]) -> bool {
     body.len() >= 2
         || body.iter().any(|p| {
-            let lower = p.to_lowercase();
+            // The markers open an announcement: its first sentences are enough.
+            let lower = p.chars().take(2000).collect::<String>().to_lowercase();
             OPENING_MARKERS.iter().any(|m| lower.contains(m))
         })
 }

@@ -132,11 +132,13 @@ fn is_number(t: &str) -> bool {
 
 /// Image file names and captions carrying a CMS image id (`W020200329859936006486`).
 fn is_image_residue(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    let image_name = t.len() < 100
-        && [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+    // Lowercased only when short: this runs on every paragraph.
+    let image_name = t.len() < 100 && {
+        let lower = t.to_lowercase();
+        [".jpg", ".jpeg", ".png", ".gif", ".webp"]
             .iter()
-            .any(|e| lower.ends_with(e));
+            .any(|e| lower.ends_with(e))
+    };
     let mut run = 0;
     let long_id = t.chars().any(|c| {
         run = if c.is_ascii_digit() { run + 1 } else { 0 };

@@ -21,7 +21,7 @@ use crate::model::Conference;
 pub const STAMP_FILE: &str = "briefings-index.json";
 
 /// Writer memory budget: tantivy splits it across its indexing threads.
-const WRITER_HEAP: usize = 100_000_000;
+const WRITER_HEAP: usize = 400_000_000;
 
 /// How long `update` waits for another process's writer to finish.
 const LOCK_PATIENCE: Duration = Duration::from_secs(5);
@@ -125,6 +125,11 @@ fn reader(index: &Index) -> tantivy::Result<IndexReader> {
         .try_into()
 }
 
+/// Whether the stamp file says this schema and `stamp`.
+pub fn is_current(dir: &Path, stamp: u64) -> bool {
+    read_stamp(dir).is_ok_and(|s| s.schema == SCHEMA_VERSION && s.stamp == stamp)
+}
+
 fn read_stamp(dir: &Path) -> std::io::Result<Stamp> {
     let text = std::fs::read_to_string(dir.join(STAMP_FILE))?;
     serde_json::from_str(&text).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
@@ -222,6 +227,7 @@ fn fill(
     let writer: IndexWriter<TantivyDocument> = index
         .writer(WRITER_HEAP)
         .map_err(|e| err("cannot write the index", e))?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     for c in conferences {
         add_conference(&writer, &fields, &c)?;
     }
