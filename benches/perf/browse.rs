@@ -119,6 +119,8 @@ pub fn child_main() {
         }
     }
     // The browser itself at 120×40, typing the same queries: the frames a person sees.
+    // (The first index is closed first: peak memory is one browser's.)
+    drop(index);
     let (index, _) = open_index(&corpus).unwrap_or_else(|e| panic!("open the index: {e}"));
     let ui = briefings::tui::input_path(Corpus::dir(Path::new(&dir)), index, QUERIES, 120, 40)
         .unwrap_or_else(|e| panic!("browser input path: {e}"));

@@ -55,24 +55,21 @@ pub(super) fn has_conferences(corpus: &Path) -> bool {
     !files(corpus).is_empty()
 }
 
-/// Fingerprint of the folder: the conference file names and the folder's
-/// modification time. Every write (ours, and any tool that writes a new file or
-/// renames one into place) changes the folder's time, and no file is opened or
-/// even stat-ed, so this costs a directory listing: a start-up and every
-/// `search` pay it. A file edited in place is not noticed: `briefings index` then.
+/// Fingerprint of the folder: its modification time and number of entries.
+/// Every write (ours, and any tool that writes a new file or renames one into
+/// place) changes the folder's time, and no file is opened or stat-ed, so this
+/// costs one directory listing: every start and every `search` pay it.
+/// A file edited in place is not noticed: run `briefings index` then.
 pub(super) fn stamp(corpus: &Path) -> u64 {
     let dir = conferences_dir(corpus);
-    let mut buf = Vec::new();
     let t = fs::metadata(&dir)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
-    buf.extend_from_slice(&t.to_le_bytes());
-    for p in files(corpus) {
-        buf.extend_from_slice(p.file_name().unwrap_or_default().as_encoded_bytes());
-        buf.push(0);
-    }
+    let entries = fs::read_dir(&dir).map_or(0, Iterator::count) as u64;
+    let mut buf = t.to_le_bytes().to_vec();
+    buf.extend_from_slice(&entries.to_le_bytes());
     super::fnv(&buf)
 }
 

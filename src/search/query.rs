@@ -163,9 +163,7 @@ fn piece_query(
                 *last = Element::Prefix(std::mem::take(t));
             }
             highlighter.add(a, elements);
-            let mut pq = PhrasePrefixQuery::new(terms);
-            pq.set_max_expansions(MAX_PREFIX_EXPANSIONS);
-            any.push((Occur::Should, Box::new(pq)));
+            any.push((Occur::Should, typed_prefix(terms)));
         }
     }
     match any.len() {
@@ -175,15 +173,41 @@ fn piece_query(
     }
 }
 
+/// The piece being typed: its last token as a prefix. With words before it in
+/// the same piece (`Etats-Uni`), those must appear as a phrase and the prefix
+/// anywhere in the turn: a positional phrase-prefix over tens of thousands of
+/// turns costs several keystrokes' budget, and the exact phrase applies as soon
+/// as the word is complete.
+fn typed_prefix(mut terms: Vec<Term>) -> Box<dyn TantivyQuery> {
+    let Some(last) = terms.pop() else {
+        return Box::new(EmptyQuery);
+    };
+    let mut prefix = PhrasePrefixQuery::new(vec![last]);
+    prefix.set_max_expansions(MAX_PREFIX_EXPANSIONS);
+    let head: Box<dyn TantivyQuery> = match terms.len() {
+        0 => return Box::new(prefix),
+        1 => Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => Box::new(PhraseQuery::new(terms)),
+    };
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, head),
+        (Occur::Must, Box::new(prefix)),
+    ]))
+}
+
 /// A half-typed word needs a prefix query unless it ends in a Han bigram,
-/// which already matches wherever those characters appear. A single Latin
-/// letter is not expanded: it would stand for 50 of the commonest words and
-/// cost more than a keystroke's budget for results nobody reads.
+/// which already matches wherever those characters appear. One or two Latin
+/// letters are not expanded: they would stand for 50 of the commonest words
+/// and cost more than a keystroke's budget for results nobody reads (the
+/// letters typed still match as a word).
 fn wants_prefix(tokens: &[(String, std::ops::Range<usize>)]) -> bool {
     tokens.last().is_some_and(|(t, _)| {
         let cjk = t.chars().next().is_some_and(is_cjk);
         let n = t.chars().count();
-        if cjk { n == 1 } else { n >= 2 }
+        if cjk { n == 1 } else { n >= 3 }
     })
 }
 

@@ -83,6 +83,8 @@ pub struct SearchState {
     pub highlighter: Option<crate::search::Highlighter>,
     /// The parsed query of the newest request (filters for the status bar).
     pub query: Option<Query>,
+    /// The newest request only asks for more hits of the same query: keep the cursor.
+    pub extending: bool,
 }
 
 /// The outlet picker.

@@ -224,3 +224,48 @@ fn search_screens_at_80x24_and_160x48() {
         );
     }
 }
+
+#[test]
+fn scrolling_to_the_end_of_the_hits_asks_for_more_and_keeps_the_cursor() {
+    let mut many = Vec::new();
+    for i in 0..120 {
+        let mut c = fixture::conferences()[0].clone();
+        c.id = format!("2020-01-{:02}-fr-{i}", i % 28 + 1);
+        c.turns.truncate(1);
+        c.turns[0].answer = vec![format!("Les tarifs douaniers, numéro {i}.")];
+        many.push(c);
+    }
+    let index = SearchIndex::in_memory(&many).expect("in-memory index");
+    let mut app = fixture::app(120, 40);
+    app.update(Action::IndexReady(Ready {
+        index: Ok(Arc::new(SearchIndex::in_memory(&many).expect("index"))),
+        note: None,
+    }));
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "tarifs ");
+    assert_eq!(
+        (app.rows.len(), app.search.total),
+        (50, 120),
+        "a first page of hits"
+    );
+    app.update(Action::Bottom);
+    let cursor = app.hits.selected;
+    let asked: Vec<usize> = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Submit(g, q) => {
+                let outcome = index.search(&q).map_err(|e| e.to_string());
+                app.update(Action::Delivered(Delivery {
+                    generation: g,
+                    outcome,
+                }));
+                Some(q.limit)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, [250], "one request for more hits");
+    assert_eq!(app.rows.len(), 120);
+    assert_eq!(app.hits.selected, cursor, "the cursor stays on its hit");
+}

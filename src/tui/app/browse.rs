@@ -87,6 +87,7 @@ impl App {
                     self.turn_changed();
                     self.reader.seek_match = true;
                 }
+                self.more_hits_if_near_end();
             }
             Focus::Reader => self.scroll_reader(delta),
         }

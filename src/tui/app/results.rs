@@ -8,8 +8,12 @@ use crate::tui::action::Delivery;
 use crate::tui::keymap::{Focus, Mode};
 use crate::tui::layout::{self, View};
 
-/// How many hits one search asks for.
-pub const HIT_LIMIT: usize = 200;
+/// How many hits a keystroke asks for: a screenful and more. Every hit comes with
+/// its snippet, so asking for hundreds would cost each keystroke milliseconds for
+/// rows nobody sees; scrolling near the end asks for [`MORE_HITS`] more.
+pub const HIT_LIMIT: usize = 50;
+/// How many more hits scrolling to the end of the list asks for.
+pub const MORE_HITS: usize = 200;
 
 /// What fills the hit list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,8 +60,27 @@ impl App {
         }
     }
 
+    /// Near the end of the loaded hits of a search that has more: ask for more.
+    pub(super) fn more_hits_if_near_end(&mut self) {
+        let near_end = self.hits.selected + 5 >= self.rows.len();
+        let more = self.search.total > self.rows.len();
+        if self.row_source != RowSource::Search || !near_end || !more || self.search.extending {
+            return;
+        }
+        let Some(mut q) = self.search.query.clone() else {
+            return;
+        };
+        q.limit = self.rows.len() + MORE_HITS;
+        self.search.generation += 1;
+        self.search.extending = true;
+        self.search.query = Some(q.clone());
+        self.effects
+            .push(super::Effect::Submit(self.search.generation, q));
+    }
+
     /// Asks the worker for the query in the search bar under a new generation.
     pub(super) fn submit_search(&mut self) {
+        self.search.extending = false;
         self.row_source = RowSource::Search;
         self.search.generation += 1;
         let text = self.search.input.text();
@@ -93,6 +116,10 @@ impl App {
                 self.search.elapsed = r.elapsed;
                 self.search.highlighter = Some(r.highlighter);
                 self.search.error = None;
+                if std::mem::take(&mut self.search.extending) {
+                    // More hits of the same query: the reader and cursor stay where they are.
+                    return;
+                }
                 self.hits = crate::tui::cursor::Cursor::default();
                 self.turn_changed();
                 self.reader.seek_match = true;
