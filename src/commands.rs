@@ -55,8 +55,12 @@ fn check_not_file(dir: &Path) -> Result<(), String> {
 
 /// Terminal width for wrapped text output: the terminal's, else `COLUMNS`, else 80.
 fn output_width() -> usize {
-    crossterm::terminal::size()
-        .ok()
+    use std::io::IsTerminal;
+    // Asked only of a terminal: without one crossterm falls back to running `tput`.
+    std::io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
         .map(|(w, _)| usize::from(w))
         .filter(|w| *w >= 20)
         .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))

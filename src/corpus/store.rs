@@ -51,8 +51,17 @@ pub(super) fn files(corpus: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Stops at the first conference file: a large corpus is not listed for a yes.
 pub(super) fn has_conferences(corpus: &Path) -> bool {
-    !files(corpus).is_empty()
+    fs::read_dir(conferences_dir(corpus)).is_ok_and(|mut rd| {
+        rd.any(|e| {
+            e.is_ok_and(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".json") && !name.starts_with('.')
+            })
+        })
+    })
 }
 
 /// Fingerprint of the folder: its modification time and number of entries.

@@ -61,6 +61,15 @@ impl Analysis {
         }
     }
 
+    /// The stemmed field a turn in `language` is indexed in: its own stemmer, or
+    /// the English one for Chinese and other languages (their Han text becomes the
+    /// same bigrams in every analysis; their Latin words get English stems). So the
+    /// two stemmed fields together hold every turn, and exact words never need the
+    /// folded field, which serves only the word being typed.
+    pub fn stemmed_field_for(language: &str) -> Analysis {
+        Analysis::stem_for(language).unwrap_or(Analysis::StemEn)
+    }
+
     /// A fresh analyzer (fold before stemming, so `cafe` and `café` share a stem).
     pub fn analyzer(self) -> TextAnalyzer {
         let base = TextAnalyzer::builder(MixedTokenizer::default())

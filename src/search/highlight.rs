@@ -71,7 +71,7 @@ impl Highlighter {
     /// tokens that start like one of its stems (a stem is the folded word with
     /// its ending cut or changed), which keeps snippets cheap per keystroke.
     pub(super) fn ranges_in(&self, text: &str, language: Option<&str>) -> Vec<Range<usize>> {
-        let stem = language.and_then(Analysis::stem_for);
+        let stem = language.map(Analysis::stemmed_field_for);
         let active: Vec<&(Analysis, Vec<Vec<Element>>)> = self
             .sequences
             .by_analysis

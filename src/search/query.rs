@@ -84,10 +84,7 @@ pub fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
 pub fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
     match language.map(str::to_lowercase).as_deref() {
         None | Some("") => Analysis::ALL.to_vec(),
-        Some(lang) => Analysis::stem_for(lang)
-            .into_iter()
-            .chain([Analysis::Folded])
-            .collect(),
+        Some(lang) => vec![Analysis::stemmed_field_for(lang), Analysis::Folded],
     }
 }
 
@@ -143,15 +140,19 @@ fn piece_query(
             .iter()
             .map(|(t, _)| Term::from_field_text(field, t))
             .collect();
-        let q: Box<dyn TantivyQuery> = if terms.len() == 1 {
-            Box::new(TermQuery::new(
-                terms[0].clone(),
-                IndexRecordOption::WithFreqs,
-            ))
-        } else {
-            Box::new(PhraseQuery::new(terms.clone()))
-        };
-        any.push((Occur::Should, q));
+        // The stemmed fields hold every turn: an exact word there already matches
+        // whatever the folded field would (see `Analysis::stemmed_field_for`).
+        if a != Analysis::Folded {
+            let q: Box<dyn TantivyQuery> = if terms.len() == 1 {
+                Box::new(TermQuery::new(
+                    terms[0].clone(),
+                    IndexRecordOption::WithFreqs,
+                ))
+            } else {
+                Box::new(PhraseQuery::new(terms.clone()))
+            };
+            any.push((Occur::Should, q));
+        }
         if piece.prefix && a == Analysis::Folded && wants_prefix(&tokens) {
             let mut elements: Vec<Element> = tokens
                 .iter()

@@ -14,7 +14,8 @@ use crate::model::{Conference, Turn, TurnKind};
 /// Bumped whenever the schema or an analyzer changes what is indexed; a
 /// different version in the index's stamp file forces a rebuild.
 /// 1: stemmed fr/en + folded fields, Han bigrams, tantivy 0.27 (frostem stems).
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: turns in other languages (zh) indexed in the English stemmed field too.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]
@@ -161,9 +162,7 @@ pub fn turn_doc(f: &Fields, c: &Conference, i: usize, t: &Turn) -> TantivyDocume
     let question = join(&t.question);
     let answer = join(&t.answer);
     let all = format!("{question}\n{answer}");
-    if let Some(a) = Analysis::stem_for(&c.language) {
-        d.add_text(f.text(a), &all);
-    }
+    d.add_text(f.text(Analysis::stemmed_field_for(&c.language)), &all);
     d.add_text(f.folded, &all);
     d.add_text(f.question, question);
     d.add_text(f.answer, answer);
