@@ -125,7 +125,7 @@ impl Corpus {
     pub fn describe(&self) -> String {
         match &self.kind {
             Kind::Dir(p) => p.display().to_string(),
-            Kind::Sample(_) => "sample corpus (illustrative text)".to_string(),
+            Kind::Sample(_) => "illustrative sample".to_string(),
         }
     }
 

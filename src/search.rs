@@ -23,6 +23,7 @@ mod run;
 mod schema;
 mod service;
 mod snippet;
+mod stems;
 mod store;
 mod syntax;
 #[cfg(test)]

@@ -21,10 +21,12 @@
 //! Because the same tokenizer runs for French and English text, Chinese quoted
 //! in a French answer and Latin words in a Chinese one are findable in either.
 
+use frostem::Algorithm;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
-    TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
+
+use super::stems::CachedStemmer;
 
 /// Tokens longer than this (bytes) are noise (URLs, runs of digits) and dropped.
 const MAX_TOKEN_BYTES: usize = 40;
@@ -77,8 +79,8 @@ impl Analysis {
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter);
         match self {
-            Analysis::StemFr => base.filter(Stemmer::new(Language::French)).build(),
-            Analysis::StemEn => base.filter(Stemmer::new(Language::English)).build(),
+            Analysis::StemFr => base.filter(CachedStemmer::new(Algorithm::French)).build(),
+            Analysis::StemEn => base.filter(CachedStemmer::new(Algorithm::English)).build(),
             Analysis::Folded => base.build(),
         }
     }
