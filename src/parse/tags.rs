@@ -120,7 +120,10 @@ fn tag_at(html: &str, pos: usize) -> Option<(TagKind, usize)> {
     if closing {
         Some((TagKind::Close(name), end))
     } else {
-        let attrs_end = end.saturating_sub(1).max(name_end);
+        // Without a closing `>` the attributes run to the end of the page (which may
+        // end inside a multi-byte character: never cut one byte before the end).
+        let closed = end > name_end && bytes.get(end - 1) == Some(&b'>');
+        let attrs_end = if closed { end - 1 } else { end };
         Some((TagKind::Open(name, (name_end, attrs_end)), end))
     }
 }
