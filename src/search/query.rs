@@ -125,7 +125,15 @@ fn piece_query(
     let mut any: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
     for &a in analyses {
         let field = f.text(a);
-        let tokens = a.tokens(&piece.text);
+        let mut tokens = a.tokens(&piece.text);
+        // While typing `Etats-U`, the one or two letters after the last word are
+        // too short to expand and not yet a word: match what comes before them.
+        let short_tail = tokens
+            .last()
+            .is_some_and(|(t, _)| !t.chars().next().is_some_and(is_cjk) && t.chars().count() < 3);
+        if piece.prefix && tokens.len() >= 2 && short_tail {
+            tokens.pop();
+        }
         if tokens.is_empty() {
             continue;
         }
@@ -136,21 +144,11 @@ fn piece_query(
                 .map(|(t, _)| Element::Exact(t.clone()))
                 .collect(),
         );
-        let terms: Vec<Term> = tokens
-            .iter()
-            .map(|(t, _)| Term::from_field_text(field, t))
-            .collect();
         // The stemmed fields hold every turn: an exact word there already matches
         // whatever the folded field would (see `Analysis::stemmed_field_for`).
-        if a != Analysis::Folded {
-            let q: Box<dyn TantivyQuery> = if terms.len() == 1 {
-                Box::new(TermQuery::new(
-                    terms[0].clone(),
-                    IndexRecordOption::WithFreqs,
-                ))
-            } else {
-                Box::new(PhraseQuery::new(terms.clone()))
-            };
+        if a != Analysis::Folded
+            && let Some(q) = exact(&tokens, field)
+        {
             any.push((Occur::Should, q));
         }
         if piece.prefix && a == Analysis::Folded && wants_prefix(&tokens) {
@@ -164,7 +162,7 @@ fn piece_query(
                 *last = Element::Prefix(std::mem::take(t));
             }
             highlighter.add(a, elements);
-            any.push((Occur::Should, typed_prefix(terms)));
+            any.push((Occur::Should, typed_prefix(piece, &tokens, analyses, f)));
         }
     }
     match any.len() {
@@ -174,29 +172,59 @@ fn piece_query(
     }
 }
 
-/// The piece being typed: its last token as a prefix. With words before it in
-/// the same piece (`Etats-Uni`), those must appear as a phrase and the prefix
-/// anywhere in the turn: a positional phrase-prefix over tens of thousands of
-/// turns costs several keystrokes' budget, and the exact phrase applies as soon
-/// as the word is complete.
-fn typed_prefix(mut terms: Vec<Term>) -> Box<dyn TantivyQuery> {
-    let Some(last) = terms.pop() else {
+/// The piece being typed: its last token as a prefix of a word in the folded
+/// field. With words before it in the same piece (`Etats-Uni`), those must
+/// appear as a phrase in a stemmed field, and the prefix anywhere in the turn: a
+/// positional phrase-prefix over tens of thousands of turns costs several
+/// keystrokes' budget, and the folded field keeps no positions. The exact phrase
+/// applies as soon as the word is complete.
+fn typed_prefix(
+    piece: &Piece,
+    tokens: &[(String, std::ops::Range<usize>)],
+    analyses: &[Analysis],
+    f: &Fields,
+) -> Box<dyn TantivyQuery> {
+    let Some((last, range)) = tokens.last() else {
         return Box::new(EmptyQuery);
     };
-    let mut prefix = PhrasePrefixQuery::new(vec![last]);
+    let mut prefix = PhrasePrefixQuery::new(vec![Term::from_field_text(f.folded, last)]);
     prefix.set_max_expansions(MAX_PREFIX_EXPANSIONS);
-    let head: Box<dyn TantivyQuery> = match terms.len() {
-        0 => return Box::new(prefix),
-        1 => Box::new(TermQuery::new(
-            terms.remove(0),
-            IndexRecordOption::WithFreqs,
-        )),
-        _ => Box::new(PhraseQuery::new(terms)),
-    };
+    if tokens.len() == 1 {
+        return Box::new(prefix);
+    }
+    let head_text = piece.text.get(..range.start).unwrap_or_default();
+    let heads: Vec<(Occur, Box<dyn TantivyQuery>)> = analyses
+        .iter()
+        .filter(|a| **a != Analysis::Folded)
+        .filter_map(|&a| exact(&a.tokens(head_text), f.text(a)))
+        .map(|q| (Occur::Should, q))
+        .collect();
+    if heads.is_empty() {
+        return Box::new(prefix);
+    }
     Box::new(BooleanQuery::new(vec![
-        (Occur::Must, head),
+        (Occur::Must, Box::new(BooleanQuery::new(heads))),
         (Occur::Must, Box::new(prefix)),
     ]))
+}
+
+/// The tokens as one term or a phrase in `field`.
+fn exact(
+    tokens: &[(String, std::ops::Range<usize>)],
+    field: tantivy::schema::Field,
+) -> Option<Box<dyn TantivyQuery>> {
+    let terms: Vec<Term> = tokens
+        .iter()
+        .map(|(t, _)| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
 }
 
 /// A half-typed word needs a prefix query unless it ends in a Han bigram,

@@ -15,7 +15,8 @@ use crate::model::{Conference, Turn, TurnKind};
 /// different version in the index's stamp file forces a rebuild.
 /// 1: stemmed fr/en + folded fields, Han bigrams, tantivy 0.27 (frostem stems).
 /// 2: turns in other languages (zh) indexed in the English stemmed field too.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: the folded field without positions.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]
@@ -95,9 +96,16 @@ pub fn schema() -> Schema {
         ("stem_en", Analysis::StemEn),
         ("folded", Analysis::Folded),
     ] {
+        // Phrases are matched in the stemmed fields; the folded field only
+        // expands the word being typed, which needs no positions.
+        let option = if a == Analysis::Folded {
+            IndexRecordOption::WithFreqs
+        } else {
+            IndexRecordOption::WithFreqsAndPositions
+        };
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(a.name())
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            .set_index_option(option);
         b.add_text_field(name, TextOptions::default().set_indexing_options(indexing));
     }
     b.build()

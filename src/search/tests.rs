@@ -221,6 +221,23 @@ fn the_word_being_typed_matches_as_a_prefix() {
 }
 
 #[test]
+fn a_half_typed_word_joined_to_words_before_it_matches() {
+    let ix = index();
+    for typed in ["Etats-Uni", "Etats-Un", "États-Unis"] {
+        let q = Query {
+            prefix_last: true,
+            ..text_query(typed)
+        };
+        assert_eq!(found(&run(&ix, &q)), [hit("2024-03-18-fr", 1)], "{typed}");
+    }
+    let q = Query {
+        prefix_last: true,
+        ..text_query("Etats-Xyz")
+    };
+    assert!(run(&ix, &q).hits.is_empty(), "the head alone is not enough");
+}
+
+#[test]
 fn highlight_ranges_are_chars_on_accents_and_chinese() {
     let ix = index();
     let h = run(&ix, &text_query("sécurité")).highlighter;
