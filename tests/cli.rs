@@ -277,3 +277,22 @@ fn show_and_search_output_carry_no_escape_sequences() {
     }
     assert!(stdout(&app.run(&["show", "2025-01-02-fr"])).contains("Titre propre"));
 }
+
+#[test]
+fn an_in_place_edit_is_picked_up_by_the_index_command() {
+    let app = App::new("inplace");
+    let file = shared().join("corpus/fr/2025-07-29_guo.txt");
+    assert_eq!(
+        app.run(&["import", file.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let _ = app.run(&["list"]);
+    let path = app.corpus().join("conferences/2025-07-29-fr.json");
+    let mut conf: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    conf["title"] = Value::from("Titre corrigé à la main");
+    // Written in place (no rename): the folder's fingerprint does not change.
+    std::fs::write(&path, conf.to_string()).unwrap();
+    assert_eq!(app.run(&["index"]).status.code(), Some(0));
+    let list = json(&app.run(&["list", "--json"]));
+    assert_eq!(list[0]["title"], "Titre corrigé à la main");
+}

@@ -139,6 +139,11 @@ pub(super) fn rebuild(corpus: &Corpus) -> Result<u8, String> {
     }
     let (confs, problems) = corpus.load_all();
     super::report_problems(&problems);
+    // The catalogue too: after an in-place edit the folder's fingerprint did not change.
+    corpus.store_catalog(
+        confs.iter().map(crate::corpus::Entry::of).collect(),
+        &problems,
+    );
     let n = confs.len();
     let (index, _) = SearchIndex::open_or_build(&index_dir, corpus.stamp(), || confs)
         .map_err(|e| e.to_string())?;
