@@ -93,6 +93,25 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+impl Snippet {
+    /// The highlighted words, as text.
+    pub fn highlighted(&self) -> Vec<String> {
+        char_slices(&self.text, &self.highlights)
+    }
+}
+
+/// The pieces of `text` at these char ranges (ranges past the end are cut short).
+pub fn char_slices(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    ranges
+        .iter()
+        .map(|r| {
+            let end = r.end.min(chars.len());
+            chars[r.start.min(end)..end].iter().collect()
+        })
+        .collect()
+}
+
 /// One matching turn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {

@@ -135,15 +135,6 @@ fn hit(id: &str, turn: usize) -> (String, usize) {
     (id.into(), turn)
 }
 
-/// The highlighted substrings of a snippet.
-fn marked(s: &super::Snippet) -> Vec<String> {
-    let chars: Vec<char> = s.text.chars().collect();
-    s.highlights
-        .iter()
-        .map(|r| chars[r.clone()].iter().collect())
-        .collect()
-}
-
 #[test]
 fn accents_and_case_fold() {
     let ix = index();
@@ -152,7 +143,10 @@ fn accents_and_case_fold() {
     assert_eq!(got, [hit("2023-01-05-fr", 0), hit("2024-03-18-fr", 0)]);
     assert_eq!(found_text(&ix, "Etats-Unis"), [hit("2024-03-18-fr", 1)]);
     let r = run(&ix, &text_query("Etats-Unis"));
-    assert_eq!(marked(&r.hits[0].snippet), ["États-Unis"]);
+    assert_eq!(
+        super::Snippet::highlighted(&r.hits[0].snippet),
+        ["États-Unis"]
+    );
 }
 
 #[test]
@@ -160,7 +154,10 @@ fn inflections_match() {
     let ix = index();
     let r = run(&ix, &text_query("négociation"));
     assert_eq!(found(&r), [hit("2024-03-18-fr", 1)]);
-    assert_eq!(marked(&r.hits[0].snippet), ["négociations"]);
+    assert_eq!(
+        super::Snippet::highlighted(&r.hits[0].snippet),
+        ["négociations"]
+    );
     assert_eq!(found_text(&ix, "tariff"), [hit("2025-06-24-en", 0)]);
 }
 
@@ -169,7 +166,7 @@ fn chinese_words_and_latin_inside_chinese() {
     let ix = index();
     let r = run(&ix, &text_query("南海"));
     assert_eq!(found(&r), [hit("2024-02-22-zh", 0)]);
-    assert_eq!(marked(&r.hits[0].snippet), ["南海"]);
+    assert_eq!(super::Snippet::highlighted(&r.hits[0].snippet), ["南海"]);
     assert_eq!(found_text(&ix, "中美关系"), [hit("2024-02-22-zh", 0)]);
     assert_eq!(found_text(&ix, "台湾"), [hit("2024-02-22-zh", 1)]);
     assert_eq!(found_text(&ix, "apec"), [hit("2024-02-22-zh", 1)]);
@@ -201,16 +198,12 @@ fn the_word_being_typed_matches_as_a_prefix() {
     let r = run(&ix, &q);
     assert_eq!(found(&r), [hit("2024-03-18-fr", 0)]);
     assert_eq!(
-        marked(&r.hits[0].snippet),
+        super::Snippet::highlighted(&r.hits[0].snippet),
         ["coopération", "internationale"]
     );
     let text = "une coopération internationale";
     let ranges = r.highlighter.ranges(text);
-    let chars: Vec<char> = text.chars().collect();
-    let words: Vec<String> = ranges
-        .iter()
-        .map(|r| chars[r.clone()].iter().collect())
-        .collect();
+    let words = super::char_slices(text, &ranges);
     assert_eq!(words, ["coopération", "internationale"]);
     // A finished word (trailing space) is not a prefix.
     let q = Query {
