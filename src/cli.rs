@@ -24,9 +24,14 @@ pub enum Command {
     /// Re-importing a transcript replaces its conference.
     Import {
         /// Files or folders to import.
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required_unless_present = "reparse", value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Rebuild every conference from the synced raw pages (`raw/` in the corpus), offline.
+        #[arg(long, conflicts_with = "paths")]
+        reparse: bool,
     },
+    /// Fetch the ministry's transcripts the corpus does not hold yet, keep the raw pages, import them.
+    Sync(SyncArgs),
     /// List conferences, newest first.
     List {
         /// Print JSON: [{id, date, language, spokesperson, title, turns}].
@@ -51,6 +56,29 @@ pub enum Command {
     },
     /// Rebuild the search index now and report its size and time.
     Index,
+}
+
+/// What `briefings sync` takes (SYNC.md is the contract).
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only these languages, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = ["zh", "en", "fr"], value_name = "zh,en,fr")]
+    pub lang: Vec<String>,
+    /// Stop at conferences older than this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Walk at most N listing pages per source.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_pages: Option<u64>,
+    /// Sources file replacing the defaults (and `<config dir>/briefings/sources.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
+    /// Print what would be fetched; fetch listing pages only.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the summary as JSON: {sources, listings, fetched, imported, skipped, failed: [{url, reason}]}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// What `briefings search` takes.
@@ -117,6 +145,19 @@ mod tests {
         let a = Cli::try_parse_from(["briefings", "--corpus", "x", "list"]).unwrap();
         let b = Cli::try_parse_from(["briefings", "list", "--corpus", "x"]).unwrap();
         assert_eq!(a.corpus, b.corpus);
+    }
+
+    #[test]
+    fn sync_and_reparse_parse() {
+        let c = Cli::try_parse_from(["briefings", "sync", "--lang", "zh,en", "--max-pages", "2"])
+            .unwrap();
+        let Some(Command::Sync(a)) = c.command else {
+            panic!("not sync")
+        };
+        assert_eq!(a.lang, ["zh", "en"]);
+        assert!(Cli::try_parse_from(["briefings", "sync", "--lang", "de"]).is_err());
+        assert!(Cli::try_parse_from(["briefings", "import", "--reparse"]).is_ok());
+        assert!(Cli::try_parse_from(["briefings", "import"]).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod list;
 mod outlets;
 mod search;
 mod show;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +17,9 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
     let dir = corpus::resolve_dir(corpus_flag)?;
     match command {
         Command::Tui => tui(&dir),
-        Command::Import { paths } => Ok(import::run(&dir, &paths)),
+        Command::Import { reparse: true, .. } => Ok(import::reparse(&dir)),
+        Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),
+        Command::Sync(args) => Ok(sync::run(&dir, &args)),
         Command::List { json } => list::run(&read_corpus(&dir)?, json),
         Command::Show { id, json } => show::run(&read_corpus(&dir)?, &id, json),
         Command::Search(args) => search::run(&read_corpus(&dir)?, &args),

@@ -20,7 +20,19 @@ pub struct FromFile {
 /// Parses one file's bytes into finished conferences (ids `<date>-<lang>[-N]`).
 /// The date comes from the text, else from the file name (`2025-07-29_guo.txt`, `20250729.htm`).
 pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<FromFile, Problem> {
-    let parsed = parse::parse_bytes(name, bytes, outlets)?;
+    conferences_from_page(name, bytes, None, None, outlets)
+}
+
+/// [`conferences_from`] for a page received over HTTP: its header charset and a
+/// date known from its listing (see `parse::parse_received`).
+pub fn conferences_from_page(
+    name: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+    date_hint: Option<&str>,
+    outlets: &Outlets,
+) -> Result<FromFile, Problem> {
+    let parsed = parse::parse_received(name, bytes, charset, date_hint, outlets)?;
     let mut out = FromFile {
         warnings: parsed.warnings,
         ..FromFile::default()

@@ -13,6 +13,7 @@ pub mod open;
 pub mod outlets;
 pub mod parse;
 pub mod search;
+pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod wrap;

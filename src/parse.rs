@@ -21,6 +21,7 @@ mod labels;
 mod names;
 mod stream;
 mod tags;
+mod yearless;
 
 use crate::model::Turn;
 use crate::outlets::Outlets;
@@ -67,22 +68,58 @@ struct Para {
 
 /// Parses a file's bytes. `name` is the file name, used to pick text or HTML
 /// (`.htm`/`.html`, or content that is clearly an HTML page). Errors: empty,
-/// binary / not UTF-8 (UTF-8 BOM and UTF-16 with BOM accepted), no recognisable turn,
+/// binary, damaged UTF-8 (any encoding is read: see `decode`), no recognisable turn,
 /// HTML without an article body. Never panics.
 pub fn parse_bytes(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<Parsed, Problem> {
-    let text = decode::decode(bytes)?;
-    let html_name = std::path::Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("htm") || e.eq_ignore_ascii_case("html"));
+    parse_received(name, bytes, None, None, outlets)
+}
+
+/// Parses a page as received over HTTP: `charset` is the `Content-Type`
+/// header's charset, when the server sent one (it comes before the page's own
+/// `<meta>`); `date_hint` (`YYYY-MM-DD`) is a day near the conference known from
+/// elsewhere (the listing, the file name, the day of fetching): it gives the
+/// year to a title that prints none, when the page's images do not.
+pub fn parse_received(
+    name: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+    date_hint: Option<&str>,
+    outlets: &Outlets,
+) -> Result<Parsed, Problem> {
+    let text = decode::decode_declared(bytes, charset)?;
+    let html_name = std::path::Path::new(name).extension().is_some_and(|e| {
+        ["htm", "html", "shtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
+    let years = yearless::YearContext::new(&text, date_hint);
     if html_name || looks_like_html(&text) {
-        parse_html(&text, outlets)
+        html_with(&text, &years, outlets)
     } else {
-        parse_text(&text, outlets)
+        text_with(&text, &years, outlets)
     }
+}
+
+/// A received page's text (listing pages): the decoder of `parse_received`.
+pub fn decode_received(bytes: &[u8], charset: Option<&str>) -> Result<String, Problem> {
+    decode::decode_declared(bytes, charset)
+}
+
+/// The first calendar date printed in `text` (`2020年7月3日`, `July 3, 2020`, `2020-07-03`…), as ISO.
+pub fn date_in(text: &str) -> Option<String> {
+    dates::iso(text)
 }
 
 /// Parses plain text as copied from a page.
 pub fn parse_text(text: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
+    text_with(text, &yearless::YearContext::default(), outlets)
+}
+
+fn text_with(
+    text: &str,
+    years: &yearless::YearContext,
+    outlets: &Outlets,
+) -> Result<Parsed, Problem> {
     if text.trim().is_empty() {
         return Err(empty());
     }
@@ -97,15 +134,24 @@ pub fn parse_text(text: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
             });
         }
     }
+    yearless::complete(&mut paras, years);
     read(&paras, outlets)
 }
 
 /// Parses a saved HTML page.
 pub fn parse_html(html: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
+    html_with(html, &yearless::YearContext::default(), outlets)
+}
+
+fn html_with(
+    html: &str,
+    years: &yearless::YearContext,
+    outlets: &Outlets,
+) -> Result<Parsed, Problem> {
     if html.trim().is_empty() {
         return Err(empty());
     }
-    let paras: Vec<Para> = html::extract(html)?
+    let mut paras: Vec<Para> = html::extract(html)?
         .into_iter()
         .map(|p| Para {
             text: tidy(&p.text),
@@ -113,6 +159,7 @@ pub fn parse_html(html: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
         })
         .filter(|p| !p.text.is_empty())
         .collect();
+    yearless::complete(&mut paras, years);
     read(&paras, outlets)
 }
 

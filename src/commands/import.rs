@@ -37,11 +37,46 @@ pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
     u8::from(!report.failures.is_empty())
 }
 
+/// `briefings import --reparse`: every synced conference rebuilt from `raw/`, offline.
+pub(super) fn reparse(dir: &Path) -> u8 {
+    let (outlets, warn) = Outlets::with_user_file();
+    if let Some(w) = warn {
+        eprintln!("{w}");
+    }
+    let before = Corpus::dir(dir).stamp();
+    let done = match crate::sync::reparse(dir, &outlets) {
+        Ok(done) => done,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    for f in &done.failures {
+        eprintln!("{f}");
+    }
+    if !done.written.is_empty() || !done.removed.is_empty() {
+        // A removed conference is not taken out by the in-place update: rebuild then.
+        let before = if done.removed.is_empty() { before } else { 0 };
+        refresh_caches(dir, before, &done.written);
+    }
+    println!(
+        "reparsed {} raw page{}: {} conference{} written, {} removed, {} page{} without a conference",
+        done.pages,
+        if done.pages == 1 { "" } else { "s" },
+        done.written.len(),
+        if done.written.len() == 1 { "" } else { "s" },
+        done.removed.len(),
+        done.failures.len(),
+        if done.failures.len() == 1 { "" } else { "s" },
+    );
+    u8::from(!done.failures.is_empty())
+}
+
 /// Brings the index and the catalogue up to date with what was written.
 /// When both were current before the import they are updated in place;
 /// otherwise they are rebuilt from the conferences in hand plus the others on disk.
 /// A failure only costs a rebuild on next use, so it is a warning.
-fn refresh_caches(dir: &Path, before: u64, written: &[Conference]) {
+pub(super) fn refresh_caches(dir: &Path, before: u64, written: &[Conference]) {
     let corpus = Corpus::dir(dir);
     let index_dir = cache_dir_for(dir).join("index");
     let stamp = corpus.stamp();

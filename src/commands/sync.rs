@@ -1,0 +1,116 @@
+//! `briefings sync`: sources read, the walk run with a progress bar on a
+//! terminal, failures listed, one summary line (or `--json`), caches refreshed.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+use std::time::Duration;
+
+use indicatif::{HumanBytes, ProgressBar, ProgressStyle};
+
+use crate::cli::SyncArgs;
+use crate::corpus::Corpus;
+use crate::outlets::Outlets;
+use crate::sync::{self, Options, Progress, Quiet};
+
+/// Exit 0 all fine; 1 some pages failed; 2 a sources file or mirror that cannot be used.
+pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
+    if dir.is_file() {
+        eprintln!(
+            "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
+            dir.display()
+        );
+        return 2;
+    }
+    let (sources, _) = match sync::sources::load(args.sources.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
+    let mirror = match sync::mirror_from_env() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
+    let (outlets, warn) = Outlets::with_user_file();
+    if let Some(w) = warn {
+        eprintln!("{w}");
+    }
+    let options = Options {
+        corpus: dir.to_path_buf(),
+        languages: args.lang.clone(),
+        since: args.since.clone(),
+        max_pages: args.max_pages.map(|n| n as usize),
+        dry_run: args.dry_run,
+    };
+    let before = Corpus::dir(dir).stamp();
+    let show_bar = !args.json && std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
+    let mut bar = Bar::default();
+    let progress: &mut dyn Progress = if show_bar { &mut bar } else { &mut Quiet };
+    let summary = match sync::run(&options, &sources, mirror, &outlets, progress) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    if !summary.written.is_empty() {
+        super::import::refresh_caches(dir, before, &summary.written);
+    }
+    if args.dry_run && !args.json {
+        for url in &summary.would_fetch {
+            println!("{url}");
+        }
+    }
+    for f in &summary.failed {
+        eprintln!("{}: {}", f.url, f.reason);
+    }
+    if args.json {
+        match serde_json::to_string_pretty(&summary) {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("{e}"),
+        }
+    } else {
+        println!("{}", summary.line(args.dry_run));
+    }
+    u8::from(!summary.failed.is_empty())
+}
+
+/// A spinner per source: pages fetched, bytes received, the address in hand (on stderr).
+#[derive(Default)]
+struct Bar {
+    bar: Option<ProgressBar>,
+    name: String,
+    bytes: u64,
+}
+
+impl Progress for Bar {
+    fn source(&mut self, name: &str) {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {prefix}: {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_prefix(name.to_string());
+        bar.enable_steady_tick(Duration::from_millis(120));
+        self.bar = Some(bar);
+        self.name = name.to_string();
+        self.bytes = 0;
+    }
+
+    fn step(&mut self, url: &str, bytes: usize, pages: usize) {
+        self.bytes += bytes as u64;
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{pages} pages, {} — {url}", HumanBytes(self.bytes)));
+        }
+    }
+
+    fn done(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_with_message(format!("done, {}", HumanBytes(self.bytes)));
+        }
+    }
+}

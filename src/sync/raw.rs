@@ -1,0 +1,256 @@
+//! The raw store: each fetched page's bytes under `raw/<source>/<URL path>`,
+//! and `raw/manifest.jsonl`, one line per fetch, appended whole and synced so
+//! a killed process leaves at most a torn last line (ignored and redone).
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+/// One manifest line (SYNC.md: `{url, source, file, fetched, status, etag,
+/// last_modified, sha256, conference}`, plus `problem` and the `date_hint` the
+/// listing gave, which `import --reparse` needs to date year-less titles again).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entry {
+    pub url: String,
+    pub source: String,
+    /// Path under `raw/`, when bytes were stored.
+    pub file: Option<String>,
+    /// When it was fetched (UTC, RFC 3339).
+    pub fetched: String,
+    pub status: u16,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub sha256: Option<String>,
+    /// The conference the page produced, or null with a `problem`.
+    pub conference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_hint: Option<String>,
+}
+
+/// The raw folder of a corpus and what its manifest says (the last line per URL wins).
+pub struct RawStore {
+    dir: PathBuf,
+    latest: HashMap<String, Entry>,
+    /// URLs in the order the manifest first names them (the order of fetching).
+    order: Vec<String>,
+}
+
+impl RawStore {
+    /// Opens `<corpus>/raw`, reading the manifest; a torn last line is cut off.
+    pub fn open(corpus: &Path) -> Result<RawStore, String> {
+        let dir = corpus.join("raw");
+        fs::create_dir_all(&dir)
+            .map_err(|e| format!("{}: cannot create the raw folder: {e}", dir.display()))?;
+        let manifest = dir.join("manifest.jsonl");
+        let mut latest = HashMap::new();
+        let mut order = Vec::new();
+        if let Ok(bytes) = fs::read(&manifest) {
+            let mut good_len = 0;
+            for line in bytes.split_inclusive(|&b| b == b'\n') {
+                let complete = line.ends_with(b"\n");
+                let entry = serde_json::from_slice::<Entry>(line.trim_ascii_end());
+                match entry {
+                    Ok(e) if complete => {
+                        good_len += line.len();
+                        if !latest.contains_key(&e.url) {
+                            order.push(e.url.clone());
+                        }
+                        latest.insert(e.url.clone(), e);
+                    }
+                    // A torn line: only ever the last one (appends are whole lines).
+                    _ if !complete => break,
+                    // A damaged line in the middle: skipped, kept in the file.
+                    _ => good_len += line.len(),
+                }
+            }
+            if good_len < bytes.len() {
+                let f = OpenOptions::new()
+                    .write(true)
+                    .open(&manifest)
+                    .map_err(|e| format!("{}: cannot repair: {e}", manifest.display()))?;
+                f.set_len(good_len as u64)
+                    .and_then(|()| f.sync_all())
+                    .map_err(|e| format!("{}: cannot repair: {e}", manifest.display()))?;
+            }
+        }
+        Ok(RawStore { dir, latest, order })
+    }
+
+    /// The latest entry for a URL.
+    pub fn get(&self, url: &str) -> Option<&Entry> {
+        self.latest.get(url)
+    }
+
+    /// Every URL's latest entry, in the order of first fetching.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.order.iter().filter_map(|u| self.latest.get(u))
+    }
+
+    /// Whether the page is in hand for good: fetched and made into a conference.
+    /// Gone pages, maintenance pages and failures are tried again.
+    pub fn holds(&self, url: &str) -> bool {
+        self.get(url).is_some_and(|e| e.conference.is_some())
+    }
+
+    /// The URL that already produced conference `id`, if any.
+    pub fn producer_of(&self, id: &str) -> Option<&str> {
+        self.latest
+            .values()
+            .find(|e| e.conference.as_deref() == Some(id))
+            .map(|e| e.url.as_str())
+    }
+
+    /// Stores a page's bytes (write to a temporary file, sync, rename) and
+    /// returns its path under `raw/` and its SHA-256.
+    pub fn store_page(
+        &self,
+        source: &str,
+        url: &Url,
+        bytes: &[u8],
+    ) -> Result<(String, String), String> {
+        let rel = relative_path(source, url);
+        let path = self.dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
+        }
+        let tmp = path.with_extension("part");
+        let write = || -> std::io::Result<()> {
+            let mut f = File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| format!("{}: cannot store the page: {e}", path.display()))?;
+        Ok((rel, sha256_hex(bytes)))
+    }
+
+    /// The bytes of a stored page.
+    pub fn read_page(&self, rel: &str) -> std::io::Result<Vec<u8>> {
+        fs::read(self.dir.join(rel))
+    }
+
+    /// Appends one line to the manifest: one write of the whole line, then fsync.
+    pub fn record(&mut self, entry: Entry) -> Result<(), String> {
+        let manifest = self.dir.join("manifest.jsonl");
+        let mut line = serde_json::to_string(&entry).map_err(|e| e.to_string())?;
+        line.push('\n');
+        let append = || -> std::io::Result<()> {
+            let mut f = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&manifest)?;
+            f.write_all(line.as_bytes())?;
+            f.sync_data()
+        };
+        append().map_err(|e| format!("{}: cannot append: {e}", manifest.display()))?;
+        if !self.latest.contains_key(&entry.url) {
+            self.order.push(entry.url.clone());
+        }
+        self.latest.insert(entry.url.clone(), entry);
+        Ok(())
+    }
+}
+
+/// `raw/<source>/<path of the URL>`: `..` and empty segments dropped, a
+/// folder address stored as `index.html`, a query kept in the file name.
+pub fn relative_path(source: &str, url: &Url) -> String {
+    let mut parts: Vec<String> = vec![source.to_string()];
+    parts.extend(
+        url.path_segments()
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+            .map(|s| s.replace(['\\', ':'], "_")),
+    );
+    if url.path().ends_with('/') || parts.len() == 1 {
+        parts.push("index.html".into());
+    }
+    if let Some(q) = url.query() {
+        let last = parts.pop().unwrap_or_default();
+        let q: String = q
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        parts.push(format!("{last}_{q}"));
+    }
+    parts.join("/")
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Entry, RawStore, relative_path};
+    use url::Url;
+
+    fn entry(url: &str, conference: Option<&str>) -> Entry {
+        Entry {
+            url: url.into(),
+            source: "s".into(),
+            file: None,
+            fetched: "2020-07-04T00:00:00Z".into(),
+            status: 200,
+            etag: None,
+            last_modified: None,
+            sha256: None,
+            conference: conference.map(str::to_string),
+            problem: None,
+            charset: None,
+            date_hint: None,
+        }
+    }
+
+    #[test]
+    fn paths_follow_the_url() {
+        let u = |s: &str| Url::parse(s).unwrap();
+        assert_eq!(
+            relative_path("zh", &u("https://h.cn/web/a/t1.shtml")),
+            "zh/web/a/t1.shtml"
+        );
+        assert_eq!(
+            relative_path("zh", &u("https://h.cn/web/../x/")),
+            "zh/x/index.html"
+        );
+        assert_eq!(relative_path("zh", &u("https://h.cn/a?id=3")), "zh/a_id_3");
+    }
+
+    #[test]
+    fn a_torn_last_line_is_cut_and_the_rest_kept() {
+        let dir = std::env::temp_dir().join(format!("briefings-raw-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        {
+            let mut s = RawStore::open(&dir).unwrap();
+            s.record(entry("https://h/1", Some("2020-01-01-zh")))
+                .unwrap();
+            s.record(entry("https://h/2", None)).unwrap();
+        }
+        let manifest = dir.join("raw/manifest.jsonl");
+        let mut bytes = std::fs::read(&manifest).unwrap();
+        let whole = bytes.len();
+        bytes.extend_from_slice(br#"{"url":"https://h/3","sou"#);
+        std::fs::write(&manifest, &bytes).unwrap();
+        let mut s = RawStore::open(&dir).unwrap();
+        assert!(
+            s.holds("https://h/1") && !s.holds("https://h/2") && s.get("https://h/3").is_none()
+        );
+        assert_eq!(std::fs::read(&manifest).unwrap().len(), whole);
+        s.record(entry("https://h/3", Some("x"))).unwrap();
+        assert!(RawStore::open(&dir).unwrap().holds("https://h/3"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,191 @@
+//! The sources file (`sources.toml`): which sites to walk, read and checked
+//! before any request, every problem named by file and line.
+
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use serde::Deserialize;
+use url::Url;
+
+/// The defaults shipped with the program (today's ministry sites).
+pub const DEFAULTS: &str = include_str!("../../assets/sources.toml");
+
+/// One site to walk: its listing pages and which links are conferences.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Short id: in messages and under `raw/`.
+    pub name: String,
+    /// `zh`, `en` or `fr`.
+    pub language: String,
+    /// The first (newest) listing page.
+    pub listing: Url,
+    /// Listing page `n` (1, 2, …) with `{n}` in place of the number.
+    pub next: Option<String>,
+    /// A link's text must match to be a conference.
+    pub links: Regex,
+    /// Never walk more listing pages than this.
+    pub max_pages: usize,
+    /// Pause between two requests to this host, if set.
+    pub delay_ms: Option<u64>,
+}
+
+impl Source {
+    /// The URL of listing page `n` (0 is the first), if the source has that many.
+    pub fn listing_page(&self, n: usize) -> Option<Url> {
+        if n == 0 {
+            return Some(self.listing.clone());
+        }
+        let template = self.next.as_ref()?;
+        Url::parse(&template.replace("{n}", &n.to_string())).ok()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileShape {
+    #[serde(default)]
+    source: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: toml::Spanned<String>,
+    language: toml::Spanned<String>,
+    listing: toml::Spanned<String>,
+    next: Option<toml::Spanned<String>>,
+    links: toml::Spanned<String>,
+    max_pages: Option<usize>,
+    delay_ms: Option<u64>,
+}
+
+/// Where the sources come from: `--sources FILE`, else `<config dir>/briefings/sources.toml`, else the defaults.
+pub fn load(flag: Option<&Path>) -> Result<(Vec<Source>, String), String> {
+    let user = dirs::config_dir().map(|d| d.join("briefings").join("sources.toml"));
+    let path: Option<PathBuf> = match flag {
+        Some(p) => Some(p.to_path_buf()),
+        None => user.filter(|p| p.is_file()),
+    };
+    match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| format!("{}: cannot read the sources file: {e}", p.display()))?;
+            let label = p.display().to_string();
+            parse(&text, &label).map(|s| (s, label))
+        }
+        None => parse(DEFAULTS, "assets/sources.toml").map(|s| (s, "built-in sources".into())),
+    }
+}
+
+/// Reads a sources file's text; errors are `LABEL:LINE: message`.
+pub fn parse(text: &str, label: &str) -> Result<Vec<Source>, String> {
+    let at = |offset: usize, message: &str| {
+        let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+        format!("{label}:{line}: {message}")
+    };
+    let shape: FileShape = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim())
+    })?;
+    if shape.source.is_empty() {
+        return Err(format!("{label}:1: no [[source]] table: nothing to sync"));
+    }
+    let mut out: Vec<Source> = Vec::new();
+    for e in shape.source {
+        let name = e.name.get_ref().trim().to_string();
+        let safe = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !safe {
+            return Err(at(
+                e.name.span().start,
+                "a source name is letters, digits, `-` and `_` (it names a folder)",
+            ));
+        }
+        if out.iter().any(|s| s.name == name) {
+            return Err(at(
+                e.name.span().start,
+                &format!("two sources are named {name:?}"),
+            ));
+        }
+        let language = e.language.get_ref().clone();
+        if !matches!(language.as_str(), "zh" | "en" | "fr") {
+            return Err(at(
+                e.language.span().start,
+                &format!("language {language:?}: expected zh, en or fr"),
+            ));
+        }
+        let listing = web_url(e.listing.get_ref()).map_err(|m| at(e.listing.span().start, &m))?;
+        if let Some(next) = &e.next {
+            if !next.get_ref().contains("{n}") {
+                return Err(at(
+                    next.span().start,
+                    "`next` needs `{n}` where the page number goes",
+                ));
+            }
+            web_url(&next.get_ref().replace("{n}", "1")).map_err(|m| at(next.span().start, &m))?;
+        }
+        let links = Regex::new(e.links.get_ref()).map_err(|err| {
+            at(
+                e.links.span().start,
+                &format!("`links` is not a valid regex: {err}"),
+            )
+        })?;
+        out.push(Source {
+            name,
+            language,
+            listing,
+            next: e.next.map(toml::Spanned::into_inner),
+            links,
+            max_pages: e.max_pages.unwrap_or(300).max(1),
+            delay_ms: e.delay_ms,
+        });
+    }
+    Ok(out)
+}
+
+fn web_url(s: &str) -> Result<Url, String> {
+    let url = Url::parse(s).map_err(|e| format!("{s:?} is not a URL: {e}"))?;
+    if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() {
+        Ok(url)
+    } else {
+        Err(format!("{s:?}: expected an http:// or https:// address"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DEFAULTS, parse};
+
+    #[test]
+    fn the_defaults_read() {
+        let s = parse(DEFAULTS, "assets/sources.toml").unwrap();
+        let langs: Vec<&str> = s.iter().map(|s| s.language.as_str()).collect();
+        assert!(langs.contains(&"zh") && langs.contains(&"en") && langs.contains(&"fr"));
+        assert!(s.iter().all(|s| s.listing_page(2).is_some()));
+    }
+
+    #[test]
+    fn problems_name_the_line() {
+        let text = "[[source]]\nname = \"a\"\nlanguage = \"zh\"\nlisting = \"https://x.cn/a/\"\nlinks = \"x\"\ncolour = 3\n";
+        let e = parse(text, "s.toml").unwrap_err();
+        assert!(e.starts_with("s.toml:6: ") && e.contains("colour"), "{e}");
+        let bad_lang = text.replace("\"zh\"", "\"de\"").replace("colour = 3\n", "");
+        assert!(
+            parse(&bad_lang, "s.toml")
+                .unwrap_err()
+                .starts_with("s.toml:3: ")
+        );
+        let bad_regex = text.replace("\"x\"", "\"(\"").replace("colour = 3\n", "");
+        assert!(
+            parse(&bad_regex, "s.toml")
+                .unwrap_err()
+                .starts_with("s.toml:5: ")
+        );
+        let ok = text.replace("colour = 3\n", "");
+        let s = parse(&ok, "s.toml").unwrap();
+        assert_eq!(s[0].max_pages, 300);
+        assert_eq!(s[0].listing_page(1), None);
+    }
+}
