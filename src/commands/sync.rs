@@ -82,7 +82,7 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
 /// A spinner per source: pages fetched, bytes received, the address in hand (on stderr).
 #[derive(Default)]
 struct Bar {
-    bar: Option<ProgressBar>,
+    spinner: Option<ProgressBar>,
     name: String,
     bytes: u64,
 }
@@ -96,20 +96,20 @@ impl Progress for Bar {
         );
         bar.set_prefix(name.to_string());
         bar.enable_steady_tick(Duration::from_millis(120));
-        self.bar = Some(bar);
+        self.spinner = Some(bar);
         self.name = name.to_string();
         self.bytes = 0;
     }
 
     fn step(&mut self, url: &str, bytes: usize, pages: usize) {
         self.bytes += bytes as u64;
-        if let Some(bar) = &self.bar {
+        if let Some(bar) = &self.spinner {
             bar.set_message(format!("{pages} pages, {} — {url}", HumanBytes(self.bytes)));
         }
     }
 
     fn done(&mut self) {
-        if let Some(bar) = self.bar.take() {
+        if let Some(bar) = self.spinner.take() {
             bar.finish_with_message(format!("done, {}", HumanBytes(self.bytes)));
         }
     }

@@ -49,10 +49,10 @@ fn to_text<'a>(bytes: &'a [u8], http_charset: Option<&str>) -> Result<Cow<'a, st
             }
         })
     };
-    if let Some(declared) = from_http.or_else(from_meta) {
-        if let Some(text) = believed(declared, bytes)? {
-            return Ok(text);
-        }
+    if let Some(declared) = from_http.or_else(from_meta)
+        && let Some(text) = believed(declared, bytes)?
+    {
+        return Ok(text);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         return Ok(encoding.decode_without_bom_handling(bytes).0);
@@ -137,7 +137,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(2048) & !1];
     let units = head.len() / 2;
-    if units < 2 || bytes.len() % 2 != 0 {
+    if units < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = || head.chunks_exact(2);

@@ -89,7 +89,11 @@ const WIDGETS: &[&str] = &[
 /// Classifies a line that is furniture wherever it appears; `None` for transcript text.
 pub fn classify(text: &str) -> Option<Furniture> {
     let t = text.trim();
-    if t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '*' | '＊' | '※')) {
+    let stars = t.chars().filter(|c| matches!(c, '*' | '＊' | '※')).count();
+    if stars >= 3
+        && t.chars()
+            .all(|c| matches!(c, '*' | '＊' | '※') || c.is_whitespace())
+    {
         return Some(Furniture::Separator);
     }
     if is_image_residue(t) {
@@ -209,6 +213,7 @@ mod tests {
         }
         assert_eq!(classify("***"), Some(Furniture::Separator));
         assert_eq!(classify("　　***********"), Some(Furniture::Separator));
+        assert_eq!(classify("*　　　*　　　*"), Some(Furniture::Separator));
         assert_eq!(classify("Q: What is your comment?"), None);
     }
 

@@ -19,6 +19,9 @@ pub enum Label {
 /// Anonymous answer labels.
 const ANSWERS: &[&str] = &["a", "r", "答", "réponse", "reponse", "answer", "rép"];
 
+/// Anonymous asker labels the outlet table does not hold (`Journalist:` on the English site in 2019).
+const ASKERS: &[&str] = &["journalist", "journaliste"];
+
 /// Labels that mark a follow-up question.
 const FOLLOW_UPS: &[&str] = &[
     "follow-up",
@@ -30,6 +33,8 @@ const FOLLOW_UPS: &[&str] = &[
     "suivi",
     "question de suivi",
     "question complémentaire",
+    "journalist adds",
+    "reporter adds",
 ];
 
 /// Small words allowed in lower case inside an outlet name (`Agence de Presse Xinhua`).
@@ -83,6 +88,9 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
     }
     if FOLLOW_UPS.contains(&lower.as_str()) {
         return Some(question(true));
+    }
+    if ASKERS.contains(&lower.as_str()) {
+        return Some(question(false));
     }
     if let Some(name) = names::lookup(label) {
         return Some(Label::Answer {

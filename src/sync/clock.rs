@@ -24,7 +24,7 @@ pub fn today() -> String {
 
 /// Days since 1970-01-01 → (year, month, day) (Howard Hinnant's algorithm).
 fn civil(days: u64) -> (i64, u64, u64) {
-    let z = days as i64 + 719_468;
+    let z = i64::try_from(days).unwrap_or(0) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;

@@ -90,7 +90,7 @@ impl Fetcher {
                         ));
                     };
                     if seen.contains(&next) {
-                        return Fetched::Failed(format!("redirect loop ({} → {next})", at));
+                        return Fetched::Failed(format!("redirect loop ({at} → {next})"));
                     }
                     if seen.len() > MAX_REDIRECTS {
                         return Fetched::Failed(format!("more than {MAX_REDIRECTS} redirects"));
@@ -185,11 +185,12 @@ impl Fetcher {
     /// Sleeps until `delay` has passed since the last request to this host.
     fn wait_turn(&mut self, wire: &Url, delay: Duration) {
         let host = wire.host_str().unwrap_or_default().to_string();
-        if let Some(last) = self.last.get(&host) {
-            let since = last.elapsed();
-            if since < delay {
-                std::thread::sleep(delay - since);
-            }
+        if let Some(rest) = self
+            .last
+            .get(&host)
+            .and_then(|last| delay.checked_sub(last.elapsed()))
+        {
+            std::thread::sleep(rest);
         }
         self.last.insert(host, Instant::now());
     }

@@ -134,6 +134,30 @@ impl RawStore {
         Ok((rel, sha256_hex(bytes)))
     }
 
+    /// Whether the last walk of `source` ran to its end (or to pages held
+    /// since such a walk). Only then may the next walk stop early: a walk
+    /// killed halfway leaves older pages behind that the next one must reach.
+    pub fn walk_complete(&self, source: &str) -> bool {
+        self.dir.join(source).join(".walked").is_file()
+    }
+
+    /// Marks the walk of `source` as complete (or started, `false`); synced to disk.
+    pub fn set_walk_complete(&self, source: &str, complete: bool) -> Result<(), String> {
+        let folder = self.dir.join(source);
+        let marker = folder.join(".walked");
+        let result = if complete {
+            fs::create_dir_all(&folder)
+                .and_then(|()| File::create(&marker))
+                .and_then(|f| f.sync_all())
+        } else {
+            match fs::remove_file(&marker) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
+        };
+        result.map_err(|e| format!("{}: {e}", marker.display()))
+    }
+
     /// The bytes of a stored page.
     pub fn read_page(&self, rel: &str) -> std::io::Result<Vec<u8>> {
         fs::read(self.dir.join(rel))
@@ -187,10 +211,13 @@ pub fn relative_path(source: &str, url: &Url) -> String {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
     Sha256::digest(bytes)
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 #[cfg(test)]

@@ -85,14 +85,26 @@ impl Walk<'_> {
         let pages = source
             .max_pages
             .min(self.options.max_pages.unwrap_or(usize::MAX));
+        let complete_before = self.store.walk_complete(&source.name);
+        if !self.options.dry_run
+            && let Err(e) = self.store.set_walk_complete(&source.name, false)
+        {
+            self.fail(source.listing.as_str(), e);
+            return;
+        }
+        let mut reached_end = false;
         for n in 0..pages {
             let Some(url) = source.listing_page(n) else {
+                reached_end = true;
                 break;
             };
             let page = match self.fetcher.get(&url, delay) {
                 Fetched::Page(p) => p,
                 // Past the last listing page.
-                Fetched::Gone(_) if n > 0 => break,
+                Fetched::Gone(_) if n > 0 => {
+                    reached_end = true;
+                    break;
+                }
                 Fetched::Gone(status) => {
                     self.fail(url.as_str(), format!("HTTP {status}: the listing page is not there; check the address in the sources file"));
                     break;
@@ -112,17 +124,18 @@ impl Walk<'_> {
             let found = listing::read(&html, &url, &source.links, &self.today);
             self.summary.skipped += found.others;
             if found.conferences.is_empty() && found.others == 0 {
+                reached_end = true;
                 break;
             }
             let mut all_held = true;
             let mut past_since = false;
             for (link, hint) in found.conferences {
                 let day = link.date.as_ref().or(hint.as_ref());
-                if let (Some(since), Some(day)) = (&self.options.since, day) {
-                    if day < since {
-                        past_since = true;
-                        continue;
-                    }
+                if let (Some(since), Some(day)) = (&self.options.since, day)
+                    && day < since
+                {
+                    past_since = true;
+                    continue;
                 }
                 if self.store.holds(link.url.as_str()) {
                     self.summary.unchanged += 1;
@@ -133,11 +146,23 @@ impl Walk<'_> {
                 }
                 self.article(source, &link.url, hint.as_deref(), delay, progress);
             }
-            if all_held || past_since {
+            if all_held && complete_before || past_since {
+                reached_end = complete_before;
                 break;
+            }
+            if n + 1 == source.max_pages {
+                reached_end = true;
             }
         }
         self.retry_earlier_failures(source, delay, progress);
+        let whole_walk = self.options.since.is_none() && self.options.max_pages.is_none();
+        if !self.options.dry_run
+            && reached_end
+            && (whole_walk || complete_before)
+            && let Err(e) = self.store.set_walk_complete(&source.name, true)
+        {
+            self.fail(source.listing.as_str(), e);
+        }
     }
 
     /// Pages of this source that were gone or held no transcript last time and
