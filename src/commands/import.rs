@@ -33,7 +33,10 @@ pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
     if !report.written.is_empty() {
         refresh_caches(dir, before, &report.written);
     }
-    println!("{}", report.summary());
+    if let Err(e) = super::out::write(&format!("{}\n", report.summary())) {
+        eprintln!("briefings: {e}");
+        return 1;
+    }
     u8::from(!report.failures.is_empty())
 }
 

@@ -1,5 +1,6 @@
 //! `briefings search` and `briefings index`: ranked hits from the index, and rebuilding it.
 
+use super::out::outln;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -64,19 +65,19 @@ pub(super) fn run(corpus: &Corpus, a: &SearchArgs) -> Result<u8, String> {
     }
     let width = super::output_width();
     for h in &results.hits {
-        println!(
+        outln!(
             "{} {} #{} {} · {}",
             h.date,
             h.language,
             h.turn,
             h.outlet.as_deref().unwrap_or("—"),
             h.conference
-        );
+        )?;
         for line in crate::wrap::wrap(
             &emphasise(&h.snippet.text, &h.snippet.highlights),
             width.saturating_sub(4).max(10),
         ) {
-            println!("    {line}");
+            outln!("    {line}")?;
         }
     }
     eprintln!(
@@ -129,7 +130,7 @@ fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
 pub(super) fn rebuild(corpus: &Corpus) -> Result<u8, String> {
     let started = Instant::now();
     let Some(dir) = corpus.path() else {
-        println!("the sample corpus is indexed in memory; nothing to rebuild");
+        outln!("the sample corpus is indexed in memory; nothing to rebuild")?;
         return Ok(0);
     };
     let index_dir = cache_dir_for(dir).join("index");
@@ -148,12 +149,12 @@ pub(super) fn rebuild(corpus: &Corpus) -> Result<u8, String> {
     let (index, _) = SearchIndex::open_or_build(&index_dir, corpus.stamp(), || confs)
         .map_err(|e| e.to_string())?;
     let (docs, bytes) = index.stats();
-    println!(
+    outln!(
         "indexed {n} conferences, {docs} turns in {:.2} s; {:.1} MB at {}",
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
         index_dir.display()
-    );
+    )?;
     Ok(0)
 }
 
