@@ -12,6 +12,7 @@ pub mod model;
 pub mod open;
 pub mod outlets;
 pub mod parse;
+pub mod problem;
 pub mod search;
 pub mod text;
 pub mod tui;

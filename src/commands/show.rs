@@ -2,15 +2,19 @@
 
 use std::fmt::Write;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LoadError};
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
 
 pub(super) fn run(corpus: &Corpus, id: &str, json: bool) -> Result<u8, String> {
     let conf = match corpus.load(id) {
         Ok(c) => c,
-        Err(p) => {
-            eprintln!("{p}; `briefings list` shows the ids.");
+        Err(e @ LoadError::NotFound { .. }) => {
+            eprintln!("{e}; `briefings list` shows the ids.");
+            return Ok(1);
+        }
+        Err(LoadError::Damaged(p)) => {
+            eprintln!("{p}");
             return Ok(1);
         }
     };

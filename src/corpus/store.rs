@@ -5,28 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use serde::{Deserialize, Serialize};
-
+use super::LoadError;
 use crate::model::Conference;
-
-/// A conference file that could not be loaded, located for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoadProblem {
-    pub path: PathBuf,
-    /// 1-based line, 0 when the problem is not in the content.
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for LoadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        }
-    }
-}
+use crate::problem::Problem;
 
 pub(super) fn conferences_dir(corpus: &Path) -> PathBuf {
     corpus.join("conferences")
@@ -84,17 +65,9 @@ pub(super) fn stamp(corpus: &Path) -> u64 {
 
 /// Parses one conference file, cleaning every string of terminal controls
 /// (files written by other tools are not trusted).
-pub(super) fn load_file(path: &Path) -> Result<Conference, LoadProblem> {
-    let bytes = fs::read(path).map_err(|e| LoadProblem {
-        path: path.to_path_buf(),
-        line: 0,
-        message: format!("cannot read: {e}"),
-    })?;
-    conference_from_json(&bytes).map_err(|(line, message)| LoadProblem {
-        path: path.to_path_buf(),
-        line,
-        message,
-    })
+pub(super) fn load_file(path: &Path) -> Result<Conference, Problem> {
+    let bytes = fs::read(path).map_err(|e| Problem::new(path, 0, format!("cannot read: {e}")))?;
+    conference_from_json(&bytes).map_err(|(line, message)| Problem::new(path, line, message))
 }
 
 /// Decodes and cleans a conference from JSON bytes; the error is `(line, message)`.
@@ -152,14 +125,14 @@ pub fn sanitize_conference(c: &mut Conference) {
     }
 }
 
-pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<LoadProblem>) {
+pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<Problem>) {
     load_all_except(corpus, &std::collections::HashSet::new())
 }
 
 pub(super) fn load_all_except(
     corpus: &Path,
     ids: &std::collections::HashSet<&str>,
-) -> (Vec<Conference>, Vec<LoadProblem>) {
+) -> (Vec<Conference>, Vec<Problem>) {
     let skip: std::collections::HashSet<PathBuf> =
         ids.iter().map(|id| file_for(corpus, id)).collect();
     let mut confs = Vec::new();
@@ -173,16 +146,12 @@ pub(super) fn load_all_except(
     (confs, problems)
 }
 
-pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadProblem> {
+pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadError> {
     let path = file_for(corpus, id);
     if !path.exists() {
-        return Err(LoadProblem {
-            path,
-            line: 0,
-            message: format!("no conference with id {id}"),
-        });
+        return Err(LoadError::NotFound { id: id.to_string() });
     }
-    load_file(&path)
+    Ok(load_file(&path)?)
 }
 
 fn file_for(corpus: &Path, id: &str) -> PathBuf {
