@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
+use crate::library::Library;
 use crate::model::TurnKind;
 
 #[derive(Serialize)]
@@ -15,8 +15,8 @@ struct Row {
     last: String,
 }
 
-pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
-    let (confs, problems) = corpus.load_all();
+pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
+    let (confs, problems) = library.corpus().load_all();
     super::report_problems(&problems);
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     for c in &confs {

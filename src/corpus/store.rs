@@ -200,6 +200,21 @@ fn file_for(corpus: &Path, id: &str) -> PathBuf {
     conferences_dir(corpus).join(format!("{safe}.json"))
 }
 
+/// Removes temporary files that a killed import left in the conferences folder.
+/// Call only when no other process writes the corpus (under the writer lock).
+pub fn remove_temporaries(corpus: &Path) {
+    let Ok(entries) = fs::read_dir(conferences_dir(corpus)) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".tmp") && e.path().is_file() {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Writes a conference atomically (temporary file, fsync, rename), keeping
 /// fields that an existing file of the same id has and this build does not know.
 pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, String> {
