@@ -2,6 +2,7 @@
 
 mod import;
 mod list;
+mod out;
 mod outlets;
 mod search;
 mod show;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::Command;
 use crate::corpus;
 use crate::library::Library;
+use out::outln;
 
 /// Runs one command; `Ok(exit code)`, or `Err(one sentence)` for exit 1.
 pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
@@ -66,7 +68,7 @@ fn report_problems(problems: &[corpus::LoadProblem]) {
 /// JSON to stdout; serialisation of our own types cannot fail except on a closed pipe.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
-    println!("{s}");
+    outln!("{s}")?;
     Ok(())
 }
 

@@ -1,8 +1,10 @@
 //! Raw transcript files → conferences in the corpus: walking paths, ids,
 //! the file-name date fallback, duplicate handling and atomic writes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 use crate::corpus::save_conference;
@@ -131,17 +133,19 @@ fn plural(n: usize) -> &'static str {
 /// Files are parsed and conferences written on every core; reports keep the files' order.
 pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
     let mut report = Report::default();
-    let mut files = Vec::new();
+    let mut walk = Walk::default();
     for p in paths {
-        collect(p, true, &mut files, &mut report.failures);
+        walk.visit(p, true);
     }
+    let files = walk.files;
+    report.failures = walk.failures;
     report.files = files.len();
     let parsed = in_parallel(&files, |file| parse_file(file, outlets));
     let parsed = files.iter().zip(parsed).map(|(file, outcome)| {
         outcome.unwrap_or_else(|| {
             Err(format!(
                 "{}: the parser failed on this file (a bug; please report it with the file)",
-                file.display()
+                shown(file)
             ))
         })
     });
@@ -170,19 +174,19 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
     for ((conf, file), outcome) in chosen.into_iter().zip(saved) {
         match outcome {
             Ok(_) => report.written.push(conf),
-            Err(e) => report.failures.push(format!("{} → {e}", file.display())),
+            Err(e) => report.failures.push(format!("{} → {e}", shown(&file))),
         }
     }
     report
 }
 
 fn located(file: &Path, p: &Problem) -> String {
-    format!("{}:{}: {}", file.display(), p.line.max(1), p.message)
+    format!("{}:{}: {}", shown(file), p.line.max(1), p.message)
 }
 
 /// Reads and parses one file; the error is the line to print.
 fn parse_file(file: &Path, outlets: &Outlets) -> Result<FromFile, String> {
-    let bytes = fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let bytes = read_limited(file)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -234,9 +238,9 @@ fn keep_longer(
     if let Some((old, old_file)) = chosen.get(&c.id) {
         warnings.push(format!(
             "{}: conference {} also comes from {}; kept the longer text",
-            file.display(),
+            shown(file),
             c.id,
-            old_file.display()
+            shown(old_file)
         ));
         if size(&c) <= size(old) {
             return;
@@ -261,34 +265,145 @@ fn is_transcript(p: &Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html"))
 }
 
-/// Files named on the command line are taken whatever their extension; inside folders only transcripts.
-fn collect(p: &Path, named: bool, out: &mut Vec<PathBuf>, failures: &mut Vec<String>) {
-    match fs::metadata(p) {
-        Err(e) => failures.push(format!("{}: cannot read: {e}", p.display())),
-        Ok(m) if m.is_dir() => match fs::read_dir(p) {
-            Err(e) => failures.push(format!("{}: cannot list the folder: {e}", p.display())),
-            Ok(rd) => {
-                let mut entries: Vec<PathBuf> =
-                    rd.filter_map(Result::ok).map(|e| e.path()).collect();
-                entries.sort();
-                for e in entries {
-                    let hidden = e
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                    if !hidden {
-                        collect(&e, false, out, failures);
-                    }
-                }
+/// The largest transcript import reads: real ones are 14–40 KB, so anything past this is
+/// not a transcript (a disk image, a log, `/dev/zero`), and reading it would only cost memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The walk over the paths given to import: each folder and file visited once.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    failures: Vec<String>,
+    /// (device, inode) of every folder and file met, so symlink loops and two links to one
+    /// file cost one visit.
+    seen: HashSet<(u64, u64)>,
+}
+
+impl Walk {
+    /// Files named on the command line are taken whatever their extension; inside folders only
+    /// transcripts. Symlinks are followed; only regular files are read.
+    fn visit(&mut self, p: &Path, named: bool) {
+        let m = match fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                self.failures
+                    .push(format!("{}: cannot read: {e}", shown(p)));
+                return;
             }
-        },
-        Ok(_) if named || is_transcript(p) => out.push(p.to_path_buf()),
-        Ok(_) => {}
+        };
+        if m.is_dir() {
+            if self.seen.insert((m.dev(), m.ino())) {
+                self.visit_dir(p);
+            }
+        } else if !(named || is_transcript(p)) {
+            // Inside folders only transcripts are taken; other files are not ours to mention.
+        } else if !m.is_file() {
+            self.failures.push(format!(
+                "{}: skipped: not a regular file ({})",
+                shown(p),
+                kind_of(&m)
+            ));
+        } else if m.len() > MAX_FILE_BYTES {
+            self.failures.push(too_big(p, m.len()));
+        } else if self.seen.insert((m.dev(), m.ino())) {
+            self.files.push(p.to_path_buf());
+        }
     }
+
+    fn visit_dir(&mut self, p: &Path) {
+        let rd = match fs::read_dir(p) {
+            Ok(rd) => rd,
+            Err(e) => {
+                self.failures
+                    .push(format!("{}: cannot list the folder: {e}", shown(p)));
+                return;
+            }
+        };
+        let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+        entries.sort();
+        for e in entries {
+            let hidden = e
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !hidden {
+                self.visit(&e, false);
+            }
+        }
+    }
+}
+
+/// What a non-regular file is, for the message that skips it.
+fn kind_of(m: &fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
+}
+
+fn too_big(p: &Path, len: u64) -> String {
+    format!(
+        "{}: skipped: {} MB is larger than a transcript can be (the limit is {} MB)",
+        shown(p),
+        len.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// A path for a message: control characters (ESC, newline) escaped so a file name cannot drive
+/// the terminal or forge a line of the report.
+fn shown(p: &Path) -> String {
+    crate::text::escape_controls(&p.display().to_string())
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]: the limit holds even if the file grew
+/// or was swapped since the walk looked at it.
+fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
+    let f = fs::File::open(file).map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
+    let m = f
+        .metadata()
+        .map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
+    if !m.is_file() {
+        return Err(format!(
+            "{}: skipped: not a regular file ({})",
+            shown(file),
+            kind_of(&m)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(m.len().min(MAX_FILE_BYTES)).unwrap_or(0));
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(file, bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::date_in_name;
+    use super::{MAX_FILE_BYTES, date_in_name, read_limited};
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        // The walk's size check can be outrun (a file that grows); the read itself is bounded.
+        let p = std::env::temp_dir().join(format!("briefings-limit-{}.txt", std::process::id()));
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(MAX_FILE_BYTES + 4096).unwrap();
+        drop(f);
+        let got = read_limited(&p);
+        let _ = std::fs::remove_file(&p);
+        let err = got.unwrap_err();
+        assert!(err.contains("larger than a transcript can be"), "{err}");
+        assert!(err.contains("65 MB"), "{err}");
+    }
 
     #[test]
     fn dates_in_file_names() {

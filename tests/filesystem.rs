@@ -178,3 +178,114 @@ fn full_disk_fails_cleanly_and_keeps_what_was_there() {
         "the existing conference is intact and no partial file is left"
     );
 }
+
+/// A small transcript written here, so the walk tests need nothing from ../shared.
+fn write_transcript(dir: &Path, name: &str, day: u32) {
+    let text = format!(
+        "Conférence de presse du {day} juillet 2025 tenue par le porte-parole du ministère des Affaires étrangères Guo Jiakun\n\n\
+         2025-07-{day:02} 20:40\n\nAFP : Une question sur la paix ?\n\nGuo Jiakun : La Chine soutient la paix.\n"
+    );
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// Runs import in a thread-free way but never waits forever: a hang is a failure, not a stuck suite.
+fn import_within(app: &App, args: &[&str], secs: u64) -> std::process::Output {
+    let mut child = app
+        .command()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn briefings");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("briefings {args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn symlink_loops_visit_each_folder_and_file_once() {
+    let app = App::new("loops");
+    let raw = TempDir::new("loops-raw");
+    write_transcript(raw.path(), "a.txt", 28);
+    std::fs::create_dir(raw.path().join("sub")).unwrap();
+    write_transcript(&raw.path().join("sub"), "b.txt", 29);
+    std::os::unix::fs::symlink(".", raw.path().join("self1")).unwrap();
+    std::os::unix::fs::symlink(".", raw.path().join("self2")).unwrap();
+    std::os::unix::fs::symlink("..", raw.path().join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("a.txt", raw.path().join("again.txt")).unwrap();
+    let o = import_within(&app, &["import", raw.path().to_str().unwrap()], 60);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("imported 2 conferences (2 turns) from 2 files"),
+        "each file read once: {}",
+        stdout(&o)
+    );
+    assert!(!stderr(&o).contains("also comes from"), "{}", stderr(&o));
+}
+
+#[test]
+fn fifos_devices_and_huge_files_are_skipped_with_their_names() {
+    let app = App::new("special");
+    let raw = TempDir::new("special-raw");
+    write_transcript(raw.path(), "good.txt", 28);
+    assert!(
+        Command::new("mkfifo")
+            .arg(raw.path().join("x.txt"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", raw.path().join("zero.txt")).unwrap();
+    // Sparse: 65 MB on paper, nothing on disk.
+    let big = std::fs::File::create(raw.path().join("big.txt")).unwrap();
+    big.set_len(65 * 1024 * 1024).unwrap();
+    drop(big);
+    let o = import_within(&app, &["import", raw.path().to_str().unwrap()], 60);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("x.txt: skipped: not a regular file (a named pipe)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("zero.txt: skipped: not a regular file (a character device)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "big.txt: skipped: 65 MB is larger than a transcript can be (the limit is 64 MB)"
+        ),
+        "{err}"
+    );
+    assert!(
+        stdout(&o).contains("imported 1 conference"),
+        "{}",
+        stdout(&o)
+    );
+    // Named on the command line, the pipe is refused too rather than waited on.
+    let fifo = raw.path().join("x.txt");
+    let o = import_within(&app, &["import", fifo.to_str().unwrap()], 60);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_file_name_with_escape_and_newline_is_printed_escaped() {
+    let app = App::new("names");
+    let raw = TempDir::new("names-raw");
+    let name = "bad\u{1b}[31m\nname.txt";
+    std::fs::write(raw.path().join(name), "not a transcript at all\n").unwrap();
+    let o = import_within(&app, &["import", raw.path().to_str().unwrap()], 60);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains('\u{1b}'), "raw ESC in {err:?}");
+    assert!(err.contains("bad\\u{1b}[31m\\nname.txt"), "{err:?}");
+    assert_eq!(err.lines().count(), 1, "one line per problem: {err:?}");
+}

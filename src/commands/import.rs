@@ -28,6 +28,9 @@ pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
     if let Some(w) = cache_warning {
         eprintln!("warning: {w}");
     }
-    println!("{}", report.summary());
+    if let Err(e) = super::out::write(&format!("{}\n", report.summary())) {
+        eprintln!("briefings: {e}");
+        return 1;
+    }
     u8::from(!report.failures.is_empty())
 }

@@ -1,5 +1,6 @@
 //! `briefings list`: conferences, newest first.
 
+use super::out::outln;
 use crate::library::Library;
 
 pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
@@ -10,7 +11,7 @@ pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
         return Ok(0);
     }
     for e in &entries {
-        println!(
+        outln!(
             "{:<16} {} {:<2} {:<16} {:>3} turns  {}",
             e.id,
             e.date,
@@ -18,7 +19,7 @@ pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
             e.spokesperson.as_deref().unwrap_or("?"),
             e.turns,
             e.title
-        );
+        )?;
     }
     Ok(0)
 }

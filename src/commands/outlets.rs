@@ -1,5 +1,6 @@
 //! `briefings outlets`: every outlet with its number of questions, first and last date.
 
+use super::out::outln;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -53,20 +54,23 @@ pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
         .max()
         .unwrap_or(6)
         .max(6);
-    println!(
+    outln!(
         "{:<w$}  {:>9}  {:<10}  {:<10}",
-        "outlet", "questions", "first", "last"
-    );
+        "outlet",
+        "questions",
+        "first",
+        "last"
+    )?;
     for r in &rows {
         let pad = w - unicode_width::UnicodeWidthStr::width(r.outlet.as_str());
-        println!(
+        outln!(
             "{}{}  {:>9}  {}  {}",
             r.outlet,
             " ".repeat(pad),
             r.questions,
             r.first,
             r.last
-        );
+        )?;
     }
     Ok(0)
 }

@@ -1,5 +1,6 @@
 //! `briefings search` and `briefings index`: ranked hits from the index, and rebuilding it.
 
+use super::out::outln;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -72,19 +73,19 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
     }
     let width = super::output_width();
     for h in &results.hits {
-        println!(
+        outln!(
             "{} {} #{} {} · {}",
             h.date,
             h.language,
             h.turn,
             h.outlet.as_deref().unwrap_or("—"),
             h.conference
-        );
+        )?;
         for line in crate::wrap::wrap(
             &emphasise(&h.snippet.text, &h.snippet.highlights),
             width.saturating_sub(4).max(10),
         ) {
-            println!("    {line}");
+            outln!("    {line}")?;
         }
     }
     eprintln!(
@@ -142,14 +143,14 @@ fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
 pub(super) fn rebuild(library: &Library) -> Result<u8, String> {
     let started = Instant::now();
     if library.cache().is_none() {
-        println!("the sample corpus is indexed in memory; nothing to rebuild");
+        outln!("the sample corpus is indexed in memory; nothing to rebuild")?;
         return Ok(0);
     }
     let (index, problems) = library.rebuild().map_err(|e| e.to_string())?;
     super::report_problems(&problems);
     let (docs, bytes) = index.stats();
     let (entries, _) = library.catalog();
-    println!(
+    outln!(
         "indexed {} conferences, {docs} turns in {:.2} s; {:.1} MB at {}",
         entries.len(),
         started.elapsed().as_secs_f64(),
@@ -158,7 +159,7 @@ pub(super) fn rebuild(library: &Library) -> Result<u8, String> {
             .dir()
             .map(|d| d.display().to_string())
             .unwrap_or_default()
-    );
+    )?;
     Ok(0)
 }
 

@@ -17,7 +17,7 @@ pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String>
     if json {
         super::print_json(&conf)?;
     } else {
-        print!("{}", render(&conf, super::output_width()));
+        super::out::write(&render(&conf, super::output_width()))?;
     }
     Ok(0)
 }
