@@ -153,6 +153,16 @@ pub struct Results {
     pub highlighter: Highlighter,
 }
 
+/// One outlet across the corpus (the `outlets` command's row).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutletSummary {
+    pub outlet: String,
+    pub questions: usize,
+    /// ISO days of its first and last question.
+    pub first: String,
+    pub last: String,
+}
+
 /// A question turn located in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TurnRef {
@@ -267,6 +277,11 @@ impl SearchIndex {
     /// Every outlet with its number of questions, most questions first.
     pub fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
         run::outlet_counts(&self.opened)
+    }
+
+    /// Every outlet with its questions, first and last day, most questions first.
+    pub fn outlet_summary(&self) -> Result<Vec<OutletSummary>, IndexError> {
+        run::outlet_summary(&self.opened)
     }
 
     /// Number of documents (turns) and bytes on disk (0 in memory).

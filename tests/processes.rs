@@ -7,17 +7,24 @@ mod support;
 use std::path::PathBuf;
 use std::process::{Child, Output, Stdio};
 
-use support::{App, shared, stderr};
+use support::{App, fixtures, stderr};
 
-/// French transcripts of the shared corpus, sorted.
-fn french() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus/fr"))
-        .expect("../shared/corpus/fr")
+/// The project's own dated transcripts (each imports cleanly), sorted.
+fn transcripts() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ["en", "fr", "zh", "html"]
+        .iter()
+        .flat_map(|lang| std::fs::read_dir(fixtures().join(lang)).expect("tests/fixtures"))
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
         .collect();
     files.sort();
+    assert!(files.len() >= 6, "{files:?}");
     files
 }
 
@@ -37,7 +44,7 @@ fn import(app: &App, files: &[PathBuf]) -> Child {
 }
 
 fn search(app: &App) -> Child {
-    spawn(app, &["search", "Chine", "--limit", "1"])
+    spawn(app, &["search", "China", "--limit", "1"])
 }
 
 fn finish(child: Child) -> Output {
@@ -70,10 +77,10 @@ fn ok(o: &Output, what: &str) {
 #[test]
 fn searches_while_another_process_imports_or_rebuilds() {
     let app = App::new("procs-import");
-    let files = french();
+    let files = transcripts();
     ok(&finish(import(&app, &files)), "first import");
     let expected = total(&finish(search(&app)));
-    assert!(expected > 10, "{expected} hits");
+    assert!(expected > 3, "{expected} hits");
     for round in 0..12 {
         let writer = if round % 3 == 2 {
             spawn(&app, &["index"])
@@ -94,7 +101,7 @@ fn searches_while_another_process_imports_or_rebuilds() {
 #[test]
 fn two_searches_right_after_a_change() {
     let app = App::new("procs-two");
-    let files = french();
+    let files = transcripts();
     ok(&finish(import(&app, &files)), "first import");
     let expected = total(&finish(search(&app)));
     for round in 0..15 {
@@ -120,7 +127,7 @@ fn two_searches_right_after_a_change() {
 /// and the index then holds both.
 #[test]
 fn two_imports_at_once_both_land() {
-    let files = french();
+    let files = transcripts();
     let (left, right) = files.split_at(files.len() / 2);
     let whole = App::new("procs-whole");
     ok(&finish(import(&whole, &files)), "import");
