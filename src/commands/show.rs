@@ -2,12 +2,13 @@
 
 use std::fmt::Write;
 
-use crate::corpus::{Corpus, LoadError};
+use crate::corpus::LoadError;
+use crate::library::Library;
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
 
-pub(super) fn run(corpus: &Corpus, id: &str, json: bool) -> Result<u8, String> {
-    let conf = match corpus.load(id) {
+pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String> {
+    let conf = match library.corpus().load(id) {
         Ok(c) => c,
         Err(e @ LoadError::NotFound { .. }) => {
             eprintln!("{e}; `briefings list` shows the ids.");
