@@ -2,6 +2,7 @@
 
 mod import;
 mod list;
+mod out;
 mod outlets;
 mod search;
 mod show;
@@ -10,7 +11,9 @@ mod sync;
 use std::path::{Path, PathBuf};
 
 use crate::cli::Command;
-use crate::corpus::{self, Corpus};
+use crate::corpus;
+use crate::library::Library;
+use out::outln;
 
 /// Runs one command; `Ok(exit code)`, or `Err(one sentence)` for exit 1.
 pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
@@ -20,40 +23,28 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Import { reparse: true, .. } => Ok(import::reparse(&dir)),
         Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),
         Command::Sync(args) => Ok(sync::run(&dir, &args)),
-        Command::List { json } => list::run(&read_corpus(&dir)?, json),
-        Command::Show { id, json } => show::run(&read_corpus(&dir)?, &id, json),
-        Command::Search(args) => search::run(&read_corpus(&dir)?, &args),
-        Command::Outlets { json } => outlets::run(&read_corpus(&dir)?, json),
-        Command::Index => search::rebuild(&read_corpus(&dir)?),
+        Command::List { json } => list::run(&read_library(&dir)?, json),
+        Command::Show { id, json } => show::run(&read_library(&dir)?, &id, json),
+        Command::Search(args) => search::run(&read_library(&dir)?, &args),
+        Command::Outlets { json } => outlets::run(&read_library(&dir)?, json),
+        Command::Index => search::rebuild(&read_library(&dir)?),
     }
 }
 
 fn tui(dir: &Path) -> Result<u8, String> {
-    check_not_file(dir)?;
-    let (corpus, note) = Corpus::open_or_sample(dir);
+    let (library, note) = Library::open(dir)?;
     let (outlets, warn) = crate::outlets::Outlets::with_user_file();
     let notes: Vec<String> = note.into_iter().chain(warn).collect();
-    crate::tui::run(corpus, notes, outlets).map(|()| 0)
+    crate::tui::run(library, notes, outlets).map(|()| 0)
 }
 
 /// The corpus for read commands: the folder, or the sample (said once on stderr).
-fn read_corpus(dir: &Path) -> Result<Corpus, String> {
-    check_not_file(dir)?;
-    let (corpus, note) = Corpus::open_or_sample(dir);
+fn read_library(dir: &Path) -> Result<Library, String> {
+    let (library, note) = Library::open(dir)?;
     if let Some(note) = note {
         eprintln!("{note}");
     }
-    Ok(corpus)
-}
-
-fn check_not_file(dir: &Path) -> Result<(), String> {
-    if dir.is_file() {
-        return Err(format!(
-            "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
-            dir.display()
-        ));
-    }
-    Ok(())
+    Ok(library)
 }
 
 /// Terminal width for wrapped text output: the terminal's, else `COLUMNS`, else 80.
@@ -71,7 +62,7 @@ fn output_width() -> usize {
 }
 
 /// Prints load problems (path:line: message) so damaged files are never silent.
-fn report_problems(problems: &[corpus::LoadProblem]) {
+fn report_problems(problems: &[crate::problem::Problem]) {
     for p in problems {
         eprintln!("{p}");
     }
@@ -80,7 +71,7 @@ fn report_problems(problems: &[corpus::LoadProblem]) {
 /// JSON to stdout; serialisation of our own types cannot fail except on a closed pipe.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
-    println!("{s}");
+    outln!("{s}")?;
     Ok(())
 }
 

@@ -1,14 +1,17 @@
 //! Raw transcript files → conferences in the corpus: walking paths, ids,
 //! the file-name date fallback, duplicate handling and atomic writes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 use crate::corpus::save_conference;
 use crate::model::{Conference, FORMAT};
 use crate::outlets::Outlets;
-use crate::parse::{self, Problem};
+use crate::parse;
+use crate::problem::Problem;
 
 /// The conferences of one file, with ids, and its warnings.
 #[derive(Debug, Default)]
@@ -41,11 +44,34 @@ pub fn conferences_from_page(
     let file_date = date_in_name(name);
     for p in parsed.conferences {
         let Some(date) = p.date.clone().or_else(|| file_date.clone()) else {
-            return Err(Problem {
-                line: 1,
-                message: "no date in the title, the date line or the file name; put the date (YYYY-MM-DD) in the file name".into(),
-            });
+            let impossible = p
+                .title
+                .as_deref()
+                .and_then(crate::parse::dates::impossible)
+                .map(|(printed, why)| {
+                    format!(" (the title's \"{printed}\" is not a calendar date: {why})")
+                })
+                .unwrap_or_default();
+            return Err(Problem::at_line(
+                1,
+                format!(
+                    "no date in the title, the date line or the file name{impossible}; put the date (YYYY-MM-DD) in the file name"
+                ),
+            ));
         };
+        if let Some((printed, why)) = p.title.as_deref().and_then(crate::parse::dates::impossible) {
+            let from = if p.date.is_some() {
+                "the date line"
+            } else {
+                "the file name"
+            };
+            out.warnings.push(Problem::at_line(
+                1,
+                format!(
+                    "the title's date \"{printed}\" is not a calendar date ({why}); dated {date} from {from} instead"
+                ),
+            ));
+        }
         let base = format!("{date}-{}", p.language);
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
@@ -90,11 +116,9 @@ pub fn date_in_name(name: &str) -> Option<String> {
         if start > 0 && digits[start - 1].1.is_ascii_digit() {
             continue;
         }
-        let ok = ("1990".."2100").contains(&y)
-            && ("01"..="12").contains(&m)
-            && ("01"..="31").contains(&d);
-        if ok {
-            return Some(format!("{y}-{m}-{d}"));
+        let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+        if let Ok(day) = crate::model::Day::new(i64::from(num(y)), num(m), num(d)) {
+            return Some(day.to_string());
         }
     }
     None
@@ -105,10 +129,10 @@ pub fn date_in_name(name: &str) -> Option<String> {
 pub struct Report {
     /// Conferences written, in the order written.
     pub written: Vec<Conference>,
-    /// `PATH:LINE: message` lines for warnings (the file was imported).
-    pub warnings: Vec<String>,
-    /// `PATH:LINE: message` or `PATH: message` lines for files that were skipped.
-    pub failures: Vec<String>,
+    /// Warnings about files that were imported.
+    pub warnings: Vec<Problem>,
+    /// Files that were skipped, and why.
+    pub failures: Vec<Problem>,
     pub files: usize,
 }
 
@@ -143,17 +167,20 @@ fn plural(n: usize) -> &'static str {
 /// Files are parsed and conferences written on every core; reports keep the files' order.
 pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
     let mut report = Report::default();
-    let mut files = Vec::new();
+    let mut walk = Walk::default();
     for p in paths {
-        collect(p, true, &mut files, &mut report.failures);
+        walk.visit(p, true);
     }
+    let files = walk.files;
+    report.failures = walk.failures;
     report.files = files.len();
     let parsed = in_parallel(&files, |file| parse_file(file, outlets));
     let parsed = files.iter().zip(parsed).map(|(file, outcome)| {
         outcome.unwrap_or_else(|| {
-            Err(format!(
-                "{}: the parser failed on this file (a bug; please report it with the file)",
-                file.display()
+            Err(Problem::new(
+                file,
+                0,
+                "the parser failed on this file (a bug; please report it with the file)",
             ))
         })
     });
@@ -166,7 +193,7 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
             Err(failure) => report.failures.push(failure),
             Ok(got) => {
                 for w in got.warnings {
-                    report.warnings.push(located(file, &w));
+                    report.warnings.push(located(file, w));
                 }
                 for c in got.conferences {
                     keep_longer(&mut chosen, &mut order, &mut report.warnings, c, file);
@@ -178,28 +205,38 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
         order.iter().filter_map(|id| chosen.remove(id)).collect();
     let saved = in_parallel(&chosen, |(conf, _)| save_conference(corpus, conf))
         .into_iter()
-        .map(|o| o.unwrap_or_else(|| Err("could not be written (internal error)".into())));
+        .map(|o| {
+            o.unwrap_or_else(|| Err(Problem::at_line(0, "could not be written (internal error)")))
+        });
     for ((conf, file), outcome) in chosen.into_iter().zip(saved) {
         match outcome {
             Ok(_) => report.written.push(conf),
-            Err(e) => report.failures.push(format!("{} → {e}", file.display())),
+            Err(e) => report.failures.push(Problem {
+                message: format!("{} (importing {})", e.message, file.display()),
+                ..e
+            }),
         }
     }
     report
 }
 
-fn located(file: &Path, p: &Problem) -> String {
-    format!("{}:{}: {}", file.display(), p.line.max(1), p.message)
+/// A parser problem (always at a line of the input) placed in its file.
+fn located(file: &Path, p: Problem) -> Problem {
+    Problem {
+        line: p.line.max(1),
+        ..p
+    }
+    .in_file(file)
 }
 
-/// Reads and parses one file; the error is the line to print.
-fn parse_file(file: &Path, outlets: &Outlets) -> Result<FromFile, String> {
-    let bytes = fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+/// Reads and parses one file.
+fn parse_file(file: &Path, outlets: &Outlets) -> Result<FromFile, Problem> {
+    let bytes = read_limited(file)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    conferences_from(&name, &bytes, outlets).map_err(|p| located(file, &p))
+    conferences_from(&name, &bytes, outlets).map_err(|p| located(file, p))
 }
 
 /// `work` on every item, spread over the machine's cores; results in the items' order,
@@ -239,16 +276,19 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
 fn keep_longer(
     chosen: &mut HashMap<String, (Conference, PathBuf)>,
     order: &mut Vec<String>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Problem>,
     c: Conference,
     file: &Path,
 ) {
     if let Some((old, old_file)) = chosen.get(&c.id) {
-        warnings.push(format!(
-            "{}: conference {} also comes from {}; kept the longer text",
-            file.display(),
-            c.id,
-            old_file.display()
+        warnings.push(Problem::new(
+            file,
+            0,
+            format!(
+                "conference {} also comes from {}; kept the longer text",
+                c.id,
+                old_file.display()
+            ),
         ));
         if size(&c) <= size(old) {
             return;
@@ -273,34 +313,141 @@ fn is_transcript(p: &Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html"))
 }
 
-/// Files named on the command line are taken whatever their extension; inside folders only transcripts.
-fn collect(p: &Path, named: bool, out: &mut Vec<PathBuf>, failures: &mut Vec<String>) {
-    match fs::metadata(p) {
-        Err(e) => failures.push(format!("{}: cannot read: {e}", p.display())),
-        Ok(m) if m.is_dir() => match fs::read_dir(p) {
-            Err(e) => failures.push(format!("{}: cannot list the folder: {e}", p.display())),
-            Ok(rd) => {
-                let mut entries: Vec<PathBuf> =
-                    rd.filter_map(Result::ok).map(|e| e.path()).collect();
-                entries.sort();
-                for e in entries {
-                    let hidden = e
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                    if !hidden {
-                        collect(&e, false, out, failures);
-                    }
-                }
+/// The largest transcript import reads: real ones are 14–40 KB, so anything past this is
+/// not a transcript (a disk image, a log, `/dev/zero`), and reading it would only cost memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The walk over the paths given to import: each folder and file visited once.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    failures: Vec<Problem>,
+    /// (device, inode) of every folder and file met, so symlink loops and two links to one
+    /// file cost one visit.
+    seen: HashSet<(u64, u64)>,
+}
+
+impl Walk {
+    /// Files named on the command line are taken whatever their extension; inside folders only
+    /// transcripts. Symlinks are followed; only regular files are read.
+    fn visit(&mut self, p: &Path, named: bool) {
+        let m = match fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                self.failures
+                    .push(Problem::new(p, 0, format!("cannot read: {e}")));
+                return;
             }
-        },
-        Ok(_) if named || is_transcript(p) => out.push(p.to_path_buf()),
-        Ok(_) => {}
+        };
+        if m.is_dir() {
+            if self.seen.insert((m.dev(), m.ino())) {
+                self.visit_dir(p);
+            }
+        } else if !(named || is_transcript(p)) {
+            // Inside folders only transcripts are taken; other files are not ours to mention.
+        } else if !m.is_file() {
+            self.failures.push(Problem::new(
+                p,
+                0,
+                format!("skipped: not a regular file ({})", kind_of(&m)),
+            ));
+        } else if m.len() > MAX_FILE_BYTES {
+            self.failures.push(too_big(p, m.len()));
+        } else if self.seen.insert((m.dev(), m.ino())) {
+            self.files.push(p.to_path_buf());
+        }
     }
+
+    fn visit_dir(&mut self, p: &Path) {
+        let rd = match fs::read_dir(p) {
+            Ok(rd) => rd,
+            Err(e) => {
+                self.failures
+                    .push(Problem::new(p, 0, format!("cannot list the folder: {e}")));
+                return;
+            }
+        };
+        let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+        entries.sort();
+        for e in entries {
+            let hidden = e
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !hidden {
+                self.visit(&e, false);
+            }
+        }
+    }
+}
+
+/// What a non-regular file is, for the message that skips it.
+fn kind_of(m: &fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
+}
+
+fn too_big(p: &Path, len: u64) -> Problem {
+    Problem::new(
+        p,
+        0,
+        format!(
+            "skipped: {} MB is larger than a transcript can be (the limit is {} MB)",
+            len.div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]: the limit holds even if the file grew
+/// or was swapped since the walk looked at it.
+fn read_limited(file: &Path) -> Result<Vec<u8>, Problem> {
+    let cannot_read = |e: std::io::Error| Problem::new(file, 0, format!("cannot read: {e}"));
+    let f = fs::File::open(file).map_err(cannot_read)?;
+    let m = f.metadata().map_err(cannot_read)?;
+    if !m.is_file() {
+        return Err(Problem::new(
+            file,
+            0,
+            format!("skipped: not a regular file ({})", kind_of(&m)),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(m.len().min(MAX_FILE_BYTES)).unwrap_or(0));
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(file, bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::date_in_name;
+    use super::{MAX_FILE_BYTES, date_in_name, read_limited};
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        // The walk's size check can be outrun (a file that grows); the read itself is bounded.
+        let p = std::env::temp_dir().join(format!("briefings-limit-{}.txt", std::process::id()));
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(MAX_FILE_BYTES + 4096).unwrap();
+        drop(f);
+        let got = read_limited(&p);
+        let _ = std::fs::remove_file(&p);
+        let err = got.unwrap_err().to_string();
+        assert!(err.contains("larger than a transcript can be"), "{err}");
+        assert!(err.contains("65 MB"), "{err}");
+    }
 
     #[test]
     fn dates_in_file_names() {

@@ -27,6 +27,23 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// `s` for a diagnostic line: control and bidi characters shown escaped (`\u{1b}`, `\n`) instead
+/// of sent raw, so a file name can neither drive the terminal nor forge a line of the report.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(is_invisible_control) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_invisible_control(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Control and bidi-formatting characters that must never reach a terminal.
 fn is_invisible_control(c: char) -> bool {
     c.is_control()

@@ -1,16 +1,17 @@
 //! `briefings list`: conferences, newest first.
 
-use crate::corpus::Corpus;
+use super::out::outln;
+use crate::library::Library;
 
-pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
-    let (entries, problems) = corpus.catalog();
+pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
+    let (entries, problems) = library.catalog();
     super::report_problems(&problems);
     if json {
         super::print_json(&entries)?;
         return Ok(0);
     }
     for e in &entries {
-        println!(
+        outln!(
             "{:<16} {} {:<2} {:<16} {:>3} turns  {}",
             e.id,
             e.date,
@@ -18,7 +19,7 @@ pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
             e.spokesperson.as_deref().unwrap_or("?"),
             e.turns,
             e.title
-        );
+        )?;
     }
     Ok(0)
 }

@@ -8,7 +8,8 @@ use std::time::Duration;
 use indicatif::{HumanBytes, ProgressBar, ProgressStyle};
 
 use crate::cli::SyncArgs;
-use crate::corpus::Corpus;
+use crate::library::Library;
+use crate::model::Conference;
 use crate::outlets::Outlets;
 use crate::sync::{self, Options, Progress, Quiet};
 
@@ -46,7 +47,13 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
         max_pages: args.max_pages.map(|n| n as usize),
         dry_run: args.dry_run,
     };
-    let before = Corpus::dir(dir).stamp();
+    let library = match Library::at(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
     let show_bar = !args.json && std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
     let mut bar = Bar::default();
     let progress: &mut dyn Progress = if show_bar { &mut bar } else { &mut Quiet };
@@ -57,8 +64,8 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
             return 1;
         }
     };
-    if !summary.written.is_empty() {
-        super::import::refresh_caches(dir, before, &summary.written);
+    if let Some(w) = refresh(&library, &summary.written, false) {
+        eprintln!("warning: {w}");
     }
     if args.dry_run && !args.json {
         for url in &summary.would_fetch {
@@ -77,6 +84,21 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
         println!("{}", summary.line(args.dry_run));
     }
     u8::from(!summary.failed.is_empty())
+}
+
+/// Hands the conferences sync (or reparse) wrote to the library, which brings
+/// the catalogue and the index up to date under its writer lock. They were
+/// saved one by one during the walk (a killed sync keeps each one it wrote);
+/// the library saves the same bytes again. A removed conference needs a rebuild.
+pub(super) fn refresh(library: &Library, written: &[Conference], removed: bool) -> Option<String> {
+    if removed {
+        return library.rebuild().err().map(|e| e.to_string());
+    }
+    if written.is_empty() {
+        return None;
+    }
+    let (report, warning) = library.import(written);
+    report.failures.first().map(ToString::to_string).or(warning)
 }
 
 /// A spinner per source: pages fetched, bytes received, the address in hand (on stderr).

@@ -23,10 +23,7 @@ const META_WINDOW: usize = 1024;
 pub fn decode_declared(bytes: &[u8], http_charset: Option<&str>) -> Result<String, Problem> {
     let text = to_text(bytes, http_charset)?;
     if text.trim().is_empty() {
-        return Err(Problem {
-            line: 1,
-            message: "the file is empty: nothing to import".into(),
-        });
+        return Err(Problem::at_line(1, "the file is empty: nothing to import"));
     }
     if let Some(at) = text.find('\0') {
         return Err(binary(line_of(text.as_bytes(), at)));
@@ -179,18 +176,17 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
 }
 
 fn not_utf8(line: usize) -> Problem {
-    Problem {
+    Problem::at_line(
         line,
-        message: "the file is damaged UTF-8 (a broken character): save the transcript again as UTF-8 text and import it again".into(),
-    }
+        "the file is damaged UTF-8 (a broken character): save the transcript again as UTF-8 text and import it again",
+    )
 }
 
 fn binary(line: usize) -> Problem {
-    Problem {
+    Problem::at_line(
         line,
-        message: "the file looks binary (NUL bytes), not a transcript: import a .txt or .html page"
-            .into(),
-    }
+        "the file looks binary (NUL bytes), not a transcript: import a .txt or .html page",
+    )
 }
 
 /// 1-based line of byte offset `at`.

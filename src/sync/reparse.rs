@@ -67,7 +67,7 @@ pub fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, String> {
                         entry.problem = Some(format!("same conference as {first}, kept that page"));
                         continue;
                     }
-                    save_conference(corpus, &conf)?;
+                    save_conference(corpus, &conf).map_err(|e| e.to_string())?;
                     made.insert(conf.id.clone(), entry.url.clone());
                     out.written.push(conf);
                 }

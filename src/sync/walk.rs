@@ -300,8 +300,8 @@ impl Walk<'_> {
                         }
                         Err(e) => {
                             entry.conference = None;
-                            entry.problem = Some(e.clone());
-                            self.fail(url.as_str(), e);
+                            entry.problem = Some(e.to_string());
+                            self.fail(url.as_str(), e.to_string());
                         }
                     }
                 }
