@@ -17,20 +17,16 @@ use support::{App, stderr, stdout};
 
 const SOURCES_2020: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sources-2020.toml");
 
-/// The mirror folder, or `None` (with one printed line) when ../shared is absent.
+/// The mirror folder, or `None` (the skip helper prints one line; mandatory
+/// under `BRIEFINGS_REQUIRE_SHARED=1`).
 fn mirror_root() -> Option<PathBuf> {
-    let root = support::shared().join("sites/mfa-2020");
-    if root.join("MANIFEST.jsonl").is_file() {
-        Some(root)
-    } else {
-        assert!(
-            std::env::var_os("BRIEFINGS_REQUIRE_SHARED").is_none(),
-            "BRIEFINGS_REQUIRE_SHARED is set but {} is missing",
-            root.display()
-        );
-        eprintln!("skipped: {} not found", root.display());
-        None
-    }
+    let root = support::shared()?.join("sites/mfa-2020");
+    assert!(
+        root.join("MANIFEST.jsonl").is_file(),
+        "{} is missing from the shared data",
+        root.display()
+    );
+    Some(root)
 }
 
 /// The mirror's own list of pages: `{url, file, language, type, date, title}`.
