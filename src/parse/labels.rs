@@ -19,9 +19,6 @@ pub enum Label {
 /// Anonymous answer labels.
 const ANSWERS: &[&str] = &["a", "r", "答", "réponse", "reponse", "answer", "rép"];
 
-/// Anonymous asker labels the outlet table does not hold (`Journalist:` on the English site in 2019).
-const ASKERS: &[&str] = &["journalist", "journaliste"];
-
 /// Labels that mark a follow-up question.
 const FOLLOW_UPS: &[&str] = &[
     "follow-up",
@@ -33,8 +30,6 @@ const FOLLOW_UPS: &[&str] = &[
     "suivi",
     "question de suivi",
     "question complémentaire",
-    "journalist adds",
-    "reporter adds",
 ];
 
 /// Small words allowed in lower case inside an outlet name (`Agence de Presse Xinhua`).
@@ -88,9 +83,6 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
     }
     if FOLLOW_UPS.contains(&lower.as_str()) {
         return Some(question(true));
-    }
-    if ASKERS.contains(&lower.as_str()) {
-        return Some(question(false));
     }
     if let Some(name) = names::lookup(label) {
         return Some(Label::Answer {
