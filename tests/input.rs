@@ -22,7 +22,10 @@ fn bad_input_is_an_error_with_a_line() {
         (&b""[..], "empty"),
         (b"  \n\n ", "empty"),
         (b"Q: a\x00b", "binary"),
-        (b"Q: \xC3\xA9t\xC3\xA9 \xC3\xA7a\n\xC3\x28", "UTF-8"),
+        (
+            b"Q: \xC3\xA9t\xC3\xA9 \xC3\xA7a d\xC3\xA9j\xC3\xA0\n\xC3\x28",
+            "UTF-8",
+        ),
         (
             b"Just some prose without any speaker.\nAnother line.",
             "no press-conference turn",
@@ -37,9 +40,13 @@ fn bad_input_is_an_error_with_a_line() {
         assert!(e.line >= 1);
     }
     assert_eq!(
-        parse_bytes("x.txt", b"Q: \xC3\xA9t\xC3\xA9 \xC3\xA7a\n\xC3\x28", &o)
-            .unwrap_err()
-            .line,
+        parse_bytes(
+            "x.txt",
+            b"Q: \xC3\xA9t\xC3\xA9 \xC3\xA7a d\xC3\xA9j\xC3\xA0\n\xC3\x28",
+            &o
+        )
+        .unwrap_err()
+        .line,
         2
     );
 }
