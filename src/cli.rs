@@ -74,8 +74,8 @@ pub struct SearchArgs {
     /// Last day, YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<String>,
-    /// Most hits to print.
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    /// Most hits to print (at least 1).
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = parse_limit)]
     pub limit: usize,
     /// Newest first instead of best match first.
     #[arg(long)]
@@ -85,21 +85,20 @@ pub struct SearchArgs {
     pub json: bool,
 }
 
-fn parse_date(s: &str) -> Result<String, String> {
-    let b = s.as_bytes();
-    let ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && ("01"..="12").contains(&&s[5..7])
-        && ("01"..="31").contains(&&s[8..10]);
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!("expected a date as YYYY-MM-DD, got {s:?}"))
+/// `--limit`: a count of hits to print; 0 would print nothing and is refused (exit 2).
+fn parse_limit(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("--limit 0 would print no hit; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("expected a number of hits, got {s:?}")),
     }
+}
+
+/// A `--from`/`--to` value: a calendar day as `YYYY-MM-DD` (`2025-02-30` is refused, exit 2).
+fn parse_date(s: &str) -> Result<String, String> {
+    crate::model::Day::parse(s)
+        .map(|d| d.to_string())
+        .map_err(|e| e.0)
 }
 
 #[cfg(test)]
@@ -124,5 +123,6 @@ mod tests {
         assert!(parse_date("2024-03-18").is_ok());
         assert!(parse_date("2024-3-18").is_err());
         assert!(parse_date("2024-13-01").is_err());
+        assert!(parse_date("2025-02-30").is_err());
     }
 }

@@ -10,7 +10,8 @@ mod show;
 use std::path::{Path, PathBuf};
 
 use crate::cli::Command;
-use crate::corpus::{self, Corpus};
+use crate::corpus;
+use crate::library::Library;
 use out::outln;
 
 /// Runs one command; `Ok(exit code)`, or `Err(one sentence)` for exit 1.
@@ -19,40 +20,28 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
     match command {
         Command::Tui => tui(&dir),
         Command::Import { paths } => Ok(import::run(&dir, &paths)),
-        Command::List { json } => list::run(&read_corpus(&dir)?, json),
-        Command::Show { id, json } => show::run(&read_corpus(&dir)?, &id, json),
-        Command::Search(args) => search::run(&read_corpus(&dir)?, &args),
-        Command::Outlets { json } => outlets::run(&read_corpus(&dir)?, json),
-        Command::Index => search::rebuild(&read_corpus(&dir)?),
+        Command::List { json } => list::run(&read_library(&dir)?, json),
+        Command::Show { id, json } => show::run(&read_library(&dir)?, &id, json),
+        Command::Search(args) => search::run(&read_library(&dir)?, &args),
+        Command::Outlets { json } => outlets::run(&read_library(&dir)?, json),
+        Command::Index => search::rebuild(&read_library(&dir)?),
     }
 }
 
 fn tui(dir: &Path) -> Result<u8, String> {
-    check_not_file(dir)?;
-    let (corpus, note) = Corpus::open_or_sample(dir);
+    let (library, note) = Library::open(dir)?;
     let (outlets, warn) = crate::outlets::Outlets::with_user_file();
     let notes: Vec<String> = note.into_iter().chain(warn).collect();
-    crate::tui::run(corpus, notes, outlets).map(|()| 0)
+    crate::tui::run(library, notes, outlets).map(|()| 0)
 }
 
 /// The corpus for read commands: the folder, or the sample (said once on stderr).
-fn read_corpus(dir: &Path) -> Result<Corpus, String> {
-    check_not_file(dir)?;
-    let (corpus, note) = Corpus::open_or_sample(dir);
+fn read_library(dir: &Path) -> Result<Library, String> {
+    let (library, note) = Library::open(dir)?;
     if let Some(note) = note {
         eprintln!("{note}");
     }
-    Ok(corpus)
-}
-
-fn check_not_file(dir: &Path) -> Result<(), String> {
-    if dir.is_file() {
-        return Err(format!(
-            "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
-            dir.display()
-        ));
-    }
-    Ok(())
+    Ok(library)
 }
 
 /// Terminal width for wrapped text output: the terminal's, else `COLUMNS`, else 80.

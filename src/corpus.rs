@@ -10,7 +10,9 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
-pub use store::{LoadProblem, conference_from_json, sanitize_conference, save_conference};
+pub use store::{
+    LoadProblem, conference_from_json, remove_temporaries, sanitize_conference, save_conference,
+};
 
 use crate::model::Conference;
 
@@ -185,11 +187,12 @@ impl Corpus {
             .and_then(|p| catalog::read(&cache_dir_for(p), stamp))
     }
 
-    /// Stores the catalogue of the corpus as it is now (newest first).
-    pub fn store_catalog(&self, mut entries: Vec<Entry>, problems: &[LoadProblem]) {
+    /// Stores the catalogue of the corpus as it was at `stamp` (taken before
+    /// the conferences were read, so a change meanwhile makes it stale, never wrong).
+    pub fn store_catalog_for(&self, stamp: u64, mut entries: Vec<Entry>, problems: &[LoadProblem]) {
         if let Some(p) = self.path() {
             entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-            catalog::store(&cache_dir_for(p), self.stamp(), &entries, problems);
+            catalog::store(&cache_dir_for(p), stamp, &entries, problems);
         }
     }
 

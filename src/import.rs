@@ -31,11 +31,34 @@ pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<F
     let file_date = date_in_name(name);
     for p in parsed.conferences {
         let Some(date) = p.date.clone().or_else(|| file_date.clone()) else {
+            let impossible = p
+                .title
+                .as_deref()
+                .and_then(crate::parse::dates::impossible)
+                .map(|(printed, why)| {
+                    format!(" (the title's \"{printed}\" is not a calendar date: {why})")
+                })
+                .unwrap_or_default();
             return Err(Problem {
                 line: 1,
-                message: "no date in the title, the date line or the file name; put the date (YYYY-MM-DD) in the file name".into(),
+                message: format!(
+                    "no date in the title, the date line or the file name{impossible}; put the date (YYYY-MM-DD) in the file name"
+                ),
             });
         };
+        if let Some((printed, why)) = p.title.as_deref().and_then(crate::parse::dates::impossible) {
+            let from = if p.date.is_some() {
+                "the date line"
+            } else {
+                "the file name"
+            };
+            out.warnings.push(Problem {
+                line: 1,
+                message: format!(
+                    "the title's date \"{printed}\" is not a calendar date ({why}); dated {date} from {from} instead"
+                ),
+            });
+        }
         let base = format!("{date}-{}", p.language);
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
@@ -80,11 +103,9 @@ pub fn date_in_name(name: &str) -> Option<String> {
         if start > 0 && digits[start - 1].1.is_ascii_digit() {
             continue;
         }
-        let ok = ("1990".."2100").contains(&y)
-            && ("01"..="12").contains(&m)
-            && ("01"..="31").contains(&d);
-        if ok {
-            return Some(format!("{y}-{m}-{d}"));
+        let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+        if let Ok(day) = crate::model::Day::new(i64::from(num(y)), num(m), num(d)) {
+            return Some(day.to_string());
         }
     }
     None

@@ -3,8 +3,12 @@
 //! Unknown fields are captured in `extra` so that a conference written by
 //! another tool survives being loaded and rewritten by us.
 
+mod day;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+pub use day::{Day, NotADay, days_in_month};
 
 /// The corpus format version this build writes.
 pub const FORMAT: u32 = 1;

@@ -11,7 +11,7 @@
 
 mod bilingual;
 mod conference;
-mod dates;
+pub mod dates;
 mod decode;
 mod entities;
 mod furniture;

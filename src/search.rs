@@ -31,6 +31,7 @@ mod tests;
 
 pub use query::MAX_PREFIX_EXPANSIONS;
 pub use schema::SCHEMA_VERSION;
+pub use service::{DAMAGED, quietly};
 pub use snippet::SNIPPET_CHARS;
 pub use store::STAMP_FILE;
 
@@ -152,6 +153,16 @@ pub struct Results {
     pub highlighter: Highlighter,
 }
 
+/// One outlet across the corpus (the `outlets` command's row).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutletSummary {
+    pub outlet: String,
+    pub questions: usize,
+    /// ISO days of its first and last question.
+    pub first: String,
+    pub last: String,
+}
+
 /// A question turn located in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TurnRef {
@@ -174,6 +185,9 @@ impl std::error::Error for IndexError {}
 /// The index: read-only for searching; building and updating use a short-lived writer.
 pub struct SearchIndex {
     opened: store::Opened,
+    /// A lock file kept open while the index is in use (see `library`), so no
+    /// other process deletes the files under it.
+    hold: Option<std::fs::File>,
 }
 
 impl SearchIndex {
@@ -190,12 +204,39 @@ impl SearchIndex {
         I: IntoIterator<Item = Conference>,
     {
         let (opened, note) = store::open_or_build(dir, stamp, conferences)?;
-        Ok((SearchIndex { opened }, note))
+        Ok((SearchIndex { opened, hold: None }, note))
+    }
+
+    /// Opens the index in `dir` if sound and built for `stamp`, else says why not.
+    pub fn open_current(dir: &Path, stamp: u64) -> Result<SearchIndex, String> {
+        store::check(dir, stamp).map(|opened| SearchIndex { opened, hold: None })
+    }
+
+    /// Builds an index of `conferences` for `stamp` in `dir` (emptied first).
+    pub fn build(
+        dir: &Path,
+        stamp: u64,
+        conferences: impl IntoIterator<Item = Conference>,
+    ) -> Result<SearchIndex, IndexError> {
+        store::build_in_dir(dir, stamp, conferences)
+            .map(|opened| SearchIndex { opened, hold: None })
+    }
+
+    /// The same index, keeping `lock` open as long as it lives.
+    #[must_use]
+    pub fn holding(mut self, lock: std::fs::File) -> SearchIndex {
+        self.hold = Some(lock);
+        self
+    }
+
+    /// The folder it was opened from (`None` in memory).
+    pub fn dir(&self) -> Option<&Path> {
+        self.opened.dir.as_deref()
     }
 
     /// An index held in memory (the bundled sample, tests).
     pub fn in_memory(conferences: &[Conference]) -> Result<SearchIndex, IndexError> {
-        store::in_memory(conferences).map(|opened| SearchIndex { opened })
+        store::in_memory(conferences).map(|opened| SearchIndex { opened, hold: None })
     }
 
     /// Replaces the documents of these conferences (by id) and removes
@@ -236,6 +277,11 @@ impl SearchIndex {
     /// Every outlet with its number of questions, most questions first.
     pub fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
         run::outlet_counts(&self.opened)
+    }
+
+    /// Every outlet with its questions, first and last day, most questions first.
+    pub fn outlet_summary(&self) -> Result<Vec<OutletSummary>, IndexError> {
+        run::outlet_summary(&self.opened)
     }
 
     /// Number of documents (turns) and bytes on disk (0 in memory).

@@ -27,20 +27,21 @@ use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use action::{Action, Catalogue, Delivery, Ready};
-use app::{App, Effect, IndexState, Source};
+use app::{App, Effect, Source};
 use event::Event;
 
 pub use probe::{InputPath, input_path};
 
 use crate::corpus::Corpus;
+use crate::library::Library;
 use crate::outlets::Outlets;
-use crate::search::SearchService;
+use crate::search::{DAMAGED, IndexError, SearchIndex, SearchService, quietly};
 
-/// Runs the browser on `corpus` until the user quits. `notes` are start-up
+/// Runs the browser on `library` until the user quits. `notes` are start-up
 /// remarks for the status line (e.g. "showing the bundled sample").
-pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {
-    let corpus = Arc::new(corpus);
-    let mut app = app_for(&corpus, notes, outlets);
+pub fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {
+    let library = Arc::new(library);
+    let mut app = app_for(library.corpus(), notes, outlets);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut term = terminal::Term::init().map_err(|e| {
         format!("Cannot take over the terminal: {e}. Run briefings in an interactive terminal.")
@@ -55,28 +56,19 @@ pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), S
     if std::env::var_os("BRIEFINGS_EXIT_AFTER_FIRST_FRAME").is_some() {
         return Ok(());
     }
-    {
-        let tx = tx.clone();
-        let corpus = Arc::clone(&corpus);
-        thread::spawn(move || {
-            let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                crate::open::open_index(&corpus)
-            }))
-            .unwrap_or_else(|_| {
-                Err(crate::search::IndexError(
-                    "the index could not be opened (internal error)".into(),
-                ))
-            });
-            let _ = tx.send(Event::Index(opened));
-        });
-    }
-    let mut service: Option<SearchService> = None;
+    let mut tasks = Tasks {
+        library,
+        tx: tx.clone(),
+        service: None,
+        rebuilding: false,
+    };
+    tasks.open_index(false);
     while let Ok(first) = rx.recv() {
         for ev in std::iter::once(first).chain(rx.try_iter()) {
-            handle(&mut app, ev, &tx, &mut service);
+            handle(&mut app, ev, &mut tasks);
         }
         for effect in app.take_effects() {
-            perform(effect, &mut app, &mut term, &tx, service.as_ref());
+            perform(effect, &mut term, &tasks);
         }
         if app.quit {
             break;
@@ -84,6 +76,55 @@ pub fn run(corpus: Corpus, notes: Vec<String>, outlets: Outlets) -> Result<(), S
         draw(&mut term, &app)?;
     }
     Ok(())
+}
+
+/// The loop's background work on the library: opening, rebuilding, reloading.
+struct Tasks {
+    library: Arc<Library>,
+    tx: Sender<Event>,
+    service: Option<SearchService>,
+    /// A rebuild after a damaged-index answer is under way (one at a time).
+    rebuilding: bool,
+}
+
+impl Tasks {
+    /// Opens (or, when `rebuild`, rebuilds) the index on a thread; it arrives as [`Event::Index`].
+    fn open_index(&mut self, rebuild: bool) {
+        let library = Arc::clone(&self.library);
+        let tx = self.tx.clone();
+        self.rebuilding |= rebuild;
+        thread::spawn(move || {
+            let opened = if rebuild {
+                quietly(|| library.rebuild())
+                    .map(|(ix, _)| (ix, Some("index damaged, rebuilt".to_string())))
+            } else {
+                quietly(|| library.index())
+            };
+            let _ = tx.send(Event::Index(opened));
+        });
+    }
+
+    /// Re-reads the catalogue and the index on a thread: additions, changes and deletions.
+    fn reload(&self) {
+        let library = Arc::clone(&self.library);
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let snap = library.refresh();
+            let catalogue = Catalogue {
+                entries: snap.entries,
+                problems: snap.problems,
+            };
+            let _ = tx.send(Event::Reloaded(catalogue, snap.index));
+        });
+    }
+
+    /// Serves searches from `index` (the previous worker stops).
+    fn serve(&mut self, index: &Arc<SearchIndex>) {
+        let tx = self.tx.clone();
+        self.service = Some(SearchService::spawn(Arc::clone(index), move |g, r| {
+            let _ = tx.send(Event::Delivered(g, r));
+        }));
+    }
 }
 
 /// The browser's state over a corpus, from its (cached) catalogue.
@@ -108,47 +149,61 @@ fn draw(term: &mut terminal::Term, app: &App) -> Result<(), String> {
 }
 
 /// Turns one event into actions for the app.
-fn handle(app: &mut App, ev: Event, tx: &Sender<Event>, service: &mut Option<SearchService>) {
-    let action = match ev {
-        Event::Input(input) => event::action_for(input, app.mode, app.focus),
-        Event::Delivered(generation, outcome) => Some(Action::Delivered(Delivery {
-            generation,
-            outcome: outcome.map_err(|e| e.to_string()),
-        })),
-        Event::Index(Ok((index, note))) => {
-            let index = Arc::new(index);
-            let tx = tx.clone();
-            *service = Some(SearchService::spawn(Arc::clone(&index), move |g, r| {
-                let _ = tx.send(Event::Delivered(g, r));
-            }));
-            Some(Action::IndexReady(Ready {
-                index: Ok(index),
-                note,
-            }))
+fn handle(app: &mut App, ev: Event, tasks: &mut Tasks) {
+    let actions = match ev {
+        Event::Input(input) => event::action_for(input, app.mode, app.focus)
+            .into_iter()
+            .collect(),
+        Event::Delivered(generation, outcome) => {
+            if outcome.as_ref().is_err_and(|e| e.0 == DAMAGED) && !tasks.rebuilding {
+                // A damaged index answers once with the error, then is rebuilt.
+                tasks.open_index(true);
+            }
+            vec![Action::Delivered(Delivery {
+                generation,
+                outcome: outcome.map_err(|e| format!("{e}; rebuilding it")),
+            })]
         }
-        Event::Index(Err(e)) => Some(Action::IndexReady(Ready {
-            index: Err(e.to_string()),
-            note: None,
-        })),
-        Event::Reloaded(c) => Some(Action::Reloaded(c)),
-        Event::Terminate => Some(Action::Quit),
+        Event::Index(opened) => {
+            tasks.rebuilding = false;
+            vec![index_ready(opened, tasks)]
+        }
+        Event::Reloaded(catalogue, opened) => {
+            vec![index_ready(opened, tasks), Action::Reloaded(catalogue)]
+        }
+        Event::Terminate => vec![Action::Quit],
     };
-    if let Some(a) = action {
+    for a in actions {
         app.update(a);
     }
 }
 
+/// An opened index starts a worker on it; the app gets it (or the error).
+fn index_ready(
+    opened: Result<(SearchIndex, Option<String>), IndexError>,
+    tasks: &mut Tasks,
+) -> Action {
+    match opened {
+        Ok((index, note)) => {
+            let index = Arc::new(index);
+            tasks.serve(&index);
+            Action::IndexReady(Ready {
+                index: Ok(index),
+                note,
+            })
+        }
+        Err(e) => Action::IndexReady(Ready {
+            index: Err(e.to_string()),
+            note: None,
+        }),
+    }
+}
+
 /// Does the work an update asked for.
-fn perform(
-    effect: Effect,
-    app: &mut App,
-    term: &mut terminal::Term,
-    tx: &Sender<Event>,
-    service: Option<&SearchService>,
-) {
+fn perform(effect: Effect, term: &mut terminal::Term, tasks: &Tasks) {
     match effect {
         Effect::Submit(generation, query) => {
-            if let Some(s) = service {
+            if let Some(s) = &tasks.service {
                 s.submit(generation, query);
             }
         }
@@ -158,20 +213,6 @@ fn perform(
         Effect::Mouse(on) => {
             let _ = term.set_mouse(on);
         }
-        Effect::Reload => {
-            let Some(corpus) = app.corpus() else { return };
-            let index = match &app.index {
-                IndexState::Ready(i) => Some(Arc::clone(i)),
-                _ => None,
-            };
-            let tx = tx.clone();
-            thread::spawn(move || {
-                let (entries, problems) = corpus.catalog();
-                if let Some(i) = index {
-                    let _ = i.reload();
-                }
-                let _ = tx.send(Event::Reloaded(Catalogue { entries, problems }));
-            });
-        }
+        Effect::Reload => tasks.reload(),
     }
 }

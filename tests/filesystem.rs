@@ -10,7 +10,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use support::{App, TempDir, shared, snapshot, stderr, stdout};
+use support::{App, TempDir, fixture, snapshot, stderr, stdout};
 
 fn is_root() -> bool {
     Command::new("id")
@@ -69,7 +69,7 @@ fn open_up(app: &App) {
 #[test]
 fn read_only_corpus_folder_is_one_sentence_and_loses_nothing() {
     let app = App::new("ro");
-    let first = shared().join("corpus/fr/2025-07-29_guo.txt");
+    let first = fixture("fr/2024-03-05_wang.txt");
     assert_eq!(
         app.run(&["import", first.to_str().unwrap()]).status.code(),
         Some(0)
@@ -77,7 +77,7 @@ fn read_only_corpus_folder_is_one_sentence_and_loses_nothing() {
     open_up(&app);
     chmod_tree(&app.corpus(), 0o555);
     let before = snapshot(&app.corpus());
-    let more = shared().join("corpus/en/2025-07-22_guo.txt");
+    let more = fixture("en/2019-11-14_geng.txt");
     let o = unprivileged(&app, &["import", more.to_str().unwrap()]);
     chmod_tree(&app.corpus(), 0o755);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
@@ -93,7 +93,7 @@ fn read_only_corpus_folder_is_one_sentence_and_loses_nothing() {
     let o = unprivileged(&app, &["list"]);
     chmod_tree(&app.corpus(), 0o755);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("2025-07-29-fr"));
+    assert!(stdout(&o).contains("2024-03-05-fr"));
 }
 
 #[test]
@@ -102,13 +102,9 @@ fn unreadable_transcript_is_named_and_the_others_land() {
     open_up(&app);
     let raw = TempDir::new("perm-raw");
     std::fs::set_permissions(raw.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::copy(fixture("fr/2024-03-05_wang.txt"), raw.path().join("ok.txt")).unwrap();
     std::fs::copy(
-        shared().join("corpus/fr/2025-07-29_guo.txt"),
-        raw.path().join("ok.txt"),
-    )
-    .unwrap();
-    std::fs::copy(
-        shared().join("corpus/en/2025-07-22_guo.txt"),
+        fixture("en/2019-11-14_geng.txt"),
         raw.path().join("secret.txt"),
     )
     .unwrap();
@@ -155,7 +151,7 @@ fn full_disk_fails_cleanly_and_keeps_what_was_there() {
         eprintln!("full_disk: mount refused here; covered by the read-only case");
         return;
     }
-    let first = shared().join("corpus/fr/2025-07-29_guo.txt");
+    let first = fixture("fr/2024-03-05_wang.txt");
     assert_eq!(
         app.run(&["import", first.to_str().unwrap()]).status.code(),
         Some(0)
@@ -166,7 +162,7 @@ fn full_disk_fails_cleanly_and_keeps_what_was_there() {
     while std::io::Write::write_all(&mut f, &filler).is_ok() {}
     drop(f);
     let before = snapshot(&app.corpus().join("conferences"));
-    let o = app.run(&["import", shared().join("corpus").to_str().unwrap()]);
+    let o = app.run(&["import", support::fixtures().to_str().unwrap()]);
     let err = stderr(&o);
     let after = snapshot(&app.corpus().join("conferences"));
     let _ = Command::new("umount").arg(app.corpus()).status();

@@ -1,25 +1,21 @@
-//! Every real transcript of the shared corpus, parsed and compared with `labels.jsonl`.
+//! Transcripts parsed and compared with how a careful reader splits them (`labels.jsonl`).
 //!
-//! Prints the score (files exactly right, turns right) and a diff per file, and
-//! fails below 100%. The corpus is `../shared/corpus` beside the project, or
-//! `$BRIEFINGS_SHARED/corpus`.
+//! Two sets: this project's own short transcripts in `tests/fixtures/` (always run; what a
+//! fresh clone tests parsing on), and every real transcript of the shared corpus
+//! (`../shared/corpus`, or `$BRIEFINGS_SHARED/corpus`; skipped with one line when absent).
+//! Prints the score (files exactly right, turns right) and a diff per file, and fails below 100%.
+
+mod support;
 
 use briefings::model::{Turn, TurnKind};
 use briefings::outlets::Outlets;
-use briefings::parse::{ParsedConference, parse_bytes};
+use briefings::parse::{Parsed, ParsedConference, parse_bytes};
 use serde_json::Value;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Gold labels left out of the comparison, with the reason (none so far).
 const EXCLUDED: &[(&str, &str)] = &[];
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("BRIEFINGS_SHARED").map_or_else(
-        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")),
-        |shared| PathBuf::from(shared).join("corpus"),
-    )
-}
 
 /// One turn reduced to what the labels record.
 #[derive(Debug, PartialEq)]
@@ -131,15 +127,40 @@ fn compare(label: &Value, got: &[ParsedConference]) -> (usize, usize, Vec<String
     (right, total, diff)
 }
 
-#[test]
-fn every_corpus_file_matches_its_labels() {
-    let dir = corpus_dir();
-    let labels = std::fs::read_to_string(dir.join("labels.jsonl")).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e} (set BRIEFINGS_SHARED)",
-            dir.join("labels.jsonl").display()
-        )
-    });
+/// What the own fixtures check beyond the shared corpus's comparison: titles as printed,
+/// and a warning exactly when the text is cut at its start or its end.
+fn compare_strict(label: &Value, parsed: &Parsed) -> Vec<String> {
+    let mut diff = Vec::new();
+    let want = label["conferences"].as_array().cloned().unwrap_or_default();
+    for (i, (w, c)) in want.iter().zip(&parsed.conferences).enumerate() {
+        if w["title"].as_str() != c.title.as_deref() {
+            diff.push(format!(
+                "conference {i} title: want {:?}, got {:?}",
+                w["title"].as_str(),
+                c.title
+            ));
+        }
+    }
+    for (field, needle) in [
+        ("truncated_end", "cut"),
+        ("truncated_start", "middle of an answer"),
+    ] {
+        let want = label[field].as_bool().unwrap_or(false);
+        let got = parsed.warnings.iter().any(|w| w.message.contains(needle));
+        if want != got {
+            diff.push(format!(
+                "{field}: want {want}, got {got} (warnings {:?})",
+                parsed.warnings
+            ));
+        }
+    }
+    diff
+}
+
+/// Parses every file `dir/labels.jsonl` names and compares; fails below 100%.
+fn score(dir: &Path, strict: bool) {
+    let labels = std::fs::read_to_string(dir.join("labels.jsonl"))
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.join("labels.jsonl").display()));
     let outlets = Outlets::builtin();
     let (mut files_right, mut files, mut turns_right, mut turns) = (0, 0, 0, 0);
     let mut report = String::new();
@@ -155,7 +176,13 @@ fn every_corpus_file_matches_its_labels() {
         let bytes = std::fs::read(dir.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         files += 1;
         let (right, total, diff) = match parse_bytes(&file, &bytes, &outlets) {
-            Ok(parsed) => compare(&label, &parsed.conferences),
+            Ok(parsed) => {
+                let (right, total, mut diff) = compare(&label, &parsed.conferences);
+                if strict {
+                    diff.extend(compare_strict(&label, &parsed));
+                }
+                (right, total, diff)
+            }
             Err(p) => (0, 1, vec![format!("error line {}: {}", p.line, p.message)]),
         };
         turns_right += right;
@@ -170,11 +197,28 @@ fn every_corpus_file_matches_its_labels() {
         }
     }
     println!("{report}");
-    println!("fixture score: files {files_right}/{files}, turns {turns_right}/{turns}");
+    println!(
+        "{}: files {files_right}/{files}, turns {turns_right}/{turns}",
+        dir.display()
+    );
     assert!(files > 0, "no labelled files found in {}", dir.display());
     assert_eq!(
         (files_right, turns_right),
         (files, turns),
-        "fixture score below 100%:\n{report}"
+        "score below 100% in {}:\n{report}",
+        dir.display()
     );
+}
+
+#[test]
+fn own_fixtures_match_their_labels() {
+    score(&support::fixtures(), true);
+}
+
+#[test]
+fn every_corpus_file_matches_its_labels() {
+    let Some(shared) = support::shared() else {
+        return;
+    };
+    score(&shared.join("corpus"), false);
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use briefings::import::conferences_from;
 use briefings::outlets::Outlets;
-use support::{App, TempDir, shared, stderr};
+use support::{App, TempDir, fixture, stderr};
 
 fn header() -> String {
     "Conférence de presse du 29 juillet 2025 tenue par le porte-parole du ministère des Affaires étrangères Guo Jiakun\n\n2025-07-29 20:40\n\n".to_string()
@@ -28,9 +28,9 @@ fn ten_thousand_turns_in_one_conference() {
 
 #[test]
 fn a_fifty_megabyte_transcript_and_a_two_megabyte_paragraph() {
-    // Real answer paragraphs, relabelled turn by turn, up to 50 MB.
-    let base = std::fs::read_to_string(shared().join("corpus/fr/2025-07-29_guo.txt")).unwrap();
-    let paragraphs: Vec<&str> = base.split("\n\n").filter(|p| p.len() > 200).collect();
+    // Paragraphs of an own transcript, relabelled turn by turn, up to 50 MB.
+    let base = std::fs::read_to_string(fixture("fr/2024-03-05_wang.txt")).unwrap();
+    let paragraphs: Vec<&str> = base.split("\n\n").filter(|p| p.len() > 100).collect();
     let mut t = header();
     let mut i = 0;
     while t.len() < 50_000_000 {
@@ -96,7 +96,7 @@ fn a_four_thousand_character_path() {
     }
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("2025-07-29_guo.txt");
-    std::fs::copy(shared().join("corpus/fr/2025-07-29_guo.txt"), &file).unwrap();
+    std::fs::copy(fixture("fr/2024-03-05_wang.txt"), &file).unwrap();
     let o = app.run(&["import", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // A path beyond what the system allows is an error sentence, not a crash.

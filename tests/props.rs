@@ -9,7 +9,7 @@ use briefings::import::conferences_from;
 use briefings::model::Conference;
 use briefings::outlets::Outlets;
 use briefings::search::{SearchIndex, parse_query};
-use support::shared;
+use std::path::Path;
 
 /// `SplitMix64`: small, deterministic, good enough to drive mutations.
 struct Rng(u64);
@@ -74,13 +74,11 @@ const PIECES: &[&str] = &[
     "\u{0}",
 ];
 
-fn real_texts() -> Vec<(String, Vec<u8>)> {
+/// Every transcript under `dir`'s language folders, by name.
+fn texts_in(dir: &Path, langs: &[&str]) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for lang in ["fr", "en", "zh"] {
-        for e in std::fs::read_dir(shared().join("corpus").join(lang))
-            .unwrap()
-            .flatten()
-        {
+    for lang in langs {
+        for e in std::fs::read_dir(dir.join(lang)).unwrap().flatten() {
             out.push((
                 e.file_name().to_string_lossy().into_owned(),
                 std::fs::read(e.path()).unwrap(),
@@ -169,11 +167,10 @@ fn parser_survives_arbitrary_bytes_and_utf8() {
     }
 }
 
-#[test]
-fn parser_survives_mutated_real_transcripts() {
+/// Mutates `texts` (and the same wrapped as an HTML page): no panic, nothing unclean.
+fn parser_survives_mutations_of(texts: &[(String, Vec<u8>)], seed: u64) {
     let outlets = Outlets::builtin();
-    let texts = real_texts();
-    let mut rng = Rng(2);
+    let mut rng = Rng(seed);
     for _ in 0..cases() {
         let (name, base) = &texts[rng.below(texts.len())];
         let m = mutate(&mut rng, base);
@@ -189,6 +186,20 @@ fn parser_survives_mutated_real_transcripts() {
         );
         let _ = conferences_from("page.html", html.as_bytes(), &outlets);
     }
+}
+
+#[test]
+fn parser_survives_mutated_real_transcripts() {
+    let Some(shared) = support::shared() else {
+        return;
+    };
+    parser_survives_mutations_of(&texts_in(&shared.join("corpus"), &["fr", "en", "zh"]), 2);
+}
+
+#[test]
+fn parser_survives_mutated_own_transcripts() {
+    let own = texts_in(&support::fixtures(), &["fr", "en", "zh", "html"]);
+    parser_survives_mutations_of(&own, 4);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use briefings::corpus::Corpus;
-use briefings::open::open_index;
+use briefings::library::Library;
 use briefings::outlets::Outlets;
 use briefings::search::parse_query;
 
@@ -86,13 +86,16 @@ pub fn measure(corpus: &Path, cache: &Path) -> Result<Session, String> {
 /// The child: open the corpus catalogue and index as the browser does, type every query, report.
 pub fn child_main() {
     let dir = std::env::var_os(CORPUS).expect("BRIEFINGS_PERF_CORPUS names the corpus to browse");
+    let library = Library::at(Path::new(&dir)).unwrap_or_else(|e| panic!("{e}"));
     let corpus = Corpus::dir(Path::new(&dir));
     // The corpus fingerprint is part of opening (it decides whether the index is stale); timed alone too.
     let started = Instant::now();
     std::hint::black_box(corpus.stamp());
     let stamp_ms = ms(started);
     let started = Instant::now();
-    let (index, note) = open_index(&corpus).unwrap_or_else(|e| panic!("open the index: {e}"));
+    let (index, note) = library
+        .index()
+        .unwrap_or_else(|e| panic!("open the index: {e}"));
     let open_ms = ms(started);
     let started = Instant::now();
     let (entries, _) = corpus.catalog();
@@ -121,7 +124,9 @@ pub fn child_main() {
     // The browser itself at 120×40, typing the same queries: the frames a person sees.
     // (The first index is closed first: peak memory is one browser's.)
     drop(index);
-    let (index, _) = open_index(&corpus).unwrap_or_else(|e| panic!("open the index: {e}"));
+    let (index, _) = library
+        .index()
+        .unwrap_or_else(|e| panic!("open the index: {e}"));
     let ui = briefings::tui::input_path(Corpus::dir(Path::new(&dir)), index, QUERIES, 120, 40)
         .unwrap_or_else(|e| panic!("browser input path: {e}"));
     let mut out = String::new();

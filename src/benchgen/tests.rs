@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{default_training, generate};
+use super::generate;
 
 /// A fresh scratch folder per test (removed first if a previous run left it).
 fn scratch(name: &str) -> PathBuf {
@@ -31,18 +31,13 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// The real transcripts are needed to train; without the shared folder there is nothing to test.
+#[path = "../../tests/support/skip.rs"]
+mod skip;
+
+/// The real transcripts are needed to train; without the shared folder the test skips
+/// (one printed line), or fails under `BRIEFINGS_REQUIRE_SHARED=1`.
 fn training() -> Option<PathBuf> {
-    let t = default_training();
-    if t.join("fr").is_dir() {
-        Some(t)
-    } else {
-        eprintln!(
-            "skipped: no shared corpus at {} (set BRIEFINGS_SHARED)",
-            t.display()
-        );
-        None
-    }
+    Some(skip::shared()?.join("corpus"))
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! `briefings list`: conferences, newest first.
 
 use super::out::outln;
-use crate::corpus::Corpus;
+use crate::library::Library;
 
-pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
-    let (entries, problems) = corpus.catalog();
+pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
+    let (entries, problems) = library.catalog();
     super::report_problems(&problems);
     if json {
         super::print_json(&entries)?;

@@ -1,49 +1,27 @@
-//! `briefings outlets`: every outlet with its number of questions, first and last date.
+//! `briefings outlets`: every outlet with its number of questions, first and last date,
+//! read from the index (not from every conference file).
 
 use super::out::outln;
-use std::collections::BTreeMap;
+use crate::library::Library;
+use crate::search::quietly;
 
-use serde::Serialize;
-
-use crate::corpus::Corpus;
-use crate::model::TurnKind;
-
-#[derive(Serialize)]
-struct Row {
-    outlet: String,
-    questions: usize,
-    first: String,
-    last: String,
-}
-
-pub(super) fn run(corpus: &Corpus, json: bool) -> Result<u8, String> {
-    let (confs, problems) = corpus.load_all();
+pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
+    let (_, problems) = library.catalog();
     super::report_problems(&problems);
-    let mut rows: BTreeMap<String, Row> = BTreeMap::new();
-    for c in &confs {
-        for t in c.turns.iter().filter(|t| t.kind == TurnKind::Question) {
-            let Some(o) = &t.outlet else { continue };
-            let r = rows.entry(o.clone()).or_insert_with(|| Row {
-                outlet: o.clone(),
-                questions: 0,
-                first: c.date.clone(),
-                last: c.date.clone(),
-            });
-            r.questions += 1;
-            if c.date < r.first {
-                r.first.clone_from(&c.date);
-            }
-            if c.date > r.last {
-                r.last.clone_from(&c.date);
-            }
-        }
+    let (index, note) = library.index().map_err(|e| e.to_string())?;
+    if let Some(n) = note {
+        eprintln!("{n}");
     }
-    let mut rows: Vec<Row> = rows.into_values().collect();
-    rows.sort_by(|a, b| {
-        b.questions
-            .cmp(&a.questions)
-            .then_with(|| a.outlet.cmp(&b.outlet))
-    });
+    let rows = match quietly(|| index.outlet_summary()) {
+        Ok(rows) => rows,
+        Err(e) => {
+            // A damaged index: rebuild from the corpus, once.
+            drop(index);
+            let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
+            eprintln!("index damaged ({e}), rebuilt");
+            quietly(|| index.outlet_summary()).map_err(|e| e.to_string())?
+        }
+    };
     if json {
         super::print_json(&rows)?;
         return Ok(0);

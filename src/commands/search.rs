@@ -6,10 +6,9 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::cli::SearchArgs;
-use crate::corpus::{Corpus, cache_dir_for};
-use crate::open::open_index;
+use crate::library::Library;
 use crate::outlets::Outlets;
-use crate::search::{Filters, Query, SearchIndex, Sort};
+use crate::search::{Filters, IndexError, Query, Results, SearchIndex, Sort};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -23,9 +22,9 @@ struct JsonHit<'a> {
     snippet: &'a str,
 }
 
-pub(super) fn run(corpus: &Corpus, a: &SearchArgs) -> Result<u8, String> {
+pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
     let (outlets, _) = Outlets::with_user_file();
-    let (index, note) = open_index(corpus).map_err(|e| e.to_string())?;
+    let (index, note) = library.index().map_err(|e| e.to_string())?;
     if let Some(n) = note {
         eprintln!("{n}");
     }
@@ -44,7 +43,16 @@ pub(super) fn run(corpus: &Corpus, a: &SearchArgs) -> Result<u8, String> {
     if a.newest {
         q.sort = Sort::Newest;
     }
-    let results = index.search(&q).map_err(|e| e.to_string())?;
+    let results = match guarded(&index, &q) {
+        Ok(r) => r,
+        Err(e) => {
+            // A damaged index (tantivy failed or panicked): rebuild from the corpus, once.
+            drop(index);
+            let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
+            eprintln!("index damaged ({e}), rebuilt");
+            guarded(&index, &q).map_err(|e| e.to_string())?
+        }
+    };
     if a.json {
         let hits: Vec<JsonHit> = results
             .hits
@@ -89,6 +97,11 @@ pub(super) fn run(corpus: &Corpus, a: &SearchArgs) -> Result<u8, String> {
     Ok(0)
 }
 
+/// A search with tantivy's panics (on a damaged index) turned into errors.
+fn guarded(index: &SearchIndex, q: &Query) -> Result<Results, IndexError> {
+    crate::search::quietly(|| index.search(q))
+}
+
 fn merge(into: &mut Filters, flags: Filters) {
     if flags.outlet.is_some() {
         into.outlet = flags.outlet;
@@ -127,33 +140,25 @@ fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
 }
 
 /// `briefings index`: rebuild from scratch and report size and time.
-pub(super) fn rebuild(corpus: &Corpus) -> Result<u8, String> {
+pub(super) fn rebuild(library: &Library) -> Result<u8, String> {
     let started = Instant::now();
-    let Some(dir) = corpus.path() else {
+    if library.cache().is_none() {
         outln!("the sample corpus is indexed in memory; nothing to rebuild")?;
         return Ok(0);
-    };
-    let index_dir = cache_dir_for(dir).join("index");
-    if index_dir.exists() {
-        std::fs::remove_dir_all(&index_dir)
-            .map_err(|e| format!("{}: cannot remove the old index: {e}", index_dir.display()))?;
     }
-    let (confs, problems) = corpus.load_all();
+    let (index, problems) = library.rebuild().map_err(|e| e.to_string())?;
     super::report_problems(&problems);
-    // The catalogue too: after an in-place edit the folder's fingerprint did not change.
-    corpus.store_catalog(
-        confs.iter().map(crate::corpus::Entry::of).collect(),
-        &problems,
-    );
-    let n = confs.len();
-    let (index, _) = SearchIndex::open_or_build(&index_dir, corpus.stamp(), || confs)
-        .map_err(|e| e.to_string())?;
     let (docs, bytes) = index.stats();
+    let (entries, _) = library.catalog();
     outln!(
-        "indexed {n} conferences, {docs} turns in {:.2} s; {:.1} MB at {}",
+        "indexed {} conferences, {docs} turns in {:.2} s; {:.1} MB at {}",
+        entries.len(),
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
-        index_dir.display()
+        index
+            .dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default()
     )?;
     Ok(0)
 }

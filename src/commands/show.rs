@@ -2,12 +2,12 @@
 
 use std::fmt::Write;
 
-use crate::corpus::Corpus;
+use crate::library::Library;
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
 
-pub(super) fn run(corpus: &Corpus, id: &str, json: bool) -> Result<u8, String> {
-    let conf = match corpus.load(id) {
+pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String> {
+    let conf = match library.corpus().load(id) {
         Ok(c) => c,
         Err(p) => {
             eprintln!("{p}; `briefings list` shows the ids.");

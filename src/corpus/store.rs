@@ -7,7 +7,7 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Conference;
+use crate::model::{Conference, Day};
 
 /// A conference file that could not be loaded, located for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,9 +116,49 @@ pub fn conference_from_json(bytes: &[u8]) -> Result<Conference, (usize, String)>
     })?;
     sanitize_conference(&mut conf);
     if conf.id.trim().is_empty() {
-        return Err((1, "the conference has an empty \"id\"".into()));
+        return Err((
+            line_of(bytes, "id"),
+            "the conference has an empty \"id\"".into(),
+        ));
+    }
+    if let Err(e) = Day::parse(&conf.date) {
+        return Err((line_of(bytes, "date"), format!("\"date\": {e}")));
     }
     Ok(conf)
+}
+
+/// The line of the first `"key":` in a JSON text (1 when not found).
+fn line_of(bytes: &[u8], key: &str) -> usize {
+    let needle = format!("\"{key}\"");
+    let text = String::from_utf8_lossy(bytes);
+    text.find(&needle)
+        .map_or(1, |at| text[..at].matches('\n').count() + 1)
+}
+
+/// A file whose conference's id is not the one its name stands for: `list`
+/// would show one id and `show` find another file, so it is not loaded.
+fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), LoadProblem> {
+    let expected = file_for(corpus, &conf.id);
+    if expected == path {
+        return Ok(());
+    }
+    let also = if expected.is_file() {
+        format!(
+            "; {} holds that id already",
+            expected.file_name().unwrap_or_default().to_string_lossy()
+        )
+    } else {
+        String::new()
+    };
+    Err(LoadProblem {
+        path: path.to_path_buf(),
+        line: fs::read(path).map_or(1, |b| line_of(&b, "id")),
+        message: format!(
+            "its \"id\" is {:?} but the file name stands for another id{also}: not loaded; rename the file to {} or fix its \"id\"",
+            conf.id,
+            expected.file_name().unwrap_or_default().to_string_lossy()
+        ),
+    })
 }
 
 /// Removes control characters and escape sequences from every displayed string.
@@ -165,7 +205,7 @@ pub(super) fn load_all_except(
     let mut confs = Vec::new();
     let mut problems = Vec::new();
     for p in files(corpus).into_iter().filter(|p| !skip.contains(p)) {
-        match load_file(&p) {
+        match load_file(&p).and_then(|c| check_identity(corpus, &p, &c).map(|()| c)) {
             Ok(c) => confs.push(c),
             Err(e) => problems.push(e),
         }
@@ -182,7 +222,9 @@ pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadProble
             message: format!("no conference with id {id}"),
         });
     }
-    load_file(&path)
+    let conf = load_file(&path)?;
+    check_identity(corpus, &path, &conf)?;
+    Ok(conf)
 }
 
 fn file_for(corpus: &Path, id: &str) -> PathBuf {
@@ -198,6 +240,21 @@ fn file_for(corpus: &Path, id: &str) -> PathBuf {
         })
         .collect();
     conferences_dir(corpus).join(format!("{safe}.json"))
+}
+
+/// Removes temporary files that a killed import left in the conferences folder.
+/// Call only when no other process writes the corpus (under the writer lock).
+pub fn remove_temporaries(corpus: &Path) {
+    let Ok(entries) = fs::read_dir(conferences_dir(corpus)) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".tmp") && e.path().is_file() {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Writes a conference atomically (temporary file, fsync, rename), keeping

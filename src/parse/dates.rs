@@ -4,6 +4,8 @@
 //! `2016年12月7日`, `October 9, 2025`, `Dec 25, 2023`, `14 mai 2009`, `1er août 2025`
 //! and the US `10/27/2025`. A small tokenizer keeps this linear and regex-free.
 
+use crate::model::{Day, NotADay};
+
 /// A date found in a line: ISO form and the byte range it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -26,7 +28,17 @@ const SCAN_LIMIT: usize = 400;
 /// The first date in `text`, if any.
 pub fn find(text: &str) -> Option<Found> {
     let toks = tokenize(text);
-    (0..toks.len()).find_map(|i| match_at(&toks, i))
+    (0..toks.len()).find_map(|i| match_at(&toks, i)?.ok())
+}
+
+/// The first date-shaped text that names no calendar day (`30 février 2025`),
+/// as printed, with the reason; `None` when `text` holds a valid date first.
+pub fn impossible(text: &str) -> Option<(String, NotADay)> {
+    let toks = tokenize(text);
+    (0..toks.len()).find_map(|i| match match_at(&toks, i)? {
+        Ok(_) => Some(None),
+        Err((start, end, why)) => Some(Some((text[start..end].to_string(), why))),
+    })?
 }
 
 /// The ISO date of the first date in `text`.
@@ -74,15 +86,21 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-fn match_at(toks: &[(Tok<'_>, usize, usize)], at: usize) -> Option<Found> {
+/// A date-shaped run of tokens at `at`: the date, or where it is and why it names no day.
+type Matched = Result<Found, (usize, usize, NotADay)>;
+
+fn match_at(toks: &[(Tok<'_>, usize, usize)], at: usize) -> Option<Matched> {
     let tok = |k: usize| toks.get(at + k).map(|x| x.0);
     let end = |k: usize| toks.get(at + k).map_or(0, |x| x.2);
     let start = toks.get(at)?.1;
-    let found = |year, mon, day, last| {
-        make(year, mon, day).map(|iso| Found {
-            iso,
-            start,
-            end: end(last),
+    let found = |year: u32, mon: u32, day: u32, last| {
+        Some(match Day::new(i64::from(year), mon, day) {
+            Ok(d) => Ok(Found {
+                iso: d.to_string(),
+                start,
+                end: end(last),
+            }),
+            Err(why) => Err((start, end(last), why)),
         })
     };
     match (tok(0)?, tok(1), tok(2), tok(3), tok(4)) {
@@ -136,11 +154,6 @@ fn match_at(toks: &[(Tok<'_>, usize, usize)], at: usize) -> Option<Found> {
         ) if er.eq_ignore_ascii_case("er") => found(year, month(word)?, day, 3),
         _ => None,
     }
-}
-
-fn make(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Month number from an English or French month name or abbreviation.
@@ -198,5 +211,18 @@ mod tests {
         );
         assert_eq!(iso("双语例行记者会8月16(双语例行记者会)(1)"), None);
         assert_eq!(iso("At 3:40 pm"), None);
+    }
+
+    #[test]
+    fn impossible_dates_are_not_dates_and_are_named() {
+        assert_eq!(iso("Conférence de presse du 30 février 2025"), None);
+        assert_eq!(iso("2025-02-30"), None);
+        let (printed, why) = super::impossible("Conférence de presse du 30 février 2025").unwrap();
+        assert_eq!(printed, "30 février 2025");
+        assert!(why.0.contains("February 2025 has 28 days"), "{why}");
+        assert_eq!(
+            super::impossible("du 1er août 2025, puis 30 février 2025"),
+            None
+        );
     }
 }

@@ -305,4 +305,12 @@ mod tests {
             "Another question on WSJ. I follow up later."
         ));
     }
+
+    #[test]
+    fn follow_up_labels_name_no_outlet() {
+        let outlets = crate::outlets::Outlets::builtin();
+        for label in FOLLOW_UPS {
+            assert_eq!(outlets.outlet_for(label), None, "{label}");
+        }
+    }
 }

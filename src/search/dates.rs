@@ -1,106 +1,60 @@
-//! ISO dates ↔ day numbers, and the widening of partial dates (`2024`, `2024-03`).
+//! Dates in search: day numbers for the index, and the widening of partial
+//! dates (`2024`, `2024-03`) typed in the search bar. Validity is [`Day`]'s.
 
-/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+use crate::model::Day;
 
-/// The date of a day number, as `YYYY-MM-DD`.
+/// The date of a day number, as `YYYY-MM-DD` (day numbers in the index come from valid days).
 pub fn civil_from_days(z: i64) -> String {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    Day::from_days(z).map_or_else(|| "????-??-??".to_string(), |d| d.to_string())
 }
 
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (1900–2999) into its parts.
-fn parts(s: &str) -> Option<(i64, Option<u32>, Option<u32>)> {
+/// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the first and last day it covers.
+fn span(s: &str) -> Option<(Day, Day)> {
     let mut it = s.split('-');
-    let y = it.next()?;
-    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let y: i64 = y.parse().ok()?;
-    if !(1900..3000).contains(&y) {
-        return None;
-    }
-    let num = |p: Option<&str>| -> Option<Option<u32>> {
-        match p {
-            None => Some(None),
-            Some(p) if (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) => {
-                p.parse().ok().map(Some)
-            }
-            Some(_) => None,
-        }
+    let num = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
     };
-    let m = num(it.next())?;
-    let d = num(it.next())?;
-    if it.next().is_some() || (d.is_some() && m.is_none()) {
+    let y = i64::from(num(it.next()?, 4..=4)?);
+    let m = it.next().map(|p| num(p, 1..=2));
+    let d = it.next().map(|p| num(p, 1..=2));
+    if it.next().is_some() {
         return None;
     }
-    if m.is_some_and(|m| !(1..=12).contains(&m)) {
-        return None;
+    match (m, d) {
+        (None, _) => Some((Day::new(y, 1, 1).ok()?, Day::new(y, 12, 31).ok()?)),
+        (Some(m), None) => {
+            let first = Day::new(y, m?, 1).ok()?;
+            Some((first, first.end_of_month()))
+        }
+        (Some(m), Some(d)) => {
+            let day = Day::new(y, m?, d?).ok()?;
+            Some((day, day))
+        }
     }
-    if let (Some(m), Some(d)) = (m, d)
-        && (d == 0 || d > days_in_month(y, m))
-    {
-        return None;
-    }
-    Some((y, m, d))
 }
 
 /// The first day a partial date covers (`2024-03` → `2024-03-01`).
 pub fn widen_start(s: &str) -> Option<String> {
-    let (y, m, d) = parts(s)?;
-    Some(format!(
-        "{y:04}-{:02}-{:02}",
-        m.unwrap_or(1),
-        d.unwrap_or(1)
-    ))
+    span(s).map(|(a, _)| a.to_string())
 }
 
 /// The last day a partial date covers (`2024-02` → `2024-02-29`).
 pub fn widen_end(s: &str) -> Option<String> {
-    let (y, m, d) = parts(s)?;
-    let m2 = m.unwrap_or(12);
-    Some(format!(
-        "{y:04}-{m2:02}-{:02}",
-        d.unwrap_or_else(|| days_in_month(y, m2))
-    ))
+    span(s).map(|(_, b)| b.to_string())
 }
 
 /// Whether `s` is a complete, valid `YYYY-MM-DD`.
 pub fn is_full_date(s: &str) -> bool {
-    s.len() == 10 && matches!(parts(s), Some((_, Some(_), Some(_))))
+    Day::parse(s).is_ok()
 }
 
-/// Day number of an ISO date; unreadable dates count as 1970-01-01 so they sort last.
+/// Day number of an ISO date. The loader refuses conferences whose date is
+/// not a calendar day, so 0 (1970-01-01) is reached only by callers that
+/// skipped it.
 pub fn day_number(s: &str) -> i64 {
-    match parts(s.get(..10).unwrap_or(s)) {
-        Some((y, m, d)) => days_from_civil(y, m.unwrap_or(1), d.unwrap_or(1)),
-        None => 0,
-    }
+    Day::parse(s.get(..10).unwrap_or(s)).map_or(0, Day::days_since_epoch)
 }
 
 #[cfg(test)]

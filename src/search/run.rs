@@ -8,6 +8,7 @@ use tantivy::query::{BooleanQuery, Occur, Query as TantivyQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
+use super::OutletSummary;
 use super::schema::{Fields, rank_day, rank_turn};
 use super::store::Opened;
 use super::{
@@ -162,29 +163,56 @@ fn term_query(t: Term) -> Box<dyn TantivyQuery> {
 
 /// Every outlet with its number of questions, most first (ties by name).
 pub fn outlet_counts(o: &Opened) -> Result<Vec<(String, usize)>, IndexError> {
+    Ok(outlet_summary(o)?
+        .into_iter()
+        .map(|s| (s.outlet, s.questions))
+        .collect())
+}
+
+/// Every outlet with its number of questions and the days of its first and
+/// last question, most questions first (ties by name): read from fast fields
+/// only, so it costs a pass over the turns' columns, not over the corpus files.
+pub fn outlet_summary(o: &Opened) -> Result<Vec<OutletSummary>, IndexError> {
     let searcher = o.reader.searcher();
-    let mut totals: HashMap<String, usize> = HashMap::new();
+    // Per outlet: questions, first day, last day.
+    let mut totals: HashMap<String, (usize, i64, i64)> = HashMap::new();
     for seg in searcher.segment_readers() {
         let Some(outlets) = seg.fast_fields().str("outlet").map_err(err)? else {
             continue;
         };
         let is_question = seg.fast_fields().u64("is_question").map_err(err)?;
-        let mut per_ord: HashMap<u64, usize> = HashMap::new();
+        let rank = rank_column(seg);
+        let mut per_ord: HashMap<u64, (usize, i64, i64)> = HashMap::new();
         for doc in seg.doc_ids_alive() {
             if is_question.first(doc) == Some(1) {
+                let day = rank_day(rank(doc));
                 for ord in outlets.term_ords(doc) {
-                    *per_ord.entry(ord).or_default() += 1;
+                    let e = per_ord.entry(ord).or_insert((0, day, day));
+                    *e = (e.0 + 1, e.1.min(day), e.2.max(day));
                 }
             }
         }
         let mut name = String::new();
-        for (ord, n) in per_ord {
+        for (ord, (n, first, last)) in per_ord {
             if outlets.ord_to_str(ord, &mut name).map_err(err)? {
-                *totals.entry(name.clone()).or_default() += n;
+                let e = totals.entry(name.clone()).or_insert((0, first, last));
+                *e = (e.0 + n, e.1.min(first), e.2.max(last));
             }
         }
     }
-    let mut out: Vec<(String, usize)> = totals.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out: Vec<OutletSummary> = totals
+        .into_iter()
+        .map(|(outlet, (questions, first, last))| OutletSummary {
+            outlet,
+            questions,
+            first: dates::civil_from_days(first),
+            last: dates::civil_from_days(last),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.questions
+            .cmp(&a.questions)
+            .then_with(|| a.outlet.cmp(&b.outlet))
+    });
     Ok(out)
 }

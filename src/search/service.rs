@@ -59,16 +59,37 @@ pub fn spawn(
         .name("search".into())
         .spawn(move || {
             while let Some((generation, query)) = slot.take() {
-                // A panic inside tantivy (a corrupt index) must not kill the worker silently.
-                let result =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.search(&query)))
-                        .unwrap_or_else(|_| {
-                            Err(IndexError(
-                                "the index is damaged; run `briefings index` to rebuild it".into(),
-                            ))
-                        });
-                deliver(generation, result);
+                // A panic inside tantivy (a damaged index) must neither kill the
+                // worker nor print over the screen: it becomes an answer.
+                deliver(generation, quietly(|| index.search(&query)));
             }
         })
         .ok()
 }
+
+thread_local! {
+    /// Set while [`quietly`] runs on this thread: its panics are answers, not crashes.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` (a search or an index open), turning a panic — tantivy panics on
+/// some damaged files — into an error, without the panic message reaching
+/// stderr (in the TUI it would be printed over the screen).
+pub fn quietly<T>(f: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    result.unwrap_or_else(|_| Err(IndexError(DAMAGED.into())))
+}
+
+/// What a panic inside tantivy means for the user.
+pub const DAMAGED: &str = "the index is damaged (tantivy failed on it)";

@@ -67,7 +67,7 @@ where
 }
 
 /// The index in `dir` if usable as is, else the reason to rebuild it.
-fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
+pub fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     let stamp_path = dir.join(STAMP_FILE);
     if !stamp_path.exists() && !dir.join("meta.json").exists() {
         return Err("index missing".into());
@@ -87,11 +87,8 @@ fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     }
     let verify = recorded.files.is_empty() || recorded.files != index_files(dir);
     // A garbled file may make tantivy panic rather than fail: treat that as corruption too.
-    match std::panic::catch_unwind(|| open_validated(dir, verify)) {
-        Ok(Ok(opened)) => Ok(opened),
-        Ok(Err(e)) => Err(format!("index was corrupt ({e}); rebuilt")),
-        Err(_) => Err("index was corrupt (unreadable segment); rebuilt".into()),
-    }
+    super::quietly(|| open_validated(dir, verify).map_err(IndexError))
+        .map_err(|e| format!("index was corrupt ({e}); rebuilt"))
 }
 
 /// Opens `dir` and builds a reader; with `verify`, first checks every segment
@@ -137,13 +134,19 @@ fn read_stamp(dir: &Path) -> std::io::Result<Stamp> {
 
 /// Writes the stamp atomically (temporary file + rename).
 fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
+    // Unique per writer: readers that verified the index may record it at once.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let text = serde_json::to_string(&Stamp {
         schema: SCHEMA_VERSION,
         stamp,
         files: index_files(dir),
     })
     .map_err(|e| err("cannot encode the index stamp", e))?;
-    let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
+    let tmp = dir.join(format!(
+        ".{STAMP_FILE}.{}.{}.tmp",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
     std::fs::write(&tmp, text)
         .and_then(|()| std::fs::rename(&tmp, dir.join(STAMP_FILE)))
         .map_err(|e| {
@@ -198,7 +201,7 @@ fn clean(dir: &Path) -> Result<(), IndexError> {
 }
 
 /// Builds a fresh index of `conferences` in `dir`.
-fn build_in_dir(
+pub fn build_in_dir(
     dir: &Path,
     stamp: u64,
     conferences: impl IntoIterator<Item = Conference>,

@@ -16,7 +16,7 @@ use super::input::LineInput;
 use super::keymap::{Focus, Mode};
 use super::layout::{self, Areas, View};
 use super::page::{Page, Wrapped};
-use crate::corpus::{Corpus, Entry, LoadProblem};
+use crate::corpus::{Entry, LoadProblem};
 use crate::model::Conference;
 use crate::outlets::Outlets;
 use crate::search::{Query, SearchIndex};
@@ -189,14 +189,6 @@ impl App {
         app.select_conference();
         app.refresh();
         app
-    }
-
-    /// The corpus on disk, for the reload thread.
-    pub fn corpus(&self) -> Option<Arc<Corpus>> {
-        match &self.source {
-            Source::Corpus(c) => Some(Arc::clone(c)),
-            Source::Memory(_) => None,
-        }
     }
 
     /// Work for the event loop, oldest first.

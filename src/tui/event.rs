@@ -17,7 +17,8 @@ pub enum Event {
     Input(Input),
     Delivered(u64, Result<Results, IndexError>),
     Index(Result<(SearchIndex, Option<String>), IndexError>),
-    Reloaded(Catalogue),
+    /// The catalogue and the index re-read after `R`.
+    Reloaded(Catalogue, Result<(SearchIndex, Option<String>), IndexError>),
     /// SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
     Terminate,
 }

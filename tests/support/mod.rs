@@ -1,18 +1,25 @@
 //! Shared helpers for the end-to-end tests: temporary folders and running the real binary.
 #![allow(dead_code)]
 
+pub mod skip;
 pub mod tmux;
+
+#[allow(unused_imports)] // each test binary uses its own part
+pub use skip::{shared, tmux_runs};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The shared test data beside the project (`../shared`), or `BRIEFINGS_SHARED`.
-pub fn shared() -> PathBuf {
-    std::env::var_os("BRIEFINGS_SHARED").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        PathBuf::from,
-    )
+/// This project's own transcripts and their labels (`tests/fixtures/`): what a fresh clone
+/// parses when `../shared` is absent.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// One of the own transcripts (`fr/2024-03-05_wang.txt` → conference `2024-03-05-fr`).
+pub fn fixture(rel: &str) -> PathBuf {
+    fixtures().join(rel)
 }
 
 /// A fresh empty folder under the system temp dir, removed when dropped.

@@ -28,7 +28,7 @@ impl Tmux {
             ])
             .arg(command)
             .status()
-            .expect("tmux is installed (CI installs it)")
+            .expect("tmux runs (tests check `support::tmux_runs()` first)")
             .success();
         assert!(ok, "tmux new-session failed");
         // Keep the pane after the program exits so its last screen and exit line can be read.
@@ -40,7 +40,7 @@ impl Tmux {
     }
 
     fn tmux(&self) -> Command {
-        let mut c = Command::new("tmux");
+        let mut c = Command::new(super::skip::tmux_program());
         c.args(["-L", &self.socket, "-f", "/dev/null"]);
         c
     }

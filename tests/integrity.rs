@@ -1,0 +1,310 @@
+//! What the corpus and its caches promise against odd input and odd states:
+//! impossible dates, ids that disagree with file names, debris of killed
+//! processes, occupied or unwritable cache paths. The real binary, run as a user would.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use support::{App, fixture, fixtures, stderr, stdout};
+
+fn json(o: &std::process::Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+const IMPOSSIBLE: &str = "Conférence de presse du 30 février 2025 tenue par le Porte-parole du Ministère des Affaires étrangères Guo Jiakun
+
+Q : Quelle est la position de la Chine sur la coopération spatiale lunaire ?
+
+R : La coopération spatiale lunaire progresse avec de nombreux partenaires.
+";
+
+#[test]
+fn an_impossible_title_date_imports_with_a_warning_and_the_fallback_date() {
+    let app = App::new("date-title");
+    let file = app.home.path().join("2025-03-01_guo.txt");
+    std::fs::write(&file, IMPOSSIBLE).unwrap();
+    let o = app.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("30 février 2025") && err.contains("2025-03-01") && err.contains("file name"),
+        "the warning names the date and the fallback: {err}"
+    );
+    let list = json(&app.run(&["list", "--json"]));
+    assert_eq!(list[0]["date"], "2025-03-01");
+    assert_eq!(list[0]["id"], "2025-03-01-fr");
+    let hits = json(&app.run(&["search", "lunaire", "--json"]));
+    assert_eq!(hits[0]["date"], "2025-03-01", "{hits}");
+}
+
+#[test]
+fn impossible_flag_dates_and_limit_zero_exit_2() {
+    let app = App::new("date-flag");
+    for args in [
+        ["search", "China", "--from", "2025-02-30"],
+        ["search", "China", "--to", "2023-02-29"],
+        ["search", "China", "--limit", "0"],
+    ] {
+        let o = app.run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("not a calendar date") || err.contains("--limit 0"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// A conference file written by another tool with a date that names no day.
+#[test]
+fn a_stored_impossible_date_is_reported_never_shown_as_1970() {
+    let app = App::new("date-json");
+    let c = app.corpus().join("conferences");
+    std::fs::create_dir_all(&c).unwrap();
+    let conf = |id: &str, date: &str| {
+        serde_json::json!({
+            "id": id, "date": date, "language": "fr", "title": "t",
+            "turns": [{"kind": "statement", "answer": ["coopération lunaire"]}]
+        })
+        .to_string()
+    };
+    std::fs::write(
+        c.join("2025-02-30-fr.json"),
+        conf("2025-02-30-fr", "2025-02-30"),
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("2025-03-01-fr.json"),
+        conf("2025-03-01-fr", "2025-03-01"),
+    )
+    .unwrap();
+    let o = app.run(&["list", "--json"]);
+    assert!(
+        stderr(&o).contains("2025-02-30-fr.json") && stderr(&o).contains("not a calendar date"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(json(&o).as_array().unwrap().len(), 1);
+    let hits = app.run(&["search", "lunaire", "--json"]);
+    let text = stdout(&hits);
+    assert!(!text.contains("1970-01-01"), "{text}");
+    assert_eq!(json(&hits).as_array().unwrap().len(), 1, "{text}");
+}
+
+fn write_conf(dir: &Path, file: &str, id: &str, word: &str) {
+    let v = serde_json::json!({
+        "id": id, "date": "2024-05-06", "language": "fr", "title": word,
+        "turns": [{"kind": "statement", "answer": [word]}]
+    });
+    std::fs::write(dir.join(file), v.to_string()).unwrap();
+}
+
+/// Ids that disagree with file names: reported at load (file and what is
+/// wrong); one id, one conference; `list`, `show` and `search` agree.
+#[test]
+fn an_id_that_disagrees_with_its_file_name_is_reported() {
+    let app = App::new("identity");
+    let c = app.corpus().join("conferences");
+    std::fs::create_dir_all(&c).unwrap();
+    write_conf(&c, "2024-05-06-fr.json", "2024-05-06-fr", "premier");
+    // A copy under another name (a user's backup): the same id twice.
+    write_conf(&c, "copie.json", "2024-05-06-fr", "copie");
+    // A file whose id names no file.
+    write_conf(&c, "2024-05-07-fr.json", "2024-05-08-fr", "ailleurs");
+    let list = app.run(&["list", "--json"]);
+    let err = stderr(&list);
+    assert!(
+        err.contains("copie.json") && err.contains("2024-05-06-fr.json holds that id already"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2024-05-07-fr.json") && err.contains("\"2024-05-08-fr\""),
+        "{err}"
+    );
+    let ids: Vec<String> = json(&list)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["2024-05-06-fr"]);
+    let show = app.run(&["show", "2024-05-06-fr", "--json"]);
+    assert_eq!(json(&show)["title"], "premier");
+    // Every id `list` prints, `show` opens; the ids it does not print, `show` refuses.
+    assert_eq!(app.run(&["show", "2024-05-08-fr"]).status.code(), Some(1));
+    let show = app.run(&["show", "2024-05-07-fr"]);
+    assert_eq!(show.status.code(), Some(1));
+    assert!(stderr(&show).contains("2024-05-08-fr"), "{}", stderr(&show));
+    for (word, n) in [("premier", 1), ("copie", 0), ("ailleurs", 0)] {
+        let hits = json(&app.run(&["search", word, "--json"]));
+        assert_eq!(hits.as_array().unwrap().len(), n, "{word}: {hits}");
+    }
+}
+
+#[test]
+fn a_conferences_path_that_is_a_file_is_an_error() {
+    let app = App::new("conf-file");
+    std::fs::create_dir_all(app.corpus()).unwrap();
+    std::fs::write(app.corpus().join("conferences"), "not a folder").unwrap();
+    for args in [&["list"][..], &["search", "China"], &["outlets"]] {
+        let o = app.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("conferences"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("sample"), "{}", stderr(&o));
+    }
+}
+
+/// The project's own transcripts imported (two undated ones fail: exit 1).
+fn imported(tag: &str) -> App {
+    let app = App::new(tag);
+    let dirs: Vec<String> = ["en", "fr", "zh", "html"]
+        .iter()
+        .map(|d| fixtures().join(d).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(dirs.iter().map(String::as_str));
+    let o = app.run(&args);
+    assert!(
+        stdout(&o).contains("imported 10 conferences"),
+        "{}",
+        stderr(&o)
+    );
+    app
+}
+
+fn total(app: &App, word: &str) -> (usize, String) {
+    let o = app.run(&["search", word, "--limit", "1"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let n = err
+        .lines()
+        .find_map(|l| {
+            l.split_once(" hits (")
+                .and_then(|(n, _)| n.trim().parse().ok())
+        })
+        .unwrap_or_else(|| panic!("no count: {err}"));
+    (n, err)
+}
+
+/// The one cache folder of the test's corpus.
+fn cache_of(app: &App) -> PathBuf {
+    std::fs::read_dir(app.cache())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .expect("a cache folder")
+}
+
+#[test]
+fn temporary_files_of_a_killed_import_are_removed_by_the_next() {
+    let app = imported("tmp");
+    let c = app.corpus().join("conferences");
+    let debris = c.join(".2024-03-05-fr.json.99999.tmp");
+    std::fs::write(&debris, "{\"half\": ").unwrap();
+    let cache_debris = cache_of(&app).join(".index-current.99999.tmp");
+    std::fs::write(&cache_debris, "7").unwrap();
+    let one = fixture("fr/2024-03-05_wang.txt");
+    let o = app.run(&["import", one.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!debris.exists(), "the import's debris is gone");
+    assert!(!cache_debris.exists(), "the cache's debris is gone");
+}
+
+#[test]
+fn an_index_path_occupied_by_a_file_heals() {
+    let app = imported("occupied");
+    let (expected, _) = total(&app, "China");
+    let cache = cache_of(&app);
+    let n = std::fs::read_to_string(cache.join("index-current")).unwrap();
+    let generation = cache.join(format!("index-{}", n.trim()));
+    std::fs::remove_dir_all(&generation).unwrap();
+    std::fs::write(&generation, "in the way").unwrap();
+    let (got, note) = total(&app, "China");
+    assert_eq!(got, expected, "{note}");
+    assert!(note.contains("rebuilt"), "{note}");
+    let (got, note) = total(&app, "China");
+    assert_eq!(got, expected);
+    assert!(!note.contains("rebuilt"), "healed for good: {note}");
+    // The pointer itself occupied by a folder heals too.
+    std::fs::remove_file(cache.join("index-current")).unwrap();
+    std::fs::create_dir_all(cache.join("index-current/x")).unwrap();
+    assert_eq!(total(&app, "China").0, expected);
+    assert!(cache.join("index-current").is_file());
+}
+
+/// A cache that cannot be written (here: its path is a file): search still
+/// answers, from an index built in memory, and says why.
+#[test]
+fn an_unwritable_cache_still_searches_and_says_why() {
+    let app = imported("unwritable");
+    let (expected, _) = total(&app, "China");
+    std::fs::remove_dir_all(app.cache()).unwrap();
+    std::fs::write(app.cache(), "not a folder").unwrap();
+    let (got, note) = total(&app, "China");
+    assert_eq!(got, expected);
+    assert!(
+        note.contains("cache cannot be written") && note.contains("in memory"),
+        "{note}"
+    );
+}
+
+#[test]
+fn outlets_are_served_from_the_index_and_agree_with_the_corpus() {
+    let app = imported("outlets");
+    let o = app.run(&["outlets", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = json(&o);
+    // The same figures from the stored conferences themselves.
+    let mut expected: std::collections::BTreeMap<String, (usize, String, String)> =
+        std::collections::BTreeMap::new();
+    for e in std::fs::read_dir(app.corpus().join("conferences")).unwrap() {
+        let c: Value = serde_json::from_slice(&std::fs::read(e.unwrap().path()).unwrap()).unwrap();
+        let date = c["date"].as_str().unwrap().to_string();
+        for t in c["turns"].as_array().unwrap() {
+            if t["kind"] == "question"
+                && let Some(o) = t["outlet"].as_str()
+            {
+                let r = expected
+                    .entry(o.to_string())
+                    .or_insert((0, date.clone(), date.clone()));
+                r.0 += 1;
+                r.1 = r.1.clone().min(date.clone());
+                r.2 = r.2.clone().max(date.clone());
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let got: std::collections::BTreeMap<String, (usize, String, String)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["outlet"].as_str().unwrap().to_string(),
+                (
+                    r["questions"].as_u64().unwrap() as usize,
+                    r["first"].as_str().unwrap().to_string(),
+                    r["last"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    // Served from the index, not from the files: a file edited in place (the
+    // folder's fingerprint unchanged, so the index stays current) is not re-read.
+    let first = std::fs::read_dir(app.corpus().join("conferences"))
+        .unwrap()
+        .find_map(|e| e.ok().map(|e| e.path()))
+        .unwrap();
+    let len = std::fs::metadata(&first).unwrap().len() as usize;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&first)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &vec![b' '; len]))
+        .unwrap();
+    let again = app.run(&["outlets", "--json"]);
+    assert_eq!(json(&again), rows, "{}", stderr(&again));
+}
