@@ -246,8 +246,11 @@ fn huge_paragraph_conference(app: &App, bytes: usize) {
 
 #[test]
 fn ctrl_c_quits_while_a_huge_paragraph_is_being_laid_out() {
+    if !tmux_runs() {
+        return;
+    }
     let app = App::new("e2e-huge");
-    huge_paragraph_conference(&app, 100_000_000);
+    huge_paragraph_conference(&app, 30_000_000);
     let t = launch(&app, "huge", 100, 30);
     // In the alternate screen: raw mode is on, so Ctrl-C is a key, not SIGINT.
     t.wait_for("the browser to take the terminal", |_| {
@@ -262,9 +265,10 @@ fn ctrl_c_quits_while_a_huge_paragraph_is_being_laid_out() {
         "quit, not killed:\n{s}"
     );
     assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
-    assert!(
-        !s.contains("panicked"),
-        "no panic on the way out:\n{s}"
+    assert!(!s.contains("panicked"), "no panic on the way out:\n{s}");
+    eprintln!(
+        "Ctrl-C to exit: {:?} ({})",
+        asked.elapsed(),
+        s.lines().find(|l| l.contains("EXIT=")).unwrap_or("")
     );
-    eprintln!("Ctrl-C to exit: {:?}", asked.elapsed());
 }

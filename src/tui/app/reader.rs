@@ -23,6 +23,9 @@ impl App {
         let target = self
             .current_turn()
             .and_then(|(id, turn)| self.load(&id).map(|c| (c, turn)));
+        // Before the first resize the pane has no size: laying out then would wrap the whole
+        // turn to four columns only to throw it away.
+        let target = target.filter(|_| self.areas.reader.width > 0);
         let Some((conf, turn)) = target else {
             self.reader.page = Arc::default();
             self.reader.key = None;
