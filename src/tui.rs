@@ -30,7 +30,7 @@ use action::{Action, Catalogue, Delivery, Ready};
 use app::{App, Effect, Source};
 use event::Event;
 
-pub use probe::{InputPath, input_path};
+pub use probe::{BigParagraph, InputPath, big_paragraph, input_path};
 
 use crate::corpus::Corpus;
 use crate::library::Library;

@@ -373,6 +373,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one mark, not a range of marks
     fn a_match_spanning_wrapped_lines_is_marked_on_each_and_located_once() {
         // Width 10 - gutter 3 = 7 columns: "abc def" | "ghi" ; the mark covers "def gh".
         let page = laid(&with_answer("abc def ghi"), 10, true, &|_| vec![4..10]);
@@ -387,6 +388,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one mark, not a range of marks
     fn wide_chars_are_cut_by_char_not_byte() {
         // Seven columns hold three Han chars; the mark 中国 crosses the line end.
         let page = laid(&with_answer("和平的中国人民"), 10, true, &|_| {
