@@ -16,5 +16,6 @@ pub mod problem;
 pub mod search;
 pub mod sync;
 pub mod text;
+pub mod transcript;
 pub mod tui;
 pub mod wrap;

@@ -12,8 +12,8 @@ use super::listing;
 use super::raw::{Entry, RawStore};
 use super::{Failure, Options, Progress, Source, Summary, clock};
 use crate::corpus::save_conference;
-use crate::import::conferences_from_page;
 use crate::outlets::Outlets;
+use crate::transcript::conferences_from_page;
 
 /// One run over every selected source.
 pub fn run(
