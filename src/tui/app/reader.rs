@@ -133,7 +133,7 @@ impl App {
             return;
         };
         let Some(conf) = self.load(&id) else { return };
-        let Some(text) = citation(&conf, turn) else {
+        let Some(text) = citation(&conf, turn, !self.reader.answer_only) else {
             return;
         };
         self.message = Some(format!(
@@ -158,22 +158,38 @@ impl App {
     }
 }
 
-/// A turn as a citation: the answer, then who said it, where, when, and to whom.
-pub fn citation(conf: &Conference, turn: usize) -> Option<String> {
+/// A turn as a citation: the question too when the reader shows it, the answer, then who
+/// said it, where, when, to whom (an outlet, or "a journalist": an asker label such as `Q` is
+/// not a person), and the source address when the conference came from the web.
+pub fn citation(conf: &Conference, turn: usize, with_question: bool) -> Option<String> {
     let t = conf.turns.get(turn)?;
     let speaker = t
         .speaker
         .as_deref()
         .or(conf.spokesperson.as_deref())
         .unwrap_or("MFA spokesperson");
-    let mut out = t.answer.join("\n\n");
+    let asker = t.outlet.as_deref().unwrap_or("a journalist");
+    let mut out = String::new();
+    let asked = t.kind == TurnKind::Question;
+    if asked && with_question && !t.question.is_empty() {
+        let who = t.outlet.as_deref().unwrap_or("A journalist");
+        let _ = write!(out, "{who}: {}\n\n{speaker}: ", t.question.join("\n\n"));
+    }
+    out.push_str(&t.answer.join("\n\n"));
     let _ = write!(
         out,
         "\n— {speaker}, MFA regular press conference, {}",
         conf.date
     );
-    if t.kind == TurnKind::Question {
-        let _ = write!(out, ", in answer to {}", t.asker_display());
+    if asked {
+        let _ = write!(out, ", in answer to {asker}");
+    }
+    if let Some(url) = conf
+        .source
+        .as_deref()
+        .filter(|s| s.starts_with("https://") || s.starts_with("http://"))
+    {
+        let _ = write!(out, ". {url}");
     }
     Some(out)
 }
