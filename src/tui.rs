@@ -18,6 +18,8 @@ mod probe;
 mod search_tests;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod status_tests;
 mod terminal;
 mod theme;
 mod ui;

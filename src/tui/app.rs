@@ -199,6 +199,20 @@ impl App {
 
     /// Applies one action; the only place state changes.
     pub fn update(&mut self, action: Action) {
+        // A window too small shows only that: keys acting unseen would surprise on resize.
+        if self.areas.too_small
+            && !matches!(
+                action,
+                Action::Quit
+                    | Action::ToggleHelp
+                    | Action::Resize(..)
+                    | Action::Delivered(_)
+                    | Action::IndexReady(_)
+                    | Action::Reloaded(_)
+            )
+        {
+            return;
+        }
         if !matches!(
             action,
             Action::Delivered(_) | Action::Resize(..) | Action::IndexReady(_) | Action::Wheel(..)
@@ -301,7 +315,9 @@ impl App {
             Err(e) => self.index = IndexState::Failed(e),
         }
         if let Some(note) = r.note {
-            self.notes.push(note);
+            // Said once, not kept among the standing notes: the index works from now on,
+            // and "index missing" staying on screen would say otherwise.
+            self.message = Some(format!("Search index rebuilt ({note})"));
         }
     }
 

@@ -9,6 +9,7 @@ use super::pad;
 use crate::search::Filters;
 use crate::tui::app::{App, IndexState, RowSource};
 use crate::tui::keymap::{self, Mode};
+use crate::tui::layout::View;
 use crate::tui::theme::Theme;
 use crate::wrap::{self, truncate};
 
@@ -169,7 +170,7 @@ pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
         .search
         .query
         .as_ref()
-        .filter(|_| app.row_source == RowSource::Search)
+        .filter(|_| app.row_source == RowSource::Search && app.view == View::Results)
     {
         let f = describe_filters(&q.filters);
         if !f.is_empty() && left.is_empty() {
