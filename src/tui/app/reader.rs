@@ -170,8 +170,8 @@ pub fn citation(conf: &Conference, turn: usize, with_question: bool) -> Option<S
         .unwrap_or("MFA spokesperson");
     let asker = t.outlet.as_deref().unwrap_or("a journalist");
     let mut out = String::new();
-    let asked = t.kind == TurnKind::Question;
-    if asked && with_question && !t.question.is_empty() {
+    let is_question = t.kind == TurnKind::Question;
+    if is_question && with_question && !t.question.is_empty() {
         let who = t.outlet.as_deref().unwrap_or("A journalist");
         let _ = write!(out, "{who}: {}\n\n{speaker}: ", t.question.join("\n\n"));
     }
@@ -181,7 +181,7 @@ pub fn citation(conf: &Conference, turn: usize, with_question: bool) -> Option<S
         "\n— {speaker}, MFA regular press conference, {}",
         conf.date
     );
-    if asked {
+    if is_question {
         let _ = write!(out, ", in answer to {asker}");
     }
     if let Some(url) = conf
