@@ -10,7 +10,7 @@ use super::keymap::{Focus, Mode, keymap};
 use crate::search::{IndexError, Results, SearchIndex};
 
 /// Something that happened.
-pub enum Event {
+pub(super) enum Event {
     Input(Input),
     Delivered(u64, Result<Results, IndexError>),
     Index(Result<(SearchIndex, Option<String>), IndexError>),
@@ -21,7 +21,7 @@ pub enum Event {
 }
 
 /// Turns termination signals into [`Event::Terminate`], so `kill` never leaves a raw terminal.
-pub fn spawn_signals(tx: Sender<Event>) {
+pub(super) fn spawn_signals(tx: Sender<Event>) {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
         return;
@@ -34,7 +34,7 @@ pub fn spawn_signals(tx: Sender<Event>) {
 }
 
 /// Reads terminal events on a thread until the receiver goes away or input fails.
-pub fn spawn_input(tx: Sender<Event>) {
+pub(super) fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
             if tx.send(Event::Input(ev)).is_err() {
@@ -45,7 +45,7 @@ pub fn spawn_input(tx: Sender<Event>) {
 }
 
 /// The action a terminal event stands for in this mode and focus.
-pub fn action_for(input: Input, mode: Mode, focus: Focus) -> Option<Action> {
+pub(super) fn action_for(input: Input, mode: Mode, focus: Focus) -> Option<Action> {
     match input {
         Input::Key(k) if k.kind != KeyEventKind::Release => keymap(mode, focus, k),
         Input::Mouse(m) => match m.kind {

@@ -7,7 +7,7 @@ use crate::wrap::wrap_ranges;
 
 /// What a piece of text is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     Title,
     Meta,
     /// The `Q` / `A` / `●` gutter.
@@ -22,14 +22,14 @@ pub enum Kind {
 
 /// A styled run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seg {
+pub(super) struct Seg {
     pub text: String,
     pub kind: Kind,
 }
 
 /// A turn laid out for one width: lines of segments and the lines holding matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Page {
+pub(super) struct Page {
     pub lines: Vec<Vec<Seg>>,
     /// Line indices that hold the start of a match, ascending, without repeats.
     pub matches: Vec<usize>,
@@ -50,7 +50,7 @@ const GUTTER: usize = 3;
 
 /// Lays out turn `turn` of `conf` in `width` columns. `highlight` gives the
 /// char ranges to mark in a paragraph (none without a search).
-pub fn layout(
+pub(super) fn layout(
     conf: &Conference,
     turn: usize,
     width: usize,
