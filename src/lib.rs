@@ -20,4 +20,4 @@ mod wrap;
 
 /// The benchmark's probe of the input path (`cargo bench --features probe --bench perf`).
 #[cfg(feature = "probe")]
-pub use tui::{InputPath, input_path};
+pub use tui::{BigParagraph, InputPath, big_paragraph, input_path};
