@@ -10,7 +10,7 @@ use crate::tui::page::{self, Page};
 
 impl App {
     /// Columns available to the reader's text (borders, padding and scrollbar aside).
-    pub fn reader_width(&self) -> usize {
+    pub(crate) fn reader_width(&self) -> usize {
         usize::from(self.areas.reader.width).saturating_sub(4)
     }
 
@@ -144,7 +144,7 @@ impl App {
     }
 
     /// Whether the page is scrolled: `(first line, lines, visible rows)`.
-    pub fn reader_position(&self) -> (usize, usize, usize) {
+    pub(crate) fn reader_position(&self) -> (usize, usize, usize) {
         (
             self.reader.scroll,
             self.reader.page.len(),
@@ -153,7 +153,7 @@ impl App {
     }
 
     /// The page on screen.
-    pub fn page(&self) -> &Page {
+    pub(crate) fn page(&self) -> &Page {
         &self.reader.page
     }
 }
@@ -161,7 +161,7 @@ impl App {
 /// A turn as a citation: the question too when the reader shows it, the answer, then who
 /// said it, where, when, to whom (an outlet, or "a journalist": an asker label such as `Q` is
 /// not a person), and the source address when the conference came from the web.
-pub fn citation(conf: &Conference, turn: usize, with_question: bool) -> Option<String> {
+pub(super) fn citation(conf: &Conference, turn: usize, with_question: bool) -> Option<String> {
     let t = conf.turns.get(turn)?;
     let speaker = t
         .speaker
