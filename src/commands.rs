@@ -59,7 +59,7 @@ fn output_width() -> usize {
 }
 
 /// Prints load problems (path:line: message) so damaged files are never silent.
-fn report_problems(problems: &[corpus::LoadProblem]) {
+fn report_problems(problems: &[crate::problem::Problem]) {
     for p in problems {
         eprintln!("{p}");
     }

@@ -10,9 +10,20 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
-pub use store::{
-    LoadProblem, conference_from_json, remove_temporaries, sanitize_conference, save_conference,
-};
+pub use store::{conference_from_json, remove_temporaries, sanitize_conference, save_conference};
+
+use crate::problem::Problem;
+use crate::text::escape_controls;
+
+/// Why one conference could not be loaded by id: a wrong id and a damaged file call for
+/// different advice.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("no conference with id {}", escape_controls(.id))]
+    NotFound { id: String },
+    #[error(transparent)]
+    Damaged(#[from] Problem),
+}
 
 use crate::model::Conference;
 
@@ -140,7 +151,7 @@ impl Corpus {
     }
 
     /// Every conference that loads, newest first, and a problem per file that does not.
-    pub fn load_all(&self) -> (Vec<Conference>, Vec<LoadProblem>) {
+    pub fn load_all(&self) -> (Vec<Conference>, Vec<Problem>) {
         let (mut confs, problems) = match &self.kind {
             Kind::Dir(p) => store::load_all(p),
             Kind::Sample(c) => (c.clone(), Vec::new()),
@@ -150,25 +161,21 @@ impl Corpus {
     }
 
     /// One conference by id.
-    pub fn load(&self, id: &str) -> Result<Conference, LoadProblem> {
+    pub fn load(&self, id: &str) -> Result<Conference, LoadError> {
         match &self.kind {
             Kind::Dir(p) => store::load_one(p, id),
             Kind::Sample(c) => c
                 .iter()
                 .find(|c| c.id == id)
                 .cloned()
-                .ok_or_else(|| LoadProblem {
-                    path: PathBuf::from("<sample>"),
-                    line: 0,
-                    message: format!("no conference with id {id}"),
-                }),
+                .ok_or_else(|| LoadError::NotFound { id: id.to_string() }),
         }
     }
 
     /// The catalogue (one row per conference, newest first) and the files
     /// that failed to load. Read from the cache when it matches the corpus;
     /// otherwise every file is read once and the cache rewritten.
-    pub fn catalog(&self) -> (Vec<Entry>, Vec<LoadProblem>) {
+    pub fn catalog(&self) -> (Vec<Entry>, Vec<Problem>) {
         match &self.kind {
             Kind::Dir(p) => catalog::cached(&cache_dir_for(p), self.stamp(), || self.load_all()),
             Kind::Sample(c) => {
@@ -182,14 +189,14 @@ impl Corpus {
 
 impl Corpus {
     /// The cached catalogue if it was stored for exactly `stamp`.
-    pub fn cached_catalog(&self, stamp: u64) -> Option<(Vec<Entry>, Vec<LoadProblem>)> {
+    pub fn cached_catalog(&self, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {
         self.path()
             .and_then(|p| catalog::read(&cache_dir_for(p), stamp))
     }
 
     /// Stores the catalogue of the corpus as it was at `stamp` (taken before
     /// the conferences were read, so a change meanwhile makes it stale, never wrong).
-    pub fn store_catalog_for(&self, stamp: u64, mut entries: Vec<Entry>, problems: &[LoadProblem]) {
+    pub fn store_catalog_for(&self, stamp: u64, mut entries: Vec<Entry>, problems: &[Problem]) {
         if let Some(p) = self.path() {
             entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
             catalog::store(&cache_dir_for(p), stamp, &entries, problems);
@@ -200,7 +207,7 @@ impl Corpus {
     pub fn load_all_except(
         &self,
         ids: &std::collections::HashSet<&str>,
-    ) -> (Vec<Conference>, Vec<LoadProblem>) {
+    ) -> (Vec<Conference>, Vec<Problem>) {
         match &self.kind {
             Kind::Dir(p) => store::load_all_except(p, ids),
             Kind::Sample(c) => (

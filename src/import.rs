@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use crate::corpus::save_conference;
 use crate::model::{Conference, FORMAT};
 use crate::outlets::Outlets;
-use crate::parse::{self, Problem};
+use crate::parse;
+use crate::problem::Problem;
 
 /// The conferences of one file, with ids, and its warnings.
 #[derive(Debug, Default)]
@@ -39,12 +40,12 @@ pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<F
                     format!(" (the title's \"{printed}\" is not a calendar date: {why})")
                 })
                 .unwrap_or_default();
-            return Err(Problem {
-                line: 1,
-                message: format!(
+            return Err(Problem::at_line(
+                1,
+                format!(
                     "no date in the title, the date line or the file name{impossible}; put the date (YYYY-MM-DD) in the file name"
                 ),
-            });
+            ));
         };
         if let Some((printed, why)) = p.title.as_deref().and_then(crate::parse::dates::impossible) {
             let from = if p.date.is_some() {
@@ -52,12 +53,12 @@ pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<F
             } else {
                 "the file name"
             };
-            out.warnings.push(Problem {
-                line: 1,
-                message: format!(
+            out.warnings.push(Problem::at_line(
+                1,
+                format!(
                     "the title's date \"{printed}\" is not a calendar date ({why}); dated {date} from {from} instead"
                 ),
-            });
+            ));
         }
         let base = format!("{date}-{}", p.language);
         let n = seen.entry(base.clone()).or_insert(0);
@@ -116,10 +117,10 @@ pub fn date_in_name(name: &str) -> Option<String> {
 pub struct Report {
     /// Conferences written, in the order written.
     pub written: Vec<Conference>,
-    /// `PATH:LINE: message` lines for warnings (the file was imported).
-    pub warnings: Vec<String>,
-    /// `PATH:LINE: message` or `PATH: message` lines for files that were skipped.
-    pub failures: Vec<String>,
+    /// Warnings about files that were imported.
+    pub warnings: Vec<Problem>,
+    /// Files that were skipped, and why.
+    pub failures: Vec<Problem>,
     pub files: usize,
 }
 
@@ -164,9 +165,10 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
     let parsed = in_parallel(&files, |file| parse_file(file, outlets));
     let parsed = files.iter().zip(parsed).map(|(file, outcome)| {
         outcome.unwrap_or_else(|| {
-            Err(format!(
-                "{}: the parser failed on this file (a bug; please report it with the file)",
-                shown(file)
+            Err(Problem::new(
+                file,
+                0,
+                "the parser failed on this file (a bug; please report it with the file)",
             ))
         })
     });
@@ -179,7 +181,7 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
             Err(failure) => report.failures.push(failure),
             Ok(got) => {
                 for w in got.warnings {
-                    report.warnings.push(located(file, &w));
+                    report.warnings.push(located(file, w));
                 }
                 for c in got.conferences {
                     keep_longer(&mut chosen, &mut order, &mut report.warnings, c, file);
@@ -191,28 +193,38 @@ pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Repo
         order.iter().filter_map(|id| chosen.remove(id)).collect();
     let saved = in_parallel(&chosen, |(conf, _)| save_conference(corpus, conf))
         .into_iter()
-        .map(|o| o.unwrap_or_else(|| Err("could not be written (internal error)".into())));
+        .map(|o| {
+            o.unwrap_or_else(|| Err(Problem::at_line(0, "could not be written (internal error)")))
+        });
     for ((conf, file), outcome) in chosen.into_iter().zip(saved) {
         match outcome {
             Ok(_) => report.written.push(conf),
-            Err(e) => report.failures.push(format!("{} → {e}", shown(&file))),
+            Err(e) => report.failures.push(Problem {
+                message: format!("{} (importing {})", e.message, file.display()),
+                ..e
+            }),
         }
     }
     report
 }
 
-fn located(file: &Path, p: &Problem) -> String {
-    format!("{}:{}: {}", shown(file), p.line.max(1), p.message)
+/// A parser problem (always at a line of the input) placed in its file.
+fn located(file: &Path, p: Problem) -> Problem {
+    Problem {
+        line: p.line.max(1),
+        ..p
+    }
+    .in_file(file)
 }
 
-/// Reads and parses one file; the error is the line to print.
-fn parse_file(file: &Path, outlets: &Outlets) -> Result<FromFile, String> {
+/// Reads and parses one file.
+fn parse_file(file: &Path, outlets: &Outlets) -> Result<FromFile, Problem> {
     let bytes = read_limited(file)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    conferences_from(&name, &bytes, outlets).map_err(|p| located(file, &p))
+    conferences_from(&name, &bytes, outlets).map_err(|p| located(file, p))
 }
 
 /// `work` on every item, spread over the machine's cores; results in the items' order,
@@ -252,16 +264,19 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
 fn keep_longer(
     chosen: &mut HashMap<String, (Conference, PathBuf)>,
     order: &mut Vec<String>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Problem>,
     c: Conference,
     file: &Path,
 ) {
     if let Some((old, old_file)) = chosen.get(&c.id) {
-        warnings.push(format!(
-            "{}: conference {} also comes from {}; kept the longer text",
-            shown(file),
-            c.id,
-            shown(old_file)
+        warnings.push(Problem::new(
+            file,
+            0,
+            format!(
+                "conference {} also comes from {}; kept the longer text",
+                c.id,
+                old_file.display()
+            ),
         ));
         if size(&c) <= size(old) {
             return;
@@ -294,7 +309,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Default)]
 struct Walk {
     files: Vec<PathBuf>,
-    failures: Vec<String>,
+    failures: Vec<Problem>,
     /// (device, inode) of every folder and file met, so symlink loops and two links to one
     /// file cost one visit.
     seen: HashSet<(u64, u64)>,
@@ -308,7 +323,7 @@ impl Walk {
             Ok(m) => m,
             Err(e) => {
                 self.failures
-                    .push(format!("{}: cannot read: {e}", shown(p)));
+                    .push(Problem::new(p, 0, format!("cannot read: {e}")));
                 return;
             }
         };
@@ -319,10 +334,10 @@ impl Walk {
         } else if !(named || is_transcript(p)) {
             // Inside folders only transcripts are taken; other files are not ours to mention.
         } else if !m.is_file() {
-            self.failures.push(format!(
-                "{}: skipped: not a regular file ({})",
-                shown(p),
-                kind_of(&m)
+            self.failures.push(Problem::new(
+                p,
+                0,
+                format!("skipped: not a regular file ({})", kind_of(&m)),
             ));
         } else if m.len() > MAX_FILE_BYTES {
             self.failures.push(too_big(p, m.len()));
@@ -336,7 +351,7 @@ impl Walk {
             Ok(rd) => rd,
             Err(e) => {
                 self.failures
-                    .push(format!("{}: cannot list the folder: {e}", shown(p)));
+                    .push(Problem::new(p, 0, format!("cannot list the folder: {e}")));
                 return;
             }
         };
@@ -369,39 +384,35 @@ fn kind_of(m: &fs::Metadata) -> &'static str {
     }
 }
 
-fn too_big(p: &Path, len: u64) -> String {
-    format!(
-        "{}: skipped: {} MB is larger than a transcript can be (the limit is {} MB)",
-        shown(p),
-        len.div_ceil(1024 * 1024),
-        MAX_FILE_BYTES / (1024 * 1024)
+fn too_big(p: &Path, len: u64) -> Problem {
+    Problem::new(
+        p,
+        0,
+        format!(
+            "skipped: {} MB is larger than a transcript can be (the limit is {} MB)",
+            len.div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
     )
-}
-
-/// A path for a message: control characters (ESC, newline) escaped so a file name cannot drive
-/// the terminal or forge a line of the report.
-fn shown(p: &Path) -> String {
-    crate::text::escape_controls(&p.display().to_string())
 }
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`]: the limit holds even if the file grew
 /// or was swapped since the walk looked at it.
-fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
-    let f = fs::File::open(file).map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
-    let m = f
-        .metadata()
-        .map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
+fn read_limited(file: &Path) -> Result<Vec<u8>, Problem> {
+    let cannot_read = |e: std::io::Error| Problem::new(file, 0, format!("cannot read: {e}"));
+    let f = fs::File::open(file).map_err(cannot_read)?;
+    let m = f.metadata().map_err(cannot_read)?;
     if !m.is_file() {
-        return Err(format!(
-            "{}: skipped: not a regular file ({})",
-            shown(file),
-            kind_of(&m)
+        return Err(Problem::new(
+            file,
+            0,
+            format!("skipped: not a regular file ({})", kind_of(&m)),
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(m.len().min(MAX_FILE_BYTES)).unwrap_or(0));
     f.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(file, bytes.len() as u64));
     }
@@ -421,7 +432,7 @@ mod tests {
         drop(f);
         let got = read_limited(&p);
         let _ = std::fs::remove_file(&p);
-        let err = got.unwrap_err();
+        let err = got.unwrap_err().to_string();
         assert!(err.contains("larger than a transcript can be"), "{err}");
         assert!(err.contains("65 MB"), "{err}");
     }

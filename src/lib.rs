@@ -12,6 +12,7 @@ pub mod library;
 pub mod model;
 pub mod outlets;
 pub mod parse;
+pub mod problem;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -17,10 +17,11 @@ use std::sync::Arc;
 pub use generations::POINTER;
 pub use lock::WRITER_LOCK;
 
-use crate::corpus::{Corpus, Entry, LoadProblem, cache_dir_for};
+use crate::corpus::{Corpus, Entry, cache_dir_for};
 use crate::import::Report;
 use crate::model::Conference;
 use crate::outlets::Outlets;
+use crate::problem::Problem;
 use crate::search::{IndexError, SearchIndex};
 use lock::{HoldError, ReaderHold, WriterLock};
 
@@ -34,7 +35,7 @@ pub struct Library {
 /// What a refresh found: the catalogue and the index as the corpus is now.
 pub struct Snapshot {
     pub entries: Vec<Entry>,
-    pub problems: Vec<LoadProblem>,
+    pub problems: Vec<Problem>,
     pub index: Result<(SearchIndex, Option<String>), IndexError>,
 }
 
@@ -86,7 +87,7 @@ impl Library {
     }
 
     /// The catalogue, newest first, and the files that did not load.
-    pub fn catalog(&self) -> (Vec<Entry>, Vec<LoadProblem>) {
+    pub fn catalog(&self) -> (Vec<Entry>, Vec<Problem>) {
         self.corpus.catalog()
     }
 
@@ -121,7 +122,7 @@ impl Library {
     /// Rebuilds the index from every file and rewrites the catalogue (after
     /// an edit in place, or when the index is damaged). Returns the index and
     /// the files that did not load.
-    pub fn rebuild(&self) -> Result<(SearchIndex, Vec<LoadProblem>), IndexError> {
+    pub fn rebuild(&self) -> Result<(SearchIndex, Vec<Problem>), IndexError> {
         let Some(cache) = self.cache.as_deref() else {
             let (confs, problems) = self.corpus.load_all();
             return Ok((SearchIndex::in_memory(&confs)?, problems));

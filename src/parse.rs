@@ -26,13 +26,9 @@ use crate::model::Turn;
 use crate::outlets::Outlets;
 use crate::text::sanitize;
 
-/// A problem in the input, located by 1-based line of the input file
-/// (for HTML: the line of the source where the element starts, best effort).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub line: usize,
-    pub message: String,
-}
+/// A problem in the input, located by 1-based line of the input file (for HTML: the line of
+/// the source where the element starts, best effort); the caller adds the file's path.
+pub use crate::problem::Problem;
 
 /// One conference as read from the text, before the corpus gives it an id.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,10 +113,7 @@ pub fn parse_html(html: &str, outlets: &Outlets) -> Result<Parsed, Problem> {
 }
 
 fn empty() -> Problem {
-    Problem {
-        line: 1,
-        message: "the file is empty: nothing to import".into(),
-    }
+    Problem::at_line(1, "the file is empty: nothing to import")
 }
 
 /// Whether text that was not named `.html` is nevertheless a saved page.
@@ -168,21 +161,15 @@ fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
         None => stream::conferences(paras, bilingual::language(paras), outlets, &mut warnings),
     };
     if conferences.is_empty() {
-        return Err(Problem {
-            line: paras.first().map_or(1, |p| p.line),
-            message: "no press-conference turn found: expected a title or labelled questions and answers (`AFP :`, `Q:`, `问：`)".into(),
-        });
+        return Err(Problem::at_line(
+            paras.first().map_or(1, |p| p.line),
+            "no press-conference turn found: expected a title or labelled questions and answers (`AFP :`, `Q:`, `问：`)",
+        ));
     }
     Ok(Parsed {
         conferences,
         warnings,
     })
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
-    }
 }
 
 #[cfg(test)]

@@ -171,16 +171,11 @@ pub struct TurnRef {
     pub date: String,
 }
 
-/// An error opening or building the index, as one sentence for people.
-#[derive(Debug)]
+/// An error opening, building or searching the index, as one sentence for people.
+/// (No caller branches on its kind: each shows it and carries on or exits.)
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct IndexError(pub String);
-
-impl std::fmt::Display for IndexError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for IndexError {}
 
 /// The index: read-only for searching; building and updating use a short-lived writer.
 pub struct SearchIndex {

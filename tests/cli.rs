@@ -196,9 +196,12 @@ fn empty_corpus_falls_back_to_the_sample_and_says_so() {
 
 #[test]
 fn unknown_id_and_bad_flags_have_their_exit_codes() {
-    let Some(app) = imported() else {
-        return;
-    };
+    let app = App::new("codes");
+    let own = fixture("fr/2024-03-05_wang.txt");
+    assert_eq!(
+        app.run(&["import", own.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     let o = app.run(&["show", "1999-01-01-xx"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("1999-01-01-xx"));
@@ -299,4 +302,33 @@ fn an_in_place_edit_is_picked_up_by_the_index_command() {
     assert_eq!(app.run(&["index"]).status.code(), Some(0));
     let list = json(&app.run(&["list", "--json"]));
     assert_eq!(list[0]["title"], "Titre corrigé à la main");
+}
+
+#[test]
+fn show_tells_a_wrong_id_from_a_damaged_file() {
+    let app = App::new("show-damaged");
+    let own = fixture("fr/2024-03-05_wang.txt");
+    assert_eq!(
+        app.run(&["import", own.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let path = app.corpus().join("conferences/2024-03-05-fr.json");
+    std::fs::write(&path, "{\n  \"id\": \"2024-03-05-fr\",\n  oops").unwrap();
+    let o = app.run(&["show", "2024-03-05-fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("{}:3: ", path.display())),
+        "the damaged file, with its line: {err}"
+    );
+    assert!(
+        !err.contains("briefings list"),
+        "no advice about ids: {err}"
+    );
+    let o = app.run(&["show", "2099-01-01-fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "no conference with id 2099-01-01-fr; `briefings list` shows the ids."
+    );
 }

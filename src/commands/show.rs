@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::corpus::LoadError;
 use crate::library::Library;
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
@@ -9,8 +10,12 @@ use crate::wrap::wrap;
 pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String> {
     let conf = match library.corpus().load(id) {
         Ok(c) => c,
-        Err(p) => {
-            eprintln!("{p}; `briefings list` shows the ids.");
+        Err(e @ LoadError::NotFound { .. }) => {
+            eprintln!("{e}; `briefings list` shows the ids.");
+            return Ok(1);
+        }
+        Err(LoadError::Damaged(p)) => {
+            eprintln!("{p}");
             return Ok(1);
         }
     };

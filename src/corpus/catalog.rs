@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::LoadProblem;
 use crate::model::Conference;
+use crate::problem::Problem;
 
 /// One row of the conference list (also the `list --json` shape).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,13 +39,13 @@ struct Cached {
     version: u32,
     stamp: u64,
     entries: Vec<Entry>,
-    problems: Vec<LoadProblem>,
+    problems: Vec<Problem>,
 }
 
 const VERSION: u32 = 1;
 
 /// The cached catalogue stored for `stamp`, if any.
-pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<LoadProblem>)> {
+pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {
     let bytes = fs::read(cache.join("catalog.json")).ok()?;
     let c = serde_json::from_slice::<Cached>(&bytes).ok()?;
     (c.version == VERSION && c.stamp == stamp).then_some((c.entries, c.problems))
@@ -55,8 +55,8 @@ pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<LoadProb
 pub(super) fn cached(
     cache: &Path,
     stamp: u64,
-    load: impl FnOnce() -> (Vec<Conference>, Vec<LoadProblem>),
-) -> (Vec<Entry>, Vec<LoadProblem>) {
+    load: impl FnOnce() -> (Vec<Conference>, Vec<Problem>),
+) -> (Vec<Entry>, Vec<Problem>) {
     if let Some(found) = read(cache, stamp) {
         return found;
     }
@@ -67,7 +67,7 @@ pub(super) fn cached(
 }
 
 /// Writes the catalogue; a cache that cannot be written only costs speed next time.
-pub(super) fn store(cache: &Path, stamp: u64, entries: &[Entry], problems: &[LoadProblem]) {
+pub(super) fn store(cache: &Path, stamp: u64, entries: &[Entry], problems: &[Problem]) {
     let c = Cached {
         version: VERSION,
         stamp,

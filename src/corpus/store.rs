@@ -5,28 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use serde::{Deserialize, Serialize};
-
+use super::LoadError;
 use crate::model::{Conference, Day};
-
-/// A conference file that could not be loaded, located for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoadProblem {
-    pub path: PathBuf,
-    /// 1-based line, 0 when the problem is not in the content.
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for LoadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        }
-    }
-}
+use crate::problem::Problem;
 
 pub(super) fn conferences_dir(corpus: &Path) -> PathBuf {
     corpus.join("conferences")
@@ -84,17 +65,9 @@ pub(super) fn stamp(corpus: &Path) -> u64 {
 
 /// Parses one conference file, cleaning every string of terminal controls
 /// (files written by other tools are not trusted).
-pub(super) fn load_file(path: &Path) -> Result<Conference, LoadProblem> {
-    let bytes = fs::read(path).map_err(|e| LoadProblem {
-        path: path.to_path_buf(),
-        line: 0,
-        message: format!("cannot read: {e}"),
-    })?;
-    conference_from_json(&bytes).map_err(|(line, message)| LoadProblem {
-        path: path.to_path_buf(),
-        line,
-        message,
-    })
+pub(super) fn load_file(path: &Path) -> Result<Conference, Problem> {
+    let bytes = fs::read(path).map_err(|e| Problem::new(path, 0, format!("cannot read: {e}")))?;
+    conference_from_json(&bytes).map_err(|(line, message)| Problem::new(path, line, message))
 }
 
 /// Decodes and cleans a conference from JSON bytes; the error is `(line, message)`.
@@ -137,7 +110,7 @@ fn line_of(bytes: &[u8], key: &str) -> usize {
 
 /// A file whose conference's id is not the one its name stands for: `list`
 /// would show one id and `show` find another file, so it is not loaded.
-fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), LoadProblem> {
+fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), Problem> {
     let expected = file_for(corpus, &conf.id);
     if expected == path {
         return Ok(());
@@ -150,7 +123,7 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), L
     } else {
         String::new()
     };
-    Err(LoadProblem {
+    Err(Problem {
         path: path.to_path_buf(),
         line: fs::read(path).map_or(1, |b| line_of(&b, "id")),
         message: format!(
@@ -192,14 +165,14 @@ pub fn sanitize_conference(c: &mut Conference) {
     }
 }
 
-pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<LoadProblem>) {
+pub(super) fn load_all(corpus: &Path) -> (Vec<Conference>, Vec<Problem>) {
     load_all_except(corpus, &std::collections::HashSet::new())
 }
 
 pub(super) fn load_all_except(
     corpus: &Path,
     ids: &std::collections::HashSet<&str>,
-) -> (Vec<Conference>, Vec<LoadProblem>) {
+) -> (Vec<Conference>, Vec<Problem>) {
     let skip: std::collections::HashSet<PathBuf> =
         ids.iter().map(|id| file_for(corpus, id)).collect();
     let mut confs = Vec::new();
@@ -213,14 +186,10 @@ pub(super) fn load_all_except(
     (confs, problems)
 }
 
-pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadProblem> {
+pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadError> {
     let path = file_for(corpus, id);
     if !path.exists() {
-        return Err(LoadProblem {
-            path,
-            line: 0,
-            message: format!("no conference with id {id}"),
-        });
+        return Err(LoadError::NotFound { id: id.to_string() });
     }
     let conf = load_file(&path)?;
     check_identity(corpus, &path, &conf)?;
@@ -259,16 +228,17 @@ pub fn remove_temporaries(corpus: &Path) {
 
 /// Writes a conference atomically (temporary file, fsync, rename), keeping
 /// fields that an existing file of the same id has and this build does not know.
-pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, String> {
+pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Problem> {
     let dir = conferences_dir(corpus);
     if corpus.is_file() {
-        return Err(format!(
-            "{}: the corpus path is a file; give a folder",
-            corpus.display()
+        return Err(Problem::new(
+            corpus,
+            0,
+            "the corpus path is a file; give a folder",
         ));
     }
     fs::create_dir_all(&dir)
-        .map_err(|e| format!("{}: cannot create the corpus folder: {e}", dir.display()))?;
+        .map_err(|e| Problem::new(&dir, 0, format!("cannot create the corpus folder: {e}")))?;
     let path = file_for(corpus, &conf.id);
     let mut conf = conf.clone();
     if let Ok(old) = load_file(&path) {
@@ -277,7 +247,7 @@ pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Stri
         }
     }
     let json = serde_json::to_vec_pretty(&conf)
-        .map_err(|e| format!("{}: cannot serialise: {e}", path.display()))?;
+        .map_err(|e| Problem::new(&path, 0, format!("cannot serialise: {e}")))?;
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         path.file_name().unwrap_or_default().to_string_lossy(),
@@ -292,7 +262,7 @@ pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Stri
     };
     write().map_err(|e| {
         let _ = fs::remove_file(&tmp);
-        format!("{}: cannot write: {e}", path.display())
+        Problem::new(&path, 0, format!("cannot write: {e}"))
     })?;
     Ok(path)
 }

@@ -12,10 +12,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
         _ => utf8(bytes)?,
     };
     if text.trim().is_empty() {
-        return Err(Problem {
-            line: 1,
-            message: "the file is empty: nothing to import".into(),
-        });
+        return Err(Problem::at_line(1, "the file is empty: nothing to import"));
     }
     if let Some(at) = text.find('\0') {
         return Err(binary(line_of(text.as_bytes(), at)));
@@ -35,10 +32,10 @@ fn utf8(bytes: &[u8]) -> Result<String, Problem> {
             {
                 Err(binary(line_of(bytes, at)))
             } else {
-                Err(Problem {
-                    line: line_of(bytes, at),
-                    message: "the file is not valid UTF-8: save the transcript as UTF-8 text and import it again".into(),
-                })
+                Err(Problem::at_line(
+                    line_of(bytes, at),
+                    "the file is not valid UTF-8: save the transcript as UTF-8 text and import it again",
+                ))
             }
         }
     }
@@ -53,12 +50,12 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Problem> {
         match c {
             Ok(c) => out.push(c),
             Err(_) => {
-                return Err(Problem {
-                    line: out.matches('\n').count() + 1,
-                    message: format!(
+                return Err(Problem::at_line(
+                    out.matches('\n').count() + 1,
+                    format!(
                         "the file is not valid UTF-16 (bad code unit {i}): save it as UTF-8 text"
                     ),
-                });
+                ));
             }
         }
     }
@@ -66,11 +63,10 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Problem> {
 }
 
 fn binary(line: usize) -> Problem {
-    Problem {
+    Problem::at_line(
         line,
-        message: "the file looks binary (NUL bytes), not a transcript: import a .txt or .html page"
-            .into(),
-    }
+        "the file looks binary (NUL bytes), not a transcript: import a .txt or .html page",
+    )
 }
 
 /// 1-based line of byte offset `at`.

@@ -73,18 +73,17 @@ const VOID: &[&str] = &[
 pub fn extract(html: &str) -> Result<Vec<Para>, Problem> {
     let tokens = scan(html);
     let Some((start, end)) = body_region(&tokens) else {
-        return Err(Problem {
-            line: 1,
-            message: "the HTML page has no article body (no content block or <p> paragraphs): save the transcript page itself".into(),
-        });
+        return Err(Problem::at_line(
+            1,
+            "the HTML page has no article body (no content block or <p> paragraphs): save the transcript page itself",
+        ));
     };
     let body = paragraphs(&tokens[start..end]);
     if body.is_empty() {
-        return Err(Problem {
-            line: line_of(&tokens, start),
-            message: "the HTML page's article body is empty: save the page once it has loaded"
-                .into(),
-        });
+        return Err(Problem::at_line(
+            line_of(&tokens, start),
+            "the HTML page's article body is empty: save the page once it has loaded",
+        ));
     }
     let mut out = head_lines(&tokens, start, end);
     out.extend(body);

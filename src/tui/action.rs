@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::corpus::{Entry, LoadProblem};
+use crate::corpus::Entry;
+use crate::problem::Problem;
 use crate::search::{Results, SearchIndex};
 
 /// One thing to do; `App::update` is the only consumer.
@@ -136,5 +137,5 @@ impl PartialEq for Ready {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
     pub entries: Vec<Entry>,
-    pub problems: Vec<LoadProblem>,
+    pub problems: Vec<Problem>,
 }

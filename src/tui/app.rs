@@ -16,9 +16,10 @@ use super::input::LineInput;
 use super::keymap::{Focus, Mode};
 use super::layout::{self, Areas, View};
 use super::page::Page;
-use crate::corpus::{Entry, LoadProblem};
+use crate::corpus::Entry;
 use crate::model::Conference;
 use crate::outlets::Outlets;
+use crate::problem::Problem;
 use crate::search::{Query, SearchIndex};
 
 pub use results::{Row, RowSource};
@@ -103,7 +104,7 @@ pub struct App {
     pub(super) source: Source,
     pub(super) outlets: Outlets,
     pub entries: Vec<Entry>,
-    pub problems: Vec<LoadProblem>,
+    pub problems: Vec<Problem>,
     pub notes: Vec<String>,
     pub filter: LineInput,
     /// Indices into `entries` that pass the filter.
@@ -144,7 +145,7 @@ impl App {
     pub fn new(
         source: Source,
         entries: Vec<Entry>,
-        problems: Vec<LoadProblem>,
+        problems: Vec<Problem>,
         notes: Vec<String>,
         outlets: Outlets,
     ) -> App {

@@ -59,31 +59,27 @@ impl Builder {
 
     fn warn(&self, warnings: &mut Vec<Problem>) {
         if self.starts_mid_answer {
-            warnings.push(Problem {
-                line: self.first_line.max(1),
-                message:
-                    "the text starts in the middle of an answer: its question is on an earlier page"
-                        .into(),
-            });
+            warnings.push(Problem::at_line(
+                self.first_line.max(1),
+                "the text starts in the middle of an answer: its question is on an earlier page",
+            ));
         }
         let unanswered = self
             .turns
             .last()
             .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
         if unanswered {
-            warnings.push(Problem {
-                line: self.last_line.max(1),
-                message:
-                    "the text ends before the last question's answer: the transcript looks cut"
-                        .into(),
-            });
+            warnings.push(Problem::at_line(
+                self.last_line.max(1),
+                "the text ends before the last question's answer: the transcript looks cut",
+            ));
         } else if !ends_sentence(&self.last_text)
             && !self.last_text.ends_with(['）', ')', ':', '：'])
         {
-            warnings.push(Problem {
-                line: self.last_line.max(1),
-                message: "the text ends mid-sentence: the transcript looks cut".into(),
-            });
+            warnings.push(Problem::at_line(
+                self.last_line.max(1),
+                "the text ends mid-sentence: the transcript looks cut",
+            ));
         }
     }
 }
