@@ -96,7 +96,7 @@ pub fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     }
     let meta = std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::corpus::fnv(&b));
     if recorded.meta != 0 && recorded.meta != meta {
-        return Err("index was damaged (meta.json changed since it was built); rebuilt".into());
+        return Err("index was corrupt (meta.json changed since it was built); rebuilt".into());
     }
     let verify =
         recorded.meta == 0 || recorded.seen.is_empty() || recorded.seen != index_files(dir);
