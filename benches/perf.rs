@@ -1,6 +1,6 @@
 //! The performance benchmark (`cargo bench --bench perf`): generates the benchmark corpus,
 //! imports it with the release binary, browses and searches it, and prints the figures of
-//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it.
+//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone.
 
 #[path = "perf/browse.rs"]
 mod browse;
@@ -10,6 +10,8 @@ mod config;
 mod corpus;
 #[path = "perf/import.rs"]
 mod import;
+#[path = "perf/paragraph.rs"]
+mod paragraph;
 #[path = "perf/process.rs"]
 mod process;
 #[path = "perf/stats.rs"]
@@ -35,6 +37,12 @@ fn main() {
         return;
     }
     let cfg = Config::from_env();
+    // `BENCH_ONLY=paragraph`: the 2 MB paragraph rows alone (seconds, not the corpus figures).
+    let only_paragraph = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "paragraph");
+    if only_paragraph {
+        println!("{}", paragraph::measure(cfg.runs));
+        return;
+    }
     let grep = whole::find_grep();
     eprintln!(
         "binary: {}; sizes {:?}; {} runs; seed {}",
@@ -49,6 +57,7 @@ fn main() {
         all.push(measure(&cfg, size, &grep));
     }
     println!("\n{}", table::render(&all));
+    println!("\n{}", paragraph::measure(cfg.runs));
     println!("medians of {} runs; machine: {}", cfg.runs, machine());
     println!(
         "load average (1, 5, 15 min) before: {load_before}; after: {}",

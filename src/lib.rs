@@ -15,5 +15,6 @@ pub mod parse;
 pub mod problem;
 pub mod search;
 pub mod text;
+pub mod transcript;
 pub mod tui;
 pub mod wrap;

@@ -30,7 +30,7 @@ use action::{Action, Catalogue, Delivery, Ready};
 use app::{App, Effect, Source};
 use event::Event;
 
-pub use probe::{InputPath, input_path};
+pub use probe::{BigParagraph, InputPath, big_paragraph, input_path};
 
 use crate::corpus::Corpus;
 use crate::library::Library;
@@ -46,11 +46,12 @@ pub fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Result<(),
     let mut term = terminal::Term::init().map_err(|e| {
         format!("Cannot take over the terminal: {e}. Run briefings in an interactive terminal.")
     })?;
-    let (w, h) = term.size();
-    app.update(Action::Resize(w, h));
+    // Input is read from here on, so Ctrl-C works even during the first layout.
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone());
+    let (w, h) = term.size();
+    app.update(Action::Resize(w, h));
     draw(&mut term, &app)?;
     // The benchmark's probe: time from process start to the first full frame.
     if std::env::var_os("BRIEFINGS_EXIT_AFTER_FIRST_FRAME").is_some() {

@@ -90,6 +90,8 @@ struct Unit {
     /// Char range of the run (spaces excluded).
     start: usize,
     end: usize,
+    /// The same run in bytes.
+    bytes: Range<usize>,
     width: usize,
     /// Columns of the breaking spaces between the previous unit and this one.
     space_before: usize,
@@ -185,49 +187,79 @@ fn is_wide(g: &str) -> bool {
     width(g) >= 2
 }
 
-/// Splits `text` into unbreakable units.
-fn units(text: &str) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
-    let mut pos = 0; // char index
-    let mut pending_space = 0; // columns of spaces since the last unit
-    let mut prev: Option<&str> = None; // previous non-space grapheme, when adjacent
-    let mut after_space = false;
-    let graphemes: Vec<&str> = text.graphemes(true).collect();
-    for g in graphemes {
-        let n = g.chars().count();
-        if is_space(g) {
-            pending_space += width(g).max(1);
-            after_space = true;
-            pos += n;
-            continue;
-        }
-        let joins = match (out.last(), prev) {
-            (None, _) => false,
-            // French: a space before ? ! : ; » keeps the mark on the same line.
-            (Some(_), _) if after_space => is_closing(g),
-            (Some(_), Some(p)) => !can_break_between(p, g),
-            (Some(_), None) => true,
-        };
-        let gw = width(g);
-        if joins {
-            if let Some(last) = out.last_mut() {
-                last.width += pending_space + gw;
-                last.end = pos + n;
-            }
-        } else {
-            out.push(Unit {
-                start: pos,
-                end: pos + n,
-                width: gw,
-                space_before: pending_space,
-            });
-        }
-        pending_space = 0;
-        after_space = false;
-        prev = Some(g);
-        pos += n;
+/// Splits `text` into unbreakable units, lazily: a 100 MB paragraph never holds its
+/// graphemes or units in memory at once.
+fn units(text: &str) -> Units<'_> {
+    Units {
+        graphemes: text.grapheme_indices(true),
+        pos: 0,
+        pending_space: 0,
+        prev: None,
+        after_space: false,
+        current: None,
     }
-    out
+}
+
+struct Units<'a> {
+    graphemes: unicode_segmentation::GraphemeIndices<'a>,
+    /// Char index of the next grapheme.
+    pos: usize,
+    /// Columns of spaces since the last unit.
+    pending_space: usize,
+    /// Previous non-space grapheme, when adjacent.
+    prev: Option<&'a str>,
+    after_space: bool,
+    /// The unit being built; handed out when the next one starts.
+    current: Option<Unit>,
+}
+
+impl Iterator for Units<'_> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        for (b, g) in self.graphemes.by_ref() {
+            let n = if g.len() == 1 { 1 } else { g.chars().count() };
+            if is_space(g) {
+                self.pending_space += width(g).max(1);
+                self.after_space = true;
+                self.pos += n;
+                continue;
+            }
+            let joins = match (&self.current, self.prev) {
+                (None, _) => false,
+                // French: a space before ? ! : ; » keeps the mark on the same line.
+                (Some(_), _) if self.after_space => is_closing(g),
+                (Some(_), Some(p)) => !can_break_between(p, g),
+                (Some(_), None) => true,
+            };
+            let gw = width(g);
+            let mut done = None;
+            match &mut self.current {
+                Some(last) if joins => {
+                    last.width += self.pending_space + gw;
+                    last.end = self.pos + n;
+                    last.bytes.end = b + g.len();
+                }
+                _ => {
+                    done = self.current.replace(Unit {
+                        start: self.pos,
+                        end: self.pos + n,
+                        bytes: b..b + g.len(),
+                        width: gw,
+                        space_before: self.pending_space,
+                    });
+                }
+            }
+            self.pending_space = 0;
+            self.after_space = false;
+            self.prev = Some(g);
+            self.pos += n;
+            if done.is_some() {
+                return done;
+            }
+        }
+        self.current.take()
+    }
 }
 
 /// Whether a line may break between two adjacent (unspaced) graphemes.
@@ -248,16 +280,11 @@ fn split_hard(text: &str, unit: &Unit, max: usize) -> Vec<(usize, usize, usize)>
     let mut pieces = Vec::new();
     let mut start = unit.start;
     let mut w = 0;
-    let mut pos = 0;
-    for g in text.graphemes(true) {
+    let mut pos = unit.start;
+    // Only the unit's own graphemes: walking from the text's start made each cut cost the
+    // whole paragraph.
+    for g in text[unit.bytes.clone()].graphemes(true) {
         let n = g.chars().count();
-        if pos < unit.start {
-            pos += n;
-            continue;
-        }
-        if pos >= unit.end {
-            break;
-        }
         let gw = width(g);
         if w > 0 && w + gw > max && !is_closing(g) {
             pieces.push((start, pos, w));

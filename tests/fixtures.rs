@@ -222,3 +222,28 @@ fn every_corpus_file_matches_its_labels() {
     };
     score(&shared.join("corpus"), false);
 }
+
+#[test]
+fn own_html_page_decodes_entities_and_drops_tags() {
+    let file = "html/2023-04-12_wang.html";
+    let bytes = std::fs::read(support::fixture(file)).expect("read the fixture");
+    let parsed = parse_bytes(file, &bytes, &Outlets::builtin()).expect("the page parses");
+    let turns = &parsed.conferences[0].turns;
+    assert_eq!(
+        turns[0].question,
+        // `&nbsp;` is made a plain space; the narrow no-break space (`&#8239;`) is kept.
+        ["La visite du président « renforcera » les liens\u{202f}? Qu’en pense la Chine\u{202f}?"]
+    );
+    assert_eq!(
+        turns[0].answer,
+        [
+            "Les relations sino-françaises sont à un niveau élevé.",
+            "Nous saluons la visite & ses résultats."
+        ]
+    );
+    // An unknown name stays as printed; a NUL or a lone surrogate becomes U+FFFD.
+    assert_eq!(
+        turns[1].question,
+        ["Une réaction au rapport sur les semi-conducteurs ? &bogus; \u{fffd} \u{fffd}"]
+    );
+}

@@ -254,3 +254,52 @@ fn sigterm_restores_the_terminal() {
     t.wait_text("EXIT=0");
     assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
 }
+
+/// A conference whose first answer is one paragraph of `bytes` bytes, newest in the corpus so
+/// the browser opens on it.
+fn huge_paragraph_conference(app: &App, bytes: usize) {
+    let sample = app.run(&["show", "2026-03-12-fr", "--json"]);
+    assert_eq!(sample.status.code(), Some(0), "{}", stderr(&sample));
+    let mut conf: serde_json::Value = serde_json::from_slice(&sample.stdout).unwrap();
+    let words = "la Chine soutient une solution politique et la paix régionale ";
+    let paragraph = words.repeat(bytes / words.len() + 1);
+    conf["id"] = "2030-01-01-fr".into();
+    conf["date"] = "2030-01-01".into();
+    conf["turns"][0]["answer"] = serde_json::json!([paragraph]);
+    let dir = app.corpus().join("conferences");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("2030-01-01-fr.json"),
+        serde_json::to_vec(&conf).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn ctrl_c_quits_while_a_huge_paragraph_is_being_laid_out() {
+    if !tmux_runs() {
+        return;
+    }
+    let app = App::new("e2e-huge");
+    huge_paragraph_conference(&app, 30_000_000);
+    let t = launch(&app, "huge", 100, 30);
+    // In the alternate screen: raw mode is on, so Ctrl-C is a key, not SIGINT.
+    t.wait_for("the browser to take the terminal", |_| {
+        t.format("alternate_on") == "1"
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let asked = std::time::Instant::now();
+    t.keys(&["C-c"]);
+    let s = t.wait_text("EXIT=");
+    assert!(
+        s.contains("EXIT=0") || s.contains("EXIT=130"),
+        "quit, not killed:\n{s}"
+    );
+    assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
+    assert!(!s.contains("panicked"), "no panic on the way out:\n{s}");
+    eprintln!(
+        "Ctrl-C to exit: {:?} ({})",
+        asked.elapsed(),
+        s.lines().find(|l| l.contains("EXIT=")).unwrap_or("")
+    );
+}

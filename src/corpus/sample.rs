@@ -54,7 +54,7 @@ pub(super) fn conferences() -> Vec<Conference> {
     let outlets = Outlets::builtin();
     let mut out = Vec::new();
     for (name, text) in FILES {
-        if let Ok(confs) = crate::import::conferences_from(name, text.as_bytes(), &outlets) {
+        if let Ok(confs) = crate::transcript::conferences_from(name, text.as_bytes(), &outlets) {
             for mut c in confs.conferences {
                 c.extra.insert("sample".into(), SAMPLE_MARK.into());
                 out.push(c);
@@ -72,7 +72,7 @@ mod tests {
     fn every_sample_file_parses_into_conferences_with_turns() {
         let outlets = Outlets::builtin();
         for (name, text) in FILES {
-            let got = crate::import::conferences_from(name, text.as_bytes(), &outlets)
+            let got = crate::transcript::conferences_from(name, text.as_bytes(), &outlets)
                 .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert!(!got.conferences.is_empty(), "{name}");
             for c in &got.conferences {

@@ -15,7 +15,7 @@ use super::cursor::Cursor;
 use super::input::LineInput;
 use super::keymap::{Focus, Mode};
 use super::layout::{self, Areas, View};
-use super::page::Page;
+use super::page::{Page, Wrapped};
 use crate::corpus::Entry;
 use crate::model::Conference;
 use crate::outlets::Outlets;
@@ -138,6 +138,8 @@ pub struct App {
     pub areas: Areas,
     cache: HashMap<String, Arc<Conference>>,
     pages: HashMap<PageKey, Arc<Page>>,
+    /// Turns wrapped without marks, keyed with `highlight: 0`.
+    wrapped: HashMap<PageKey, Arc<Wrapped>>,
 }
 
 impl App {
@@ -183,6 +185,7 @@ impl App {
             areas: Areas::default(),
             cache: HashMap::new(),
             pages: HashMap::new(),
+            wrapped: HashMap::new(),
         };
         app.select_conference();
         app.refresh();

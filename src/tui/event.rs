@@ -2,8 +2,11 @@
 
 use std::sync::mpsc::Sender;
 use std::thread;
+use std::time::Duration;
 
-use crossterm::event::{Event as Input, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{
+    Event as Input, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use super::action::{Action, Catalogue};
 use super::keymap::{Focus, Mode, keymap};
@@ -33,15 +36,35 @@ pub fn spawn_signals(tx: Sender<Event>) {
     });
 }
 
+/// How long Ctrl-C waits for the loop to quit in order before the terminal is given back
+/// and the process ends anyway.
+const CTRL_C_GRACE: Duration = Duration::from_millis(500);
+
 /// Reads terminal events on a thread until the receiver goes away or input fails.
+///
+/// Ctrl-C always quits: it is sent like any key, and if the loop is still busy (laying out a
+/// 100 MB paragraph, say) after [`CTRL_C_GRACE`], this thread restores the terminal and exits.
 pub fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
+            if is_ctrl_c(&ev) {
+                thread::spawn(|| {
+                    thread::sleep(CTRL_C_GRACE);
+                    super::terminal::restore();
+                    std::process::exit(130);
+                });
+            }
             if tx.send(Event::Input(ev)).is_err() {
                 break;
             }
         }
     });
+}
+
+fn is_ctrl_c(ev: &Input) -> bool {
+    matches!(ev, Input::Key(k) if k.kind != KeyEventKind::Release
+        && k.code == KeyCode::Char('c')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
 /// The action a terminal event stands for in this mode and focus.

@@ -1,6 +1,7 @@
 //! Lays out one turn for the reader — header, question, answer paragraphs — wrapped to a width, with search matches marked.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap_ranges;
@@ -27,37 +28,55 @@ pub struct Seg {
     pub kind: Kind,
 }
 
-/// A turn laid out for one width: lines of segments and the lines holding matches.
+/// A turn wrapped to one width, without search marks: the costly part of a layout, so it is
+/// kept while the query changes (see [`Page::marked`]).
+///
+/// Lines are descriptors (a paragraph and a range), not styled text: a 2 MB paragraph is
+/// 25,000 lines, and only the few on screen are ever turned into segments.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Wrapped {
+    rows: Vec<Row>,
+    paras: Vec<Para>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Row {
+    Blank,
+    /// A short line laid out whole (title, meta, notes).
+    Plain(Vec<Seg>),
+    /// Part of paragraph `para`: its chars `chars`, which are bytes `bytes` of its text.
+    Text {
+        para: usize,
+        chars: Range<usize>,
+        bytes: Range<usize>,
+        gutter: &'static str,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Para {
+    text: String,
+    kind: Kind,
+    /// Rows of this paragraph: `first_row..first_row + rows`.
+    first_row: usize,
+    rows: usize,
+}
+
+/// A turn laid out for one width, with the search matches of one query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
-    pub lines: Vec<Vec<Seg>>,
+    wrapped: Arc<Wrapped>,
+    /// Per paragraph: char ranges of matches, sorted, not overlapping.
+    marks: Vec<Vec<Range<usize>>>,
     /// Line indices that hold the start of a match, ascending, without repeats.
     pub matches: Vec<usize>,
 }
 
-impl Page {
-    /// The page as plain text lines.
-    #[cfg(test)]
-    pub fn text(&self) -> Vec<String> {
-        self.lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
-            .collect()
-    }
-}
-
 const GUTTER: usize = 3;
 
-/// Lays out turn `turn` of `conf` in `width` columns. `highlight` gives the
-/// char ranges to mark in a paragraph (none without a search).
-pub fn layout(
-    conf: &Conference,
-    turn: usize,
-    width: usize,
-    answer_only: bool,
-    highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
-) -> Page {
-    let mut page = Page::default();
+/// Lays out turn `turn` of `conf` in `width` columns, without marks.
+pub fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool) -> Wrapped {
+    let mut page = Wrapped::default();
     let width = width.max(GUTTER + 1);
     let title = if conf.title.is_empty() {
         format!("{} {}", conf.date, conf.language)
@@ -79,10 +98,10 @@ pub fn layout(
     }
     meta.push(format!("turn {}/{}", turn + 1, conf.turns.len()));
     page.plain(&meta.join(" · "), width, Kind::Meta);
-    page.lines.push(Vec::new());
+    page.rows.push(Row::Blank);
     if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
-        page.paragraphs(&t.question, "Q", width, Kind::Question, highlight);
-        page.lines.push(Vec::new());
+        page.paragraphs(&t.question, "Q", width, Kind::Question);
+        page.rows.push(Row::Blank);
     }
     let label = if t.kind == TurnKind::Statement {
         "●"
@@ -90,7 +109,7 @@ pub fn layout(
         "A"
     };
     if t.answer.iter().all(|p| p.trim().is_empty()) {
-        page.lines.push(vec![
+        page.rows.push(Row::Plain(vec![
             Seg {
                 text: format!("{label:<GUTTER$}"),
                 kind: Kind::Label,
@@ -99,80 +118,196 @@ pub fn layout(
                 text: "(no answer recorded)".into(),
                 kind: Kind::Dim,
             },
-        ]);
+        ]));
     } else {
-        page.paragraphs(&t.answer, label, width, Kind::Answer, highlight);
+        page.paragraphs(&t.answer, label, width, Kind::Answer);
     }
     page
 }
 
-impl Page {
+impl Wrapped {
     fn plain(&mut self, text: &str, width: usize, kind: Kind) {
         let chars: Vec<char> = text.chars().collect();
         for r in wrap_ranges(text, width) {
-            self.lines.push(vec![Seg {
+            self.rows.push(Row::Plain(vec![Seg {
                 text: chars[r].iter().collect(),
                 kind,
-            }]);
+            }]));
         }
     }
 
     /// Paragraphs with a gutter label on the first line and a blank line between them.
-    fn paragraphs(
-        &mut self,
-        paras: &[String],
-        label: &str,
-        width: usize,
-        kind: Kind,
-        highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
-    ) {
-        for (i, para) in paras.iter().enumerate() {
+    fn paragraphs(&mut self, paras: &[String], label: &'static str, width: usize, kind: Kind) {
+        for (i, text) in paras.iter().enumerate() {
             if i > 0 {
-                self.lines.push(Vec::new());
+                self.rows.push(Row::Blank);
             }
-            let chars: Vec<char> = para.chars().collect();
-            let marks = highlight(para);
-            let mut next_mark = 0;
-            for (n, r) in wrap_ranges(para, width - GUTTER).into_iter().enumerate() {
-                let gutter = if i == 0 && n == 0 { label } else { "" };
-                let mut line = vec![Seg {
-                    text: format!("{gutter:<GUTTER$}"),
-                    kind: Kind::Label,
-                }];
-                let mut at = r.start;
-                for m in &marks {
-                    let (s, e) = (m.start.max(r.start), m.end.min(r.end));
-                    if s >= e {
-                        continue;
+            let para = self.paras.len();
+            let first_row = self.rows.len();
+            let lines = wrap_ranges(text, width - GUTTER);
+            // One sweep maps the lines' char offsets (ascending) to bytes.
+            let mut offsets = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .enumerate()
+                .peekable();
+            let mut byte_of = |c: usize| {
+                while let Some(&(i, b)) = offsets.peek() {
+                    if i == c {
+                        return b;
                     }
-                    if m.start >= r.start && m.start < r.end && next_mark <= m.start {
-                        if self.matches.last() != Some(&self.lines.len()) {
-                            self.matches.push(self.lines.len());
-                        }
-                        next_mark = m.end;
-                    }
-                    if at < s {
-                        line.push(Seg {
-                            text: chars[at..s].iter().collect(),
-                            kind,
-                        });
-                    }
-                    line.push(Seg {
-                        text: chars[s..e].iter().collect(),
-                        kind: Kind::Match,
-                    });
-                    at = e;
+                    offsets.next();
                 }
-                if at < r.end {
-                    line.push(Seg {
-                        text: chars[at..r.end].iter().collect(),
-                        kind,
-                    });
-                }
-                self.lines.push(line);
+                text.len()
+            };
+            for (n, r) in lines.iter().enumerate() {
+                let bytes = byte_of(r.start)..byte_of(r.end);
+                self.rows.push(Row::Text {
+                    para,
+                    chars: r.clone(),
+                    bytes,
+                    gutter: if i == 0 && n == 0 { label } else { "" },
+                });
             }
+            self.paras.push(Para {
+                text: text.clone(),
+                kind,
+                first_row,
+                rows: lines.len(),
+            });
         }
     }
+}
+impl Row {
+    fn chars(&self) -> Range<usize> {
+        match self {
+            Row::Text { chars, .. } => chars.clone(),
+            _ => 0..0,
+        }
+    }
+}
+
+impl Page {
+    /// The wrapped turn with the matches `highlight` finds in each paragraph (char ranges).
+    /// Linear: one highlighter pass per paragraph and a binary search per match; no line is
+    /// styled here (see [`Page::line`]).
+    pub fn marked(wrapped: Arc<Wrapped>, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> Page {
+        let mut marks = Vec::with_capacity(wrapped.paras.len());
+        let mut matches: Vec<usize> = Vec::new();
+        for p in &wrapped.paras {
+            let found = sorted_disjoint(highlight(&p.text));
+            let rows = &wrapped.rows[p.first_row..p.first_row + p.rows];
+            for m in &found {
+                // The line holding the match's start: the first whose end lies past it.
+                let k = rows.partition_point(|r| r.chars().end <= m.start);
+                let line = p.first_row + k.min(rows.len().saturating_sub(1));
+                if matches.last() != Some(&line) {
+                    matches.push(line);
+                }
+            }
+            marks.push(found);
+        }
+        Page {
+            wrapped,
+            marks,
+            matches,
+        }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.wrapped.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.wrapped.rows.is_empty()
+    }
+
+    /// Line `i` as styled segments: the gutter, then text and matches. Costs the line's
+    /// length plus a binary search, so drawing is proportional to the screen, not the page.
+    pub fn line(&self, i: usize) -> Vec<Seg> {
+        let Some(row) = self.wrapped.rows.get(i) else {
+            return Vec::new();
+        };
+        let (para, chars, bytes, gutter) = match row {
+            Row::Blank => return Vec::new(),
+            Row::Plain(segs) => return segs.clone(),
+            Row::Text {
+                para,
+                chars,
+                bytes,
+                gutter,
+            } => (*para, chars.clone(), bytes.clone(), *gutter),
+        };
+        let p = &self.wrapped.paras[para];
+        let text = &p.text[bytes];
+        let byte_at = |c: usize| {
+            text.char_indices()
+                .nth(c - chars.start)
+                .map_or(text.len(), |(b, _)| b)
+        };
+        let mut line = vec![Seg {
+            text: format!("{gutter:<GUTTER$}"),
+            kind: Kind::Label,
+        }];
+        let marks = self.marks.get(para).map_or(&[][..], Vec::as_slice);
+        let first = marks.partition_point(|m| m.end <= chars.start);
+        let mut at = chars.start;
+        for m in marks[first..].iter().take_while(|m| m.start < chars.end) {
+            let (s, e) = (m.start.max(chars.start), m.end.min(chars.end));
+            if at < s {
+                line.push(Seg {
+                    text: text[byte_at(at)..byte_at(s)].to_string(),
+                    kind: p.kind,
+                });
+            }
+            line.push(Seg {
+                text: text[byte_at(s)..byte_at(e)].to_string(),
+                kind: Kind::Match,
+            });
+            at = e;
+        }
+        if at < chars.end {
+            line.push(Seg {
+                text: text[byte_at(at)..].to_string(),
+                kind: p.kind,
+            });
+        }
+        line
+    }
+
+    /// Every line styled (tests only: the screen asks for the lines it shows).
+    #[cfg(test)]
+    pub fn lines(&self) -> Vec<Vec<Seg>> {
+        (0..self.len()).map(|i| self.line(i)).collect()
+    }
+
+    /// The page as plain text lines.
+    #[cfg(test)]
+    pub fn text(&self) -> Vec<String> {
+        self.lines()
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect()
+    }
+}
+
+/// Ranges sorted by start with overlapping ones joined and empty ones dropped, whatever the
+/// highlighter gave.
+fn sorted_disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| r.start < r.end);
+    if !ranges.is_sorted_by_key(|r| r.start) {
+        ranges.sort_by_key(|r| r.start);
+    }
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -209,9 +344,115 @@ mod tests {
         }
     }
 
+    fn laid(
+        c: &Conference,
+        width: usize,
+        answer_only: bool,
+        hl: &dyn Fn(&str) -> Vec<Range<usize>>,
+    ) -> Page {
+        Page::marked(Arc::new(layout(c, 0, width, answer_only)), hl)
+    }
+
+    fn with_answer(paragraph: &str) -> Conference {
+        let mut c = conf();
+        c.turns[0].answer = vec![paragraph.to_string()];
+        c
+    }
+
+    /// The marked text of each line, in order.
+    fn marked_by_line(page: &Page) -> Vec<(usize, String)> {
+        page.lines()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                l.iter()
+                    .filter(|s| s.kind == Kind::Match)
+                    .map(move |s| (i, s.text.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one mark, not a range of marks
+    fn a_match_spanning_wrapped_lines_is_marked_on_each_and_located_once() {
+        // Width 10 - gutter 3 = 7 columns: "abc def" | "ghi" ; the mark covers "def gh".
+        let page = laid(&with_answer("abc def ghi"), 10, true, &|_| vec![4..10]);
+        let text = page.text();
+        let a = text.iter().position(|l| l == "A  abc def").unwrap();
+        assert_eq!(text[a + 1], "   ghi");
+        assert_eq!(
+            marked_by_line(&page),
+            [(a, "def".to_string()), (a + 1, "gh".to_string())]
+        );
+        assert_eq!(page.matches, [a], "a match counts on the line it starts");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one mark, not a range of marks
+    fn wide_chars_are_cut_by_char_not_byte() {
+        // Seven columns hold three Han chars; the mark 中国 crosses the line end.
+        let page = laid(&with_answer("和平的中国人民"), 10, true, &|_| {
+            vec![3..5]
+        });
+        let text = page.text();
+        let a = text.iter().position(|l| l.starts_with("A  ")).unwrap();
+        assert_eq!(&text[a..], ["A  和平的", "   中国人", "   民"]);
+        assert_eq!(marked_by_line(&page), [(a + 1, "中国".to_string())]);
+        // Marks at the very end, accents, and several on one line.
+        let page = laid(&with_answer("été été"), 40, true, &|_| vec![0..3, 4..7]);
+        let a = page
+            .text()
+            .iter()
+            .position(|l| l.starts_with("A  "))
+            .unwrap();
+        assert_eq!(
+            marked_by_line(&page),
+            [(a, "été".to_string()), (a, "été".to_string())]
+        );
+        assert_eq!(page.line(a).len(), 4, "gutter, match, space, match");
+    }
+
+    #[test]
+    fn unsorted_or_overlapping_marks_are_joined() {
+        let page = laid(&with_answer("abcdef"), 40, true, &|_| {
+            vec![4..6, 0..2, 1..3, 5..5]
+        });
+        let a = page
+            .text()
+            .iter()
+            .position(|l| l.starts_with("A  "))
+            .unwrap();
+        assert_eq!(
+            marked_by_line(&page),
+            [(a, "abc".to_string()), (a, "ef".to_string())]
+        );
+        assert_eq!(page.matches, [a]);
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_laid_out_in_linear_time() {
+        // 200,000 words and a match in every one: lines × matches would be 10^9 steps.
+        let para = "paix ".repeat(200_000);
+        let every: Vec<Range<usize>> = (0..200_000).map(|i| i * 5..i * 5 + 4).collect();
+        let page = laid(&with_answer(&para), 80, true, &|_| every.clone());
+        let a = page
+            .text()
+            .iter()
+            .position(|l| l.starts_with("A  "))
+            .unwrap();
+        assert_eq!(page.matches.len(), page.len() - a);
+        assert_eq!(
+            page.line(a)
+                .iter()
+                .filter(|s| s.kind == Kind::Match)
+                .count(),
+            15
+        );
+    }
+
     #[test]
     fn a_turn_reads_title_meta_question_answer() {
-        let page = layout(&conf(), 0, 24, false, &|_| Vec::new());
+        let page = laid(&conf(), 24, false, &|_| Vec::new());
         assert_eq!(
             page.text(),
             [
@@ -228,16 +469,16 @@ mod tests {
                 "   第二段。",
             ]
         );
-        let short = layout(&conf(), 0, 24, true, &|_| Vec::new());
+        let short = laid(&conf(), 24, true, &|_| Vec::new());
         assert!(!short.text().iter().any(|l| l.contains("问题")));
     }
 
     #[test]
     fn matches_are_marked_and_located() {
-        let page = layout(&conf(), 0, 24, false, &find("台湾"));
+        let page = laid(&conf(), 24, false, &find("台湾"));
         assert_eq!(page.matches, [5, 7]);
-        let marked: Vec<&str> = page
-            .lines
+        let lines = page.lines();
+        let marked: Vec<&str> = lines
             .iter()
             .flatten()
             .filter(|s| s.kind == Kind::Match)

@@ -56,7 +56,7 @@ fn every_keystroke_searches_and_the_reader_marks_the_matches() {
     assert_eq!(row.conference, "2025-07-29-fr");
     let marked: Vec<String> = app
         .page()
-        .lines
+        .lines()
         .iter()
         .flatten()
         .filter(|s| s.kind == Kind::Match)
@@ -124,7 +124,7 @@ fn enter_opens_the_hit_in_context_and_escape_walks_back() {
     assert_eq!(app.turns.selected, row.turn);
     assert!(
         app.page()
-            .lines
+            .lines()
             .iter()
             .flatten()
             .any(|s| s.kind == Kind::Match),

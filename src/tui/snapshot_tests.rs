@@ -1,5 +1,7 @@
-//! Whole-screen snapshots: the fixture corpus drawn with `TestBackend` after sequences of actions, compared to `tests/snapshots/*.txt`.
-//! Set `UPDATE_SNAPSHOTS=1` to rewrite the files after reviewing a change.
+//! Whole-screen snapshots: the fixture corpus drawn with `TestBackend` after sequences of
+//! actions, compared by insta with `tests/snapshots/*.snap`. After a deliberate change,
+//! review and accept the new screens with `cargo insta review` (or rerun with
+//! `INSTA_UPDATE=always` and read the diff in git).
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,22 +35,16 @@ fn check(name: &str, app: &App) -> Buffer {
     buf
 }
 
-/// Compares screen lines with the stored snapshot `name`.
+/// Compares screen lines with the stored snapshot `name` (`tests/snapshots/name.snap`).
 pub fn check_lines(name: &str, lines: &[String]) {
-    let text = lines.join("\n") + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &text).expect("write snapshot");
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        text,
-        want,
-        "screen {name} differs from {}; rerun with UPDATE_SNAPSHOTS=1 after checking",
-        path.display()
-    );
+    let text = lines.join("\n");
+    insta::with_settings!({
+        snapshot_path => "../../tests/snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
+    });
 }
 
 fn run(app: &mut App, actions: &[Action]) {

@@ -267,6 +267,7 @@ impl App {
         self.problems = cat.problems;
         self.cache.clear();
         self.pages.clear();
+        self.wrapped.clear();
         self.reader.key = None;
         self.conf = None;
         self.outlet_refs = None;

@@ -23,6 +23,9 @@ impl App {
         let target = self
             .current_turn()
             .and_then(|(id, turn)| self.load(&id).map(|c| (c, turn)));
+        // Before the first resize the pane has no size: laying out then would wrap the whole
+        // turn to four columns only to throw it away.
+        let target = target.filter(|_| self.areas.reader.width > 0);
         let Some((conf, turn)) = target else {
             self.reader.page = Arc::default();
             self.reader.key = None;
@@ -44,15 +47,24 @@ impl App {
             let page = if let Some(p) = self.pages.get(&key) {
                 Arc::clone(p)
             } else {
+                // Wrapping is kept across queries: a new query only re-marks the text.
+                let plain = PageKey {
+                    highlight: 0,
+                    ..key.clone()
+                };
+                let wrapped = if let Some(w) = self.wrapped.get(&plain) {
+                    Arc::clone(w)
+                } else {
+                    let w = Arc::new(page::layout(&conf, turn, key.width, key.answer_only));
+                    if self.wrapped.len() >= 64 {
+                        self.wrapped.clear();
+                    }
+                    self.wrapped.insert(plain, Arc::clone(&w));
+                    w
+                };
                 let hl = self.search.highlighter.clone().filter(|_| highlight > 0);
                 let marks = |t: &str| hl.as_ref().map(|h| h.ranges(t)).unwrap_or_default();
-                let p = Arc::new(page::layout(
-                    &conf,
-                    turn,
-                    key.width,
-                    key.answer_only,
-                    &marks,
-                ));
+                let p = Arc::new(Page::marked(wrapped, &marks));
                 if self.pages.len() >= 256 {
                     self.pages.clear();
                 }
@@ -73,11 +85,7 @@ impl App {
     }
 
     fn max_scroll(&self) -> usize {
-        self.reader
-            .page
-            .lines
-            .len()
-            .saturating_sub(self.reader_height())
+        self.reader.page.len().saturating_sub(self.reader_height())
     }
 
     pub(super) fn scroll_reader(&mut self, delta: isize) {
@@ -139,7 +147,7 @@ impl App {
     pub fn reader_position(&self) -> (usize, usize, usize) {
         (
             self.reader.scroll,
-            self.reader.page.lines.len(),
+            self.reader.page.len(),
             self.reader_height(),
         )
     }

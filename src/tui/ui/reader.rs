@@ -26,11 +26,12 @@ pub fn reader(frame: &mut Frame, app: &App, theme: Theme) {
     }
     let block =
         pane(title, focused, theme).title_bottom(Line::from(position).alignment(Alignment::Right));
-    let lines: Vec<Line> = app.page().lines[scroll.min(total)..(scroll + height).min(total)]
-        .iter()
+    let page = app.page();
+    let lines: Vec<Line> = (scroll.min(total)..(scroll + height).min(total))
+        .map(|i| page.line(i))
         .map(|segs| {
             let mut spans = vec![Span::raw(" ")];
-            spans.extend(segs.iter().map(|s| {
+            spans.extend(segs.into_iter().map(|s| {
                 let style = match s.kind {
                     Kind::Title | Kind::Answer => {
                         if s.kind == Kind::Title {
@@ -44,12 +45,12 @@ pub fn reader(frame: &mut Frame, app: &App, theme: Theme) {
                     Kind::Question => theme.question(),
                     Kind::Match => theme.matched(),
                 };
-                Span::styled(s.text.clone(), style)
+                Span::styled(s.text, style)
             }));
             Line::from(spans)
         })
         .collect();
-    let empty = app.page().lines.is_empty();
+    let empty = page.is_empty();
     let body = if empty {
         vec![Line::styled(" Nothing selected", theme.dim())]
     } else {
