@@ -94,7 +94,7 @@ pub fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     if recorded.stamp != stamp {
         return Err("corpus changed since the index was built; rebuilt".into());
     }
-    let meta = std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::corpus::fnv(&b));
+    let meta = std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b));
     if recorded.meta != 0 && recorded.meta != meta {
         return Err("index was corrupt (meta.json changed since it was built); rebuilt".into());
     }
@@ -154,7 +154,7 @@ fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
         schema: SCHEMA_VERSION,
         stamp,
         seen: index_files(dir),
-        meta: std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::corpus::fnv(&b)),
+        meta: std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b)),
     })
     .map_err(|e| err("cannot encode the index stamp", e))?;
     let tmp = dir.join(format!(
