@@ -4,7 +4,7 @@ use super::Problem;
 
 /// Decodes a file's bytes, refusing empty, binary and non-UTF-8 content with a
 /// message that says what to do.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+pub(super) fn decode(bytes: &[u8]) -> Result<String, Problem> {
     let text = match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest)?,
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,

@@ -48,7 +48,7 @@ struct Stamp {
 type Seen = (String, u64, u128, u128, u64);
 
 /// An opened index with its reader.
-pub struct Opened {
+pub(super) struct Opened {
     pub reader: IndexReader,
     pub fields: Fields,
     pub dir: Option<PathBuf>,
@@ -59,7 +59,7 @@ fn err(context: &str, e: impl std::fmt::Display) -> IndexError {
 }
 
 /// Opens `dir` if it is sound and current, else rebuilds it; returns why it rebuilt.
-pub fn open_or_build<I>(
+pub(super) fn open_or_build<I>(
     dir: &Path,
     stamp: u64,
     conferences: impl FnOnce() -> I,
@@ -76,7 +76,7 @@ where
 }
 
 /// The index in `dir` if usable as is, else the reason to rebuild it.
-pub fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
+pub(super) fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     let stamp_path = dir.join(STAMP_FILE);
     if !stamp_path.exists() && !dir.join("meta.json").exists() {
         return Err("index missing".into());
@@ -137,7 +137,7 @@ fn reader(index: &Index) -> tantivy::Result<IndexReader> {
 }
 
 /// Whether the stamp file says this schema and `stamp`.
-pub fn is_current(dir: &Path, stamp: u64) -> bool {
+pub(super) fn is_current(dir: &Path, stamp: u64) -> bool {
     read_stamp(dir).is_ok_and(|s| s.schema == SCHEMA_VERSION && s.stamp == stamp)
 }
 
@@ -230,7 +230,7 @@ fn clean(dir: &Path) -> Result<(), IndexError> {
 }
 
 /// Builds a fresh index of `conferences` in `dir`.
-pub fn build_in_dir(
+pub(super) fn build_in_dir(
     dir: &Path,
     stamp: u64,
     conferences: impl IntoIterator<Item = Conference>,
@@ -244,7 +244,7 @@ pub fn build_in_dir(
 }
 
 /// An index held in memory.
-pub fn in_memory(conferences: &[Conference]) -> Result<Opened, IndexError> {
+pub(super) fn in_memory(conferences: &[Conference]) -> Result<Opened, IndexError> {
     let index = Index::create_in_ram(schema::schema());
     fill(&index, conferences.iter().cloned(), None)
 }
@@ -296,7 +296,7 @@ fn commit(mut writer: IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
 
 /// Replaces the turns of `changed`, drops `removed`, records `stamp`.
 /// A missing or outdated index is left for the next open to rebuild.
-pub fn update(
+pub(super) fn update(
     dir: &Path,
     stamp: u64,
     changed: &[Conference],
@@ -348,7 +348,7 @@ fn writer_when_free(index: &Index) -> Result<IndexWriter<TantivyDocument>, Index
 }
 
 /// Documents in the index and bytes its files take.
-pub fn stats(opened: &Opened) -> (usize, u64) {
+pub(super) fn stats(opened: &Opened) -> (usize, u64) {
     let docs = opened.reader.searcher().num_docs() as usize;
     let bytes = opened.dir.as_ref().map_or(0, |d| {
         std::fs::read_dir(d).map_or(0, |entries| {

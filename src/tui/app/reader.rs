@@ -10,7 +10,7 @@ use crate::tui::page::{self, Page};
 
 impl App {
     /// Columns available to the reader's text (borders, padding and scrollbar aside).
-    pub fn reader_width(&self) -> usize {
+    pub(crate) fn reader_width(&self) -> usize {
         usize::from(self.areas.reader.width).saturating_sub(4)
     }
 
@@ -144,7 +144,7 @@ impl App {
     }
 
     /// Whether the page is scrolled: `(first line, lines, visible rows)`.
-    pub fn reader_position(&self) -> (usize, usize, usize) {
+    pub(crate) fn reader_position(&self) -> (usize, usize, usize) {
         (
             self.reader.scroll,
             self.reader.page.len(),
@@ -153,13 +153,13 @@ impl App {
     }
 
     /// The page on screen.
-    pub fn page(&self) -> &Page {
+    pub(crate) fn page(&self) -> &Page {
         &self.reader.page
     }
 }
 
 /// A turn as a citation: the answer, then who said it, where, when, and to whom.
-pub fn citation(conf: &Conference, turn: usize) -> Option<String> {
+pub(super) fn citation(conf: &Conference, turn: usize) -> Option<String> {
     let t = conf.turns.get(turn)?;
     let speaker = t
         .speaker
