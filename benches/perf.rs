@@ -2,6 +2,10 @@
 //! imports it with the release binary, browses and searches it, and prints the figures of
 //! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone.
 
+#[path = "perf/benchgen.rs"]
+// Its unit tests run from `tests/benchgen.rs`; here (no test harness) their imports go unused.
+#[cfg_attr(test, allow(unused_imports))]
+mod benchgen;
 #[path = "perf/browse.rs"]
 mod browse;
 #[path = "perf/config.rs"]

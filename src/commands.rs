@@ -8,7 +8,7 @@ mod search;
 mod show;
 mod sync;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::Command;
 use crate::corpus;
@@ -73,13 +73,4 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
     outln!("{s}")?;
     Ok(())
-}
-
-#[allow(dead_code)]
-fn paths_display(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -68,15 +68,7 @@ pub fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
     ))
 }
 
-/// FNV-1a: a stable, dependency-free fingerprint (cache keys must not change between runs).
-pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
+pub use crate::text::fnv;
 
 /// An open corpus: a folder on disk, or the bundled sample when the folder holds nothing.
 pub struct Corpus {

@@ -3,7 +3,6 @@
 //! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
 //! disk) → [`search`] (index) → `tui`; [`library`] owns a corpus folder with its caches. The core modules know nothing of the terminal.
 
-pub mod benchgen;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
@@ -15,7 +14,11 @@ pub mod parse;
 pub mod problem;
 pub mod search;
 pub mod sync;
-pub mod text;
-pub mod transcript;
-pub mod tui;
-pub mod wrap;
+mod text;
+mod transcript;
+mod tui;
+mod wrap;
+
+/// The benchmark's probe of the input path (`cargo bench --features probe --bench perf`).
+#[cfg(feature = "probe")]
+pub use tui::{BigParagraph, InputPath, big_paragraph, input_path};

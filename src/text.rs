@@ -2,7 +2,7 @@
 
 /// Removes control characters, escape sequences and bidirectional overrides,
 /// keeping tabs as spaces. Newlines are kept only when `keep_newlines`.
-pub fn sanitize(s: &str, keep_newlines: bool) -> String {
+pub(crate) fn sanitize(s: &str, keep_newlines: bool) -> String {
     // Nearly all text is clean: check first, copy once.
     let clean = !s.chars().any(|c| {
         c == '\t' || (c == '\n' && !keep_newlines) || (c != '\n' && is_invisible_control(c))
@@ -29,7 +29,7 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> String {
 
 /// `s` for a diagnostic line: control and bidi characters shown escaped (`\u{1b}`, `\n`) instead
 /// of sent raw, so a file name can neither drive the terminal nor forge a line of the report.
-pub fn escape_controls(s: &str) -> String {
+pub(crate) fn escape_controls(s: &str) -> String {
     if !s.chars().any(is_invisible_control) {
         return s.to_string();
     }
@@ -92,6 +92,16 @@ fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             _ => {}
         }
     }
+}
+
+/// FNV-1a: a stable, dependency-free fingerprint (cache keys must not change between runs).
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 #[cfg(test)]

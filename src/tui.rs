@@ -13,11 +13,14 @@ mod input;
 mod keymap;
 mod layout;
 mod page;
+#[cfg(feature = "probe")]
 mod probe;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod status_tests;
 mod terminal;
 mod theme;
 mod ui;
@@ -30,6 +33,7 @@ use action::{Action, Catalogue, Delivery, Ready};
 use app::{App, Effect, Source};
 use event::Event;
 
+#[cfg(feature = "probe")]
 pub use probe::{BigParagraph, InputPath, big_paragraph, input_path};
 
 use crate::corpus::Corpus;
@@ -39,7 +43,7 @@ use crate::search::{DAMAGED, IndexError, SearchIndex, SearchService, quietly};
 
 /// Runs the browser on `library` until the user quits. `notes` are start-up
 /// remarks for the status line (e.g. "showing the bundled sample").
-pub fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {
+pub(crate) fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {
     let library = Arc::new(library);
     let mut app = app_for(library.corpus(), notes, outlets);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -54,6 +58,7 @@ pub fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Result<(),
     app.update(Action::Resize(w, h));
     draw(&mut term, &app)?;
     // The benchmark's probe: time from process start to the first full frame.
+    #[cfg(feature = "probe")]
     if std::env::var_os("BRIEFINGS_EXIT_AFTER_FIRST_FRAME").is_some() {
         return Ok(());
     }

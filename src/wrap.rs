@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Wraps `text` into lines of at most `width` columns (a single grapheme wider
 /// than `width`, and closing punctuation that cannot move, may overflow).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     wrap_ranges(text, width)
         .into_iter()
@@ -20,7 +20,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// Like [`wrap`], but returns each line as a *char* range into `text`, so
 /// highlight ranges (also in chars) can be mapped onto the lines.
 /// Spaces where a line breaks are left out of both lines. Empty text gives one empty line.
-pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+pub(crate) fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let units = units(text);
     let mut lines = Vec::new();
@@ -60,12 +60,12 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// Display width of `text` in terminal columns.
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// Cuts `text` to at most `max` columns, ending with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
     }
@@ -98,7 +98,7 @@ struct Unit {
 }
 
 /// Punctuation that must not start a line (CJK and Western closers).
-pub fn is_closing(g: &str) -> bool {
+pub(crate) fn is_closing(g: &str) -> bool {
     let mut chars = g.chars();
     let Some(c) = chars.next() else { return false };
     matches!(

@@ -153,6 +153,37 @@ fn another_process_imports_and_reload_shows_it() {
     quit_cleanly(&t);
 }
 
+/// `R` after another process deleted a conference: the conference list, search
+/// no longer hold it (the index is reopened, not just reloaded; outlet counts come from it).
+#[test]
+fn a_deletion_then_reload_leaves_search() {
+    if !tmux_runs() {
+        return;
+    }
+    let app = App::new("e2e-delete");
+    import(&app, &fixture("fr/2024-03-05_wang.txt"));
+    import(&app, &fixture("en/2019-11-14_geng.txt"));
+    let t = launch(&app, "delete", 120, 40);
+    t.wait_text("Conferences (2)");
+    t.keys(&["/"]);
+    t.type_text("outcomes");
+    let s = t.wait_for("hits in the English conference", |s| {
+        s.contains("hits ·") || s.contains("hit ·")
+    });
+    assert!(!s.contains(" 0 hits"), "{s}");
+    t.keys(&["Escape"]);
+    std::fs::remove_file(app.corpus().join("conferences/2019-11-14-en.json")).unwrap();
+    // The search stays on screen: reloading asks it again, of the reopened index.
+    t.keys(&["R"]);
+    let s = t.wait_for(
+        "the search asked again without the deleted conference",
+        |s| s.contains(" 0 hits ·") && s.contains("1 conference"),
+    );
+    assert!(!s.contains("rror"), "{s}");
+    t.keys(&["Escape", "Escape"]);
+    quit_cleanly(&t);
+}
+
 #[test]
 fn hostile_text_never_drives_the_terminal() {
     if !tmux_runs() {

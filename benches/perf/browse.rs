@@ -127,7 +127,7 @@ pub fn child_main() {
     let (index, _) = library
         .index()
         .unwrap_or_else(|e| panic!("open the index: {e}"));
-    let ui = briefings::tui::input_path(Corpus::dir(Path::new(&dir)), index, QUERIES, 120, 40)
+    let ui = briefings::input_path(Corpus::dir(Path::new(&dir)), index, QUERIES, 120, 40)
         .unwrap_or_else(|e| panic!("browser input path: {e}"));
     let mut out = String::new();
     let join = |v: &[std::time::Duration]| {

@@ -73,7 +73,14 @@ fn binary() -> PathBuf {
         return p;
     }
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string()))
-        .args(["build", "--release", "--bin", "briefings"])
+        .args([
+            "build",
+            "--release",
+            "--features",
+            "probe",
+            "--bin",
+            "briefings",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
         .expect("run cargo build --release");

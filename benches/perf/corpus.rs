@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use briefings::benchgen::{self, GenStats};
+use crate::benchgen::{self, GenStats};
 
 /// A raw corpus on disk and what it holds.
 pub struct RawCorpus {

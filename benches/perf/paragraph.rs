@@ -14,7 +14,7 @@ pub fn measure(runs: usize) -> String {
     let mut answers = Vec::new();
     let mut marked = 0;
     for _ in 0..runs.max(1) {
-        let got = briefings::tui::big_paragraph(BYTES, QUERY, 120, 40)
+        let got = briefings::big_paragraph(BYTES, QUERY, 120, 40)
             .unwrap_or_else(|e| panic!("2 MB paragraph: {e}"));
         keys.extend(got.keys.iter().map(|d| d.as_secs_f64() * 1000.0));
         answers.extend(got.answers.iter().map(|d| d.as_secs_f64() * 1000.0));

@@ -6,8 +6,8 @@ use crate::library::Library;
 use crate::search::quietly;
 
 pub(super) fn run(library: &Library, json: bool) -> Result<u8, String> {
-    let (_, problems) = library.catalog();
-    super::report_problems(&problems);
+    // Like `search`, only the index is read: files that do not load are
+    // reported by `list` (reading the catalogue here would double the time).
     let (index, note) = library.index().map_err(|e| e.to_string())?;
     if let Some(n) = note {
         eprintln!("{n}");

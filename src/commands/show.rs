@@ -28,7 +28,7 @@ pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String>
 }
 
 /// The readable form: header, then each turn with its question set apart and the answer indented.
-pub fn render(c: &Conference, width: usize) -> String {
+pub(super) fn render(c: &Conference, width: usize) -> String {
     let mut out = String::new();
     // The label (`Q`) marks the first line of a paragraph; continuation lines are indented to match.
     let push_wrapped = |out: &mut String, label: &str, text: &str| {

@@ -45,7 +45,7 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// Marks every sample conference so exports never pass it off as a real transcript.
-pub const SAMPLE_MARK: &str =
+pub(super) const SAMPLE_MARK: &str =
     "illustrative sample text written for briefings, not a real transcript";
 
 /// Every sample conference. The sample is tested to parse; a file that

@@ -17,12 +17,12 @@ pub const POINTER: &str = "index-current";
 const PREFIX: &str = "index-";
 
 /// The folder of generation `n`.
-pub fn dir(cache: &Path, n: u64) -> PathBuf {
+pub(super) fn dir(cache: &Path, n: u64) -> PathBuf {
     cache.join(format!("{PREFIX}{n}"))
 }
 
 /// The generation the pointer names, if it names one.
-pub fn current(cache: &Path) -> Option<u64> {
+pub(super) fn current(cache: &Path) -> Option<u64> {
     fs::read_to_string(cache.join(POINTER))
         .ok()?
         .trim()
@@ -49,7 +49,7 @@ fn present(cache: &Path) -> Vec<u64> {
 
 /// A fresh, empty folder for the next generation (its number, its path).
 /// Whatever occupies that name (a file, debris of a killed build) is removed first.
-pub fn fresh(cache: &Path) -> io::Result<(u64, PathBuf)> {
+pub(super) fn fresh(cache: &Path) -> io::Result<(u64, PathBuf)> {
     let n = present(cache)
         .into_iter()
         .chain(current(cache))
@@ -62,12 +62,12 @@ pub fn fresh(cache: &Path) -> io::Result<(u64, PathBuf)> {
 }
 
 /// Marks a built generation readable: creates its readers' lock file.
-pub fn seal(generation: &Path) -> io::Result<()> {
+pub(super) fn seal(generation: &Path) -> io::Result<()> {
     fs::File::create(generation.join(lock::READERS)).map(drop)
 }
 
 /// Points readers at generation `n` (atomic replace of the pointer file).
-pub fn publish(cache: &Path, n: u64) -> io::Result<()> {
+pub(super) fn publish(cache: &Path, n: u64) -> io::Result<()> {
     let pointer = cache.join(POINTER);
     if pointer.is_dir() {
         fs::remove_dir_all(&pointer)?;
@@ -81,7 +81,7 @@ pub fn publish(cache: &Path, n: u64) -> io::Result<()> {
 
 /// Deletes every generation but `keep` that no reader holds, the index folder
 /// of earlier versions, and temporary files of killed writers. Call with the writer lock.
-pub fn clean(cache: &Path, keep: u64) {
+pub(super) fn clean(cache: &Path, keep: u64) {
     for n in present(cache).into_iter().filter(|&n| n != keep) {
         let path = dir(cache, n);
         if path.is_dir() {
@@ -100,7 +100,7 @@ pub fn clean(cache: &Path, keep: u64) {
 }
 
 /// Temporary files of a writer that was killed (no live writer: the caller holds the lock).
-pub fn remove_temporaries(dir: &Path) {
+pub(super) fn remove_temporaries(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -116,7 +116,7 @@ pub fn remove_temporaries(dir: &Path) {
 /// Copies generation `from` into the empty folder `to` for an update: segment
 /// files are immutable, so they are hard-linked (copied where links fail);
 /// tantivy's small files that change are copied.
-pub fn copy(from: &Path, to: &Path) -> io::Result<()> {
+pub(super) fn copy(from: &Path, to: &Path) -> io::Result<()> {
     for e in fs::read_dir(from)? {
         let e = e?;
         let name = e.file_name();

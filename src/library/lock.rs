@@ -12,20 +12,20 @@ use std::time::{Duration, Instant};
 pub const WRITER_LOCK: &str = "lock";
 
 /// The file inside an index generation that readers hold a shared lock on.
-pub const READERS: &str = ".readers";
+pub(super) const READERS: &str = ".readers";
 
 /// How long a writer waits for another (an import of thousands of files takes a while).
 const PATIENCE: Duration = Duration::from_secs(600);
 
 /// Held while this process writes the corpus or its caches; released on drop.
 #[derive(Debug)]
-pub struct WriterLock {
+pub(super) struct WriterLock {
     _file: File,
 }
 
 impl WriterLock {
     /// Waits for the cache folder's writer lock (creating the folder and the lock file).
-    pub fn acquire(cache: &Path) -> Result<WriterLock, String> {
+    pub(super) fn acquire(cache: &Path) -> Result<WriterLock, String> {
         let path = cache.join(WRITER_LOCK);
         let cannot = |e: io::Error| {
             format!(
@@ -66,12 +66,12 @@ impl WriterLock {
 
 /// A shared lock on one index generation: while held, no writer deletes it.
 #[derive(Debug)]
-pub struct ReaderHold {
+pub(super) struct ReaderHold {
     file: File,
 }
 
 /// Why a generation could not be held.
-pub enum HoldError {
+pub(super) enum HoldError {
     /// It is being deleted, or is gone: read the pointer again.
     Gone,
     /// Its lock file cannot be opened for another reason.
@@ -80,12 +80,12 @@ pub enum HoldError {
 
 impl ReaderHold {
     /// The open lock file: the lock lasts as long as it stays open.
-    pub fn into_file(self) -> File {
+    pub(super) fn into_file(self) -> File {
         self.file
     }
 
     /// Takes a shared lock on `generation`'s readers file, without waiting.
-    pub fn take(generation: &Path) -> Result<ReaderHold, HoldError> {
+    pub(super) fn take(generation: &Path) -> Result<ReaderHold, HoldError> {
         let file = File::open(generation.join(READERS)).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => HoldError::Gone,
             _ => HoldError::Other(e),
@@ -99,13 +99,13 @@ impl ReaderHold {
 }
 
 /// Keeps readers out of a generation while it is deleted (the lock file, if it has one).
-pub struct Exclusive {
+pub(super) struct Exclusive {
     _file: Option<File>,
 }
 
 /// `Some` when no reader holds `generation` (or it has no lock file: never
 /// sealed, so never read); the guard keeps readers out while the caller deletes it.
-pub fn unread(generation: &Path) -> Option<Exclusive> {
+pub(super) fn unread(generation: &Path) -> Option<Exclusive> {
     let path: PathBuf = generation.join(READERS);
     match File::open(&path) {
         Err(_) => Some(Exclusive { _file: None }),

@@ -8,7 +8,7 @@ use std::fmt;
 /// Years a briefing can carry: the ministry's archive starts in the 1990s;
 /// the margin keeps old and future documents, and stops four-digit numbers
 /// that are not years (`8000`) from reading as dates.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
+pub(super) const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
 
 /// A valid day of the proleptic Gregorian calendar within [`YEARS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -9,7 +9,7 @@ use crate::outlets::Outlets;
 
 /// The writing system a paragraph is mostly in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
+pub(super) enum Script {
     Cjk,
     Latin,
     /// Digits, punctuation, separators: belongs to both halves.
@@ -17,7 +17,7 @@ pub enum Script {
 }
 
 /// The script of a paragraph (its first 300 characters are enough: this runs on every paragraph).
-pub fn script(text: &str) -> Script {
+pub(super) fn script(text: &str) -> Script {
     let (mut cjk, mut latin) = (0usize, 0usize);
     for c in text.chars().take(300) {
         if is_cjk(c) {
@@ -40,7 +40,7 @@ const FRENCH: &[&str] = &["le", "la", "les", "des", "du", "est", "et", "à", "un
 const ENGLISH: &[&str] = &["the", "and", "of", "to", "is", "a", "in"];
 
 /// `zh`, `fr` or `en` for a run of paragraphs.
-pub fn language(paras: &[Para]) -> &'static str {
+pub(super) fn language(paras: &[Para]) -> &'static str {
     // A sample decides: the first paragraphs of a page say its language, and
     // reading every paragraph of a 50 MB page would dominate the import.
     let (mut cjk, mut latin, mut fr, mut en) = (0usize, 0usize, 0usize, 0usize);
@@ -70,7 +70,7 @@ pub fn language(paras: &[Para]) -> &'static str {
 
 /// The Chinese and the Latin-script paragraphs of a bilingual page, or `None`
 /// when the page is in one language (a stray English line in a Chinese page is not enough).
-pub fn split(paras: &[Para], outlets: &Outlets) -> Option<(Vec<Para>, Vec<Para>)> {
+pub(super) fn split(paras: &[Para], outlets: &Outlets) -> Option<(Vec<Para>, Vec<Para>)> {
     let (mut zh, mut latin) = (Vec::new(), Vec::new());
     let (mut zh_labels, mut latin_labels) = (0, 0);
     for p in paras {

@@ -58,7 +58,7 @@ const OPENING_MARKERS: &[&str] = &[
 
 /// One conference being read.
 #[derive(Debug, Default)]
-pub struct Builder {
+pub(super) struct Builder {
     pub title: Option<String>,
     pub date: Option<String>,
     pub published: Option<String>,
@@ -78,7 +78,7 @@ pub struct Builder {
 }
 
 impl Builder {
-    pub fn new(title: Option<String>, date: Option<String>) -> Self {
+    pub(super) fn new(title: Option<String>, date: Option<String>) -> Self {
         Builder {
             title,
             date,
@@ -86,22 +86,22 @@ impl Builder {
         }
     }
 
-    pub fn has_turns(&self) -> bool {
+    pub(super) fn has_turns(&self) -> bool {
         !self.turns.is_empty()
     }
 
     /// Nothing of the conference read yet (only its header).
-    pub fn in_header(&self) -> bool {
+    pub(super) fn in_header(&self) -> bool {
         self.turns.is_empty() && self.opening.is_empty()
     }
 
     /// The opening is probably page residue rather than the conference (one short line, no marker).
-    pub fn opening_is_weak(&self) -> bool {
+    pub(super) fn opening_is_weak(&self) -> bool {
         !looks_like_statement(&self.opening)
     }
 
     /// Forgets unlabelled text read before a title that replaces this one.
-    pub fn forget_opening(&mut self) {
+    pub(super) fn forget_opening(&mut self) {
         self.opening.clear();
     }
 
@@ -114,7 +114,7 @@ impl Builder {
     }
 
     /// A labelled question.
-    pub fn question(
+    pub(super) fn question(
         &mut self,
         asker: &str,
         outlet: Option<String>,
@@ -132,7 +132,7 @@ impl Builder {
     }
 
     /// A labelled answer (or unasked speech) by `speaker`; `printed` is the whole paragraph.
-    pub fn answer(
+    pub(super) fn answer(
         &mut self,
         speaker: Option<&'static str>,
         text: &str,
@@ -183,7 +183,7 @@ impl Builder {
     }
 
     /// An unlabelled paragraph.
-    pub fn plain(&mut self, text: &str, line: usize) {
+    pub(super) fn plain(&mut self, text: &str, line: usize) {
         self.seen(line, text);
         if std::mem::take(&mut self.closing) {
             self.turns
@@ -200,7 +200,7 @@ impl Builder {
     }
 
     /// A list item (`• …`): continues a question still waiting for its answer.
-    pub fn bullet(&mut self, text: &str, line: usize) {
+    pub(super) fn bullet(&mut self, text: &str, line: usize) {
         let waiting = self
             .turns
             .last()
@@ -220,7 +220,7 @@ impl Builder {
     }
 
     /// Whether `text` only repeats the start of the question waiting for its answer (blog residue).
-    pub fn echoes_question(&self, text: &str) -> bool {
+    pub(super) fn echoes_question(&self, text: &str) -> bool {
         match self.turns.last() {
             Some(turn)
                 if turn.kind == TurnKind::Question
@@ -236,7 +236,7 @@ impl Builder {
     }
 
     /// A `***` line: what follows is a closing statement.
-    pub fn separator(&mut self) {
+    pub(super) fn separator(&mut self) {
         if self.has_turns() {
             self.settle_pending(false);
             self.closing = true;

@@ -9,7 +9,7 @@
 const MAX_REF: usize = 40;
 
 /// Decodes every reference in `s`; unknown or malformed ones stay as printed.
-pub fn decode(s: &str) -> String {
+pub(super) fn decode(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

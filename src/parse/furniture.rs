@@ -7,7 +7,7 @@ use super::{dates, header};
 
 /// What a line of furniture means for the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Furniture {
+pub(super) enum Furniture {
     /// Not part of the conference: skip it.
     Drop,
     /// A footer (copyright, "Suggest to a friend", "Lire aussi"…): the transcript is over.
@@ -87,7 +87,7 @@ const WIDGETS: &[&str] = &[
 ];
 
 /// Classifies a line that is furniture wherever it appears; `None` for transcript text.
-pub fn classify(text: &str) -> Option<Furniture> {
+pub(super) fn classify(text: &str) -> Option<Furniture> {
     let t = text.trim();
     let stars = t.chars().filter(|c| matches!(c, '*' | '＊' | '※')).count();
     if stars >= 3
@@ -166,7 +166,7 @@ fn is_questions_heading(folded: &str) -> bool {
 
 /// Whether a line ends like a sentence (so it is text, not a caption or widget).
 /// A closing colon does not count: `字体:` and `访问量:` are meta lines.
-pub fn ends_sentence(t: &str) -> bool {
+pub(super) fn ends_sentence(t: &str) -> bool {
     t.trim_end().ends_with([
         '.', '。', '!', '！', '?', '？', '…', '»', '”', '"', '’', ';', '；',
     ])
@@ -174,7 +174,7 @@ pub fn ends_sentence(t: &str) -> bool {
 
 /// Lines between the title and the first turn that are not the conference:
 /// date and meta lines, captions, widgets, and lead sentences ("X held a presser on …").
-pub fn is_header_noise(text: &str) -> bool {
+pub(super) fn is_header_noise(text: &str) -> bool {
     let t = text.trim();
     let chars = t.chars().count();
     let has_date = dates::find(t).is_some();

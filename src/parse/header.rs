@@ -18,13 +18,13 @@ const CONFERENCE: &[&str] = &[
 ];
 
 /// Whether a line mentions a press conference.
-pub fn mentions_conference(text: &str) -> bool {
+pub(super) fn mentions_conference(text: &str) -> bool {
     let lower = text.to_lowercase();
     CONFERENCE.iter().any(|w| lower.contains(w))
 }
 
 /// The title as it should be stored: layout residue (` |`, `(原标题:…)`) removed.
-pub fn clean_title(text: &str) -> String {
+pub(super) fn clean_title(text: &str) -> String {
     let mut t = text.trim();
     for wrapper in ["(原标题:", "（原标题：", "(原标题：", "（原标题:"] {
         if let Some(inner) = t.strip_prefix(wrapper) {
@@ -36,7 +36,7 @@ pub fn clean_title(text: &str) -> String {
 }
 
 /// Whether a line is a conference title (it names a conference and its date).
-pub fn title_like(text: &str) -> bool {
+pub(super) fn title_like(text: &str) -> bool {
     if text.len() > 800 {
         return false;
     }
@@ -64,7 +64,7 @@ pub fn title_like(text: &str) -> bool {
 }
 
 /// A title that gives no date (`Foreign Ministry Spokesperson's Regular Press Conference`).
-pub fn undated_title(text: &str) -> bool {
+pub(super) fn undated_title(text: &str) -> bool {
     let t = text.trim();
     t.chars().count() <= 150
         && mentions_conference(t)
@@ -74,7 +74,7 @@ pub fn undated_title(text: &str) -> bool {
 }
 
 /// Whether `first` is the first half of a title printed over two lines and `second` its end.
-pub fn title_continues(first: &str, second: &str) -> bool {
+pub(super) fn title_continues(first: &str, second: &str) -> bool {
     let (a, b) = (first.trim(), second.trim());
     if title_like(a) || a.chars().count() > 100 || b.chars().count() > 100 {
         return false;
@@ -88,7 +88,7 @@ pub fn title_continues(first: &str, second: &str) -> bool {
 }
 
 /// The two halves of a split title as one line.
-pub fn joined(first: &str, second: &str) -> String {
+pub(super) fn joined(first: &str, second: &str) -> String {
     let (a, b) = (first.trim(), second.trim());
     if a.is_ascii() || b.starts_with(|c: char| c.is_ascii_alphabetic()) {
         format!("{a} {b}")
@@ -98,7 +98,7 @@ pub fn joined(first: &str, second: &str) -> String {
 }
 
 /// The publication stamp of a date line as printed (`2025-07-29 20:40`), without its label.
-pub fn published(text: &str) -> Option<String> {
+pub(super) fn published(text: &str) -> Option<String> {
     let found = dates::find(text)?;
     let rest = &text[found.end..];
     let time_len = rest

@@ -70,7 +70,7 @@ const VOID: &[&str] = &[
 ];
 
 /// Extracts the article of a page, with its title and date line in front.
-pub fn extract(html: &str) -> Result<Vec<Para>, Problem> {
+pub(super) fn extract(html: &str) -> Result<Vec<Para>, Problem> {
     let tokens = scan(html);
     let Some((start, end)) = body_region(&tokens) else {
         return Err(Problem::at_line(

@@ -9,7 +9,7 @@ use crate::outlets::{Outlets, Resolved};
 
 /// Who a label says is speaking.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Label {
+pub(super) enum Label {
     /// A journalist: the label as printed, and whether it marks a follow-up.
     Question { asker: String, follow_up: bool },
     /// The spokesperson, by romanised name when the label gives one (`None` for `A`/`R`/`答`).
@@ -45,7 +45,7 @@ const MAX_INLINE_LABEL: usize = 64;
 const MAX_LABEL: usize = 80;
 
 /// Splits a paragraph into its label and the text after it.
-pub fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
+pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
     let (candidate, rest) = candidate(text)?;
     let label = classify(candidate, rest, outlets, false)?;
     Some((label, rest))
@@ -134,12 +134,12 @@ fn looks_like_outlet(label: &str) -> bool {
     }
 }
 
-pub fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
 }
 
 /// Whether a question calls itself a follow-up in its opening sentence.
-pub fn opens_as_follow_up(question: &str) -> bool {
+pub(super) fn opens_as_follow_up(question: &str) -> bool {
     let opening: String = question
         .chars()
         .take(160)
@@ -159,7 +159,7 @@ pub fn opens_as_follow_up(question: &str) -> bool {
 
 /// Splits a line where several paragraphs were run together (`… intégral : Ma Zhaoxu : Bonjour … ? R : Comme …`).
 /// Only labels known by name are split on, and only after the end of a sentence.
-pub fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
+pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     for (i, c) in line.char_indices() {

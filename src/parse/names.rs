@@ -48,7 +48,7 @@ const HONORIFICS: &[&str] = &[
 
 /// The romanised full name for a speaker label: a full name in either script,
 /// a surname alone (`Guo`), with or without an honorific. `None` for anything else.
-pub fn lookup(label: &str) -> Option<&'static str> {
+pub(super) fn lookup(label: &str) -> Option<&'static str> {
     let mut name = label.trim();
     loop {
         let lower = name.to_lowercase();
@@ -84,7 +84,7 @@ pub fn lookup(label: &str) -> Option<&'static str> {
 }
 
 /// The spokesperson named earliest in a line (a title, a lead sentence).
-pub fn find_in(text: &str) -> Option<&'static str> {
+pub(super) fn find_in(text: &str) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
     for (roman, hanzi) in SPOKESPERSONS {
         for form in std::iter::once(roman).chain(hanzi.iter()) {

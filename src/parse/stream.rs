@@ -8,7 +8,7 @@ use super::{Para, ParsedConference, Problem, dates, header};
 use crate::outlets::Outlets;
 
 /// Reads the conferences of a run of paragraphs in one language.
-pub fn conferences(
+pub(super) fn conferences(
     paras: &[Para],
     language: &str,
     outlets: &Outlets,

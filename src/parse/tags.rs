@@ -5,7 +5,7 @@
 
 /// One piece of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token<'a> {
+pub(super) enum Token<'a> {
     Open {
         name: String,
         attrs: &'a str,
@@ -25,7 +25,7 @@ pub enum Token<'a> {
 const RAW: &[&str] = &["script", "style", "noscript", "template", "svg"];
 
 /// Splits a page into tokens in one linear pass.
-pub fn scan(html: &str) -> Vec<Token<'_>> {
+pub(super) fn scan(html: &str) -> Vec<Token<'_>> {
     let bytes = html.as_bytes();
     let mut out = Vec::new();
     let mut line = 1;
@@ -161,7 +161,7 @@ fn find_close(bytes: &[u8], from: usize, name: &str) -> usize {
 }
 
 /// The value of attribute `key` in a tag's attribute text.
-pub fn attr(attrs: &str, key: &str) -> Option<String> {
+pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
     let lower = attrs.to_ascii_lowercase();
     let mut from = 0;
     while let Some(found) = lower[from..].find(key) {

@@ -33,7 +33,7 @@ const MAX_TOKEN_BYTES: usize = 40;
 
 /// The analyses the index uses; each is registered under `name()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Analysis {
+pub(super) enum Analysis {
     /// Lowercased, accent-folded, French stems.
     StemFr,
     /// Lowercased, accent-folded, English stems.
@@ -43,10 +43,10 @@ pub enum Analysis {
 }
 
 impl Analysis {
-    pub const ALL: [Analysis; 3] = [Analysis::StemFr, Analysis::StemEn, Analysis::Folded];
+    pub(super) const ALL: [Analysis; 3] = [Analysis::StemFr, Analysis::StemEn, Analysis::Folded];
 
     /// The tokenizer name registered with the index.
-    pub fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Analysis::StemFr => "briefings_fr",
             Analysis::StemEn => "briefings_en",
@@ -55,7 +55,7 @@ impl Analysis {
     }
 
     /// The stemmed analysis for a conference language, if it has one.
-    pub fn stem_for(language: &str) -> Option<Analysis> {
+    pub(super) fn stem_for(language: &str) -> Option<Analysis> {
         match language {
             "fr" => Some(Analysis::StemFr),
             "en" => Some(Analysis::StemEn),
@@ -68,12 +68,12 @@ impl Analysis {
     /// same bigrams in every analysis; their Latin words get English stems). So the
     /// two stemmed fields together hold every turn, and exact words never need the
     /// folded field, which serves only the word being typed.
-    pub fn stemmed_field_for(language: &str) -> Analysis {
+    pub(super) fn stemmed_field_for(language: &str) -> Analysis {
         Analysis::stem_for(language).unwrap_or(Analysis::StemEn)
     }
 
     /// A fresh analyzer (fold before stemming, so `cafe` and `café` share a stem).
-    pub fn analyzer(self) -> TextAnalyzer {
+    pub(super) fn analyzer(self) -> TextAnalyzer {
         let base = TextAnalyzer::builder(MixedTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
             .filter(LowerCaser)
@@ -86,7 +86,7 @@ impl Analysis {
     }
 
     /// The terms of `text`, in order, with their byte ranges.
-    pub fn tokens(self, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    pub(super) fn tokens(self, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         let mut out = Vec::new();
         self.each_token(text, |t, r| out.push((t.to_string(), r)));
         out
@@ -94,7 +94,7 @@ impl Analysis {
 
     /// Calls `f` with each term of `text` and its byte range, without
     /// allocating per token (snippets tokenise every hit's text per keystroke).
-    pub fn each_token(self, text: &str, mut f: impl FnMut(&str, std::ops::Range<usize>)) {
+    pub(super) fn each_token(self, text: &str, mut f: impl FnMut(&str, std::ops::Range<usize>)) {
         CACHED.with(|cached| {
             let mut cached = cached.borrow_mut();
             let analyzer = &mut cached[self as usize];
@@ -113,7 +113,7 @@ thread_local! {
 }
 
 /// Registers every analysis with an index (tokenizers are not stored in it).
-pub fn register(index: &tantivy::Index) {
+pub(super) fn register(index: &tantivy::Index) {
     let manager = index.tokenizers();
     for a in Analysis::ALL {
         manager.register(a.name(), a.analyzer());
@@ -121,7 +121,7 @@ pub fn register(index: &tantivy::Index) {
 }
 
 /// Whether `c` is written without spaces between words (Han, kana).
-pub fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30ff}'   // hiragana, katakana
         | '\u{3400}'..='\u{4dbf}' // CJK extension A
@@ -132,7 +132,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Words of letters/digits, and bigrams over runs of CJK characters.
 #[derive(Clone, Default)]
-pub struct MixedTokenizer {
+pub(super) struct MixedTokenizer {
     token: Token,
 }
 
@@ -150,7 +150,7 @@ impl Tokenizer for MixedTokenizer {
 }
 
 /// The stream of [`MixedTokenizer`]; positions increase by one per token.
-pub struct MixedStream<'a> {
+pub(super) struct MixedStream<'a> {
     text: &'a str,
     /// Byte offset where scanning resumes.
     pos: usize,

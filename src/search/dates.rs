@@ -4,7 +4,7 @@
 use crate::model::Day;
 
 /// The date of a day number, as `YYYY-MM-DD` (day numbers in the index come from valid days).
-pub fn civil_from_days(z: i64) -> String {
+pub(super) fn civil_from_days(z: i64) -> String {
     Day::from_days(z).map_or_else(|| "????-??-??".to_string(), |d| d.to_string())
 }
 
@@ -36,24 +36,24 @@ fn span(s: &str) -> Option<(Day, Day)> {
 }
 
 /// The first day a partial date covers (`2024-03` → `2024-03-01`).
-pub fn widen_start(s: &str) -> Option<String> {
+pub(super) fn widen_start(s: &str) -> Option<String> {
     span(s).map(|(a, _)| a.to_string())
 }
 
 /// The last day a partial date covers (`2024-02` → `2024-02-29`).
-pub fn widen_end(s: &str) -> Option<String> {
+pub(super) fn widen_end(s: &str) -> Option<String> {
     span(s).map(|(_, b)| b.to_string())
 }
 
 /// Whether `s` is a complete, valid `YYYY-MM-DD`.
-pub fn is_full_date(s: &str) -> bool {
+pub(super) fn is_full_date(s: &str) -> bool {
     Day::parse(s).is_ok()
 }
 
 /// Day number of an ISO date. The loader refuses conferences whose date is
 /// not a calendar day, so 0 (1970-01-01) is reached only by callers that
 /// skipped it.
-pub fn day_number(s: &str) -> i64 {
+pub(super) fn day_number(s: &str) -> i64 {
     Day::parse(s.get(..10).unwrap_or(s)).map_or(0, Day::days_since_epoch)
 }
 

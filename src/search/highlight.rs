@@ -8,7 +8,7 @@ use super::analyzers::Analysis;
 
 /// One position of a searched sequence of terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Element {
+pub(super) enum Element {
     Exact(String),
     /// The half-typed word: any term starting with it (what the prefix query expands to).
     Prefix(String),
@@ -38,7 +38,7 @@ impl Element {
 /// The sequences to look for under one analysis (a word is a sequence of one
 /// term; a phrase or a Han word is several terms in a row).
 #[derive(Debug, Clone, Default)]
-pub struct Sequences {
+pub(super) struct Sequences {
     pub(super) by_analysis: Vec<(Analysis, Vec<Vec<Element>>)>,
 }
 
@@ -128,7 +128,7 @@ impl Highlighter {
 }
 
 /// Byte ranges (any order, on char boundaries) to char ranges, sorted.
-pub fn to_chars(text: &str, mut bytes: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(super) fn to_chars(text: &str, mut bytes: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut points: Vec<usize> = bytes.iter().flat_map(|r| [r.start, r.end]).collect();
     points.sort_unstable();
     points.dedup();
@@ -161,7 +161,7 @@ pub fn to_chars(text: &str, mut bytes: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Sorted ranges with overlapping or touching ones joined.
-pub fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(super) fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         if r.is_empty() {

@@ -21,7 +21,7 @@ pub const MAX_PREFIX_EXPANSIONS: u32 = 50;
 
 /// A word or a quoted phrase of the query text; every piece must match.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
+pub(super) struct Piece {
     pub text: String,
     /// The last word, still being typed: its last token also matches as a prefix.
     pub prefix: bool,
@@ -33,7 +33,7 @@ fn is_quote(c: char) -> bool {
 
 /// Cuts free text into words and quoted phrases. A quote without a partner is
 /// ignored, so `"unbalanced` is the word `unbalanced`.
-pub fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
+pub(super) fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut word = String::new();
@@ -81,7 +81,7 @@ pub fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
 }
 
 /// The analyses (hence fields) a query searches, given the language filter.
-pub fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
+pub(super) fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
     match language.map(str::to_lowercase).as_deref() {
         None | Some("") => Analysis::ALL.to_vec(),
         Some(lang) => vec![Analysis::stemmed_field_for(lang), Analysis::Folded],
@@ -89,13 +89,13 @@ pub fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
 }
 
 /// A tantivy query and the terms that say what to highlight.
-pub struct Built {
+pub(super) struct Built {
     pub query: Box<dyn TantivyQuery>,
     pub highlighter: Highlighter,
 }
 
 /// Builds the whole query. Never fails: what cannot be searched is dropped.
-pub fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Built {
+pub(super) fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Built {
     let analyses = analyses_for(q.filters.language.as_deref());
     let mut highlighter = Highlighter::default();
     let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();

@@ -68,7 +68,7 @@ fn ranked(
 }
 
 /// Runs `q`: top `limit` hits with snippets, and the total count.
-pub fn search(o: &Opened, q: &Query) -> Result<Results, IndexError> {
+pub(super) fn search(o: &Opened, q: &Query) -> Result<Results, IndexError> {
     let started = Instant::now();
     let searcher = o.reader.searcher();
     let built = query::build(q, &o.fields, &searcher);
@@ -112,7 +112,7 @@ fn hit(f: &Fields, doc: &TantivyDocument, score: Score, rank: u64, h: &Highlight
 }
 
 /// Questions asked by `outlet`: newest day first, then conference, then turn order.
-pub fn outlet_turns(o: &Opened, outlet: &str) -> Result<Vec<TurnRef>, IndexError> {
+pub(super) fn outlet_turns(o: &Opened, outlet: &str) -> Result<Vec<TurnRef>, IndexError> {
     let f = &o.fields;
     let searcher = o.reader.searcher();
     let query = BooleanQuery::new(vec![
@@ -162,7 +162,7 @@ fn term_query(t: Term) -> Box<dyn TantivyQuery> {
 }
 
 /// Every outlet with its number of questions, most first (ties by name).
-pub fn outlet_counts(o: &Opened) -> Result<Vec<(String, usize)>, IndexError> {
+pub(super) fn outlet_counts(o: &Opened) -> Result<Vec<(String, usize)>, IndexError> {
     Ok(outlet_summary(o)?
         .into_iter()
         .map(|s| (s.outlet, s.questions))
@@ -172,7 +172,7 @@ pub fn outlet_counts(o: &Opened) -> Result<Vec<(String, usize)>, IndexError> {
 /// Every outlet with its number of questions and the days of its first and
 /// last question, most questions first (ties by name): read from fast fields
 /// only, so it costs a pass over the turns' columns, not over the corpus files.
-pub fn outlet_summary(o: &Opened) -> Result<Vec<OutletSummary>, IndexError> {
+pub(super) fn outlet_summary(o: &Opened) -> Result<Vec<OutletSummary>, IndexError> {
     let searcher = o.reader.searcher();
     // Per outlet: questions, first day, last day.
     let mut totals: HashMap<String, (usize, i64, i64)> = HashMap::new();

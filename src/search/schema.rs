@@ -20,7 +20,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]
-pub struct Fields {
+pub(super) struct Fields {
     pub conference: Field,
     pub turn: Field,
     pub date: Field,
@@ -42,7 +42,7 @@ pub struct Fields {
 
 impl Fields {
     /// The indexed text field for an analysis.
-    pub fn text(&self, a: Analysis) -> Field {
+    pub(super) fn text(&self, a: Analysis) -> Field {
         match a {
             Analysis::StemFr => self.stem_fr,
             Analysis::StemEn => self.stem_en,
@@ -51,7 +51,7 @@ impl Fields {
     }
 
     /// Looks the fields up in an opened index's schema.
-    pub fn from_schema(schema: &Schema) -> Result<Fields, String> {
+    pub(super) fn from_schema(schema: &Schema) -> Result<Fields, String> {
         let f = |name: &str| {
             schema
                 .get_field(name)
@@ -77,7 +77,7 @@ impl Fields {
 }
 
 /// The schema; text is stored once (question, answer) and indexed per analysis.
-pub fn schema() -> Schema {
+pub(super) fn schema() -> Schema {
     let mut b = Schema::builder();
     let exact = STRING | STORED | FAST;
     b.add_text_field("conference", exact.clone());
@@ -112,7 +112,7 @@ pub fn schema() -> Schema {
 }
 
 /// A name lowercased and accent-folded as one string, for substring matching.
-pub fn name_key(name: &str) -> String {
+pub(super) fn name_key(name: &str) -> String {
     let mut a = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -126,29 +126,29 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// The rank key: newest day first, then transcript order.
-pub fn rank(day: i64, turn: usize) -> u64 {
+pub(super) fn rank(day: i64, turn: usize) -> u64 {
     let day = u64::try_from(day.max(0)).unwrap_or(0);
     (day << 16) | (0xFFFF - (turn.min(0xFFFF) as u64))
 }
 
 /// The day number back out of a rank key.
-pub fn rank_day(rank: u64) -> i64 {
+pub(super) fn rank_day(rank: u64) -> i64 {
     i64::try_from(rank >> 16).unwrap_or(0)
 }
 
 /// The turn index back out of a rank key.
-pub fn rank_turn(rank: u64) -> usize {
+pub(super) fn rank_turn(rank: u64) -> usize {
     (0xFFFF - (rank & 0xFFFF)) as usize
 }
 
 /// Paragraphs joined as the stored text of a question or an answer.
-pub fn join(paragraphs: &[String]) -> String {
+pub(super) fn join(paragraphs: &[String]) -> String {
     paragraphs.join("\n")
 }
 
 /// The document of turn `i` of `c`.
 #[allow(clippy::many_single_char_names)] // f, c, i, t: the usual short names, d the document
-pub fn turn_doc(f: &Fields, c: &Conference, i: usize, t: &Turn) -> TantivyDocument {
+pub(super) fn turn_doc(f: &Fields, c: &Conference, i: usize, t: &Turn) -> TantivyDocument {
     let mut d = TantivyDocument::new();
     let day = dates::day_number(&c.date);
     d.add_text(f.conference, &c.id);

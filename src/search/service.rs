@@ -7,7 +7,7 @@ use super::{IndexError, Query, Results, SearchIndex};
 
 /// What the submitter and the worker share.
 #[derive(Default)]
-pub struct Slot {
+pub(super) struct Slot {
     state: Mutex<State>,
     wake: Condvar,
 }
@@ -21,14 +21,14 @@ struct State {
 
 impl Slot {
     /// Puts a query in the slot, replacing any waiting one. Never waits on a search.
-    pub fn submit(&self, generation: u64, query: Query) {
+    pub(super) fn submit(&self, generation: u64, query: Query) {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         s.pending = Some((generation, query));
         self.wake.notify_one();
     }
 
     /// Tells the worker to stop.
-    pub fn close(&self) {
+    pub(super) fn close(&self) {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         s.closed = true;
         self.wake.notify_one();
@@ -50,7 +50,7 @@ impl Slot {
 }
 
 /// Starts the worker thread.
-pub fn spawn(
+pub(super) fn spawn(
     index: Arc<SearchIndex>,
     slot: Arc<Slot>,
     deliver: impl Fn(u64, Result<Results, IndexError>) + Send + 'static,

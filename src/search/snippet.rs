@@ -12,7 +12,7 @@ const LEAD: usize = 30;
 
 /// The excerpt of `text` whose `SNIPPET_CHARS` window holds most `matches`
 /// (char ranges, sorted), on one line, with `…` where text was cut.
-pub fn excerpt(text: &str, matches: &[Range<usize>]) -> Snippet {
+pub(super) fn excerpt(text: &str, matches: &[Range<usize>]) -> Snippet {
     let chars: Vec<char> = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -84,7 +84,7 @@ fn window(chars: &[char], matches: &[Range<usize>]) -> (usize, usize) {
 
 /// The excerpt for a turn: from the question or the answer, whichever shows
 /// more matches; the start of the question (or answer) when nothing matches.
-pub fn for_turn(
+pub(super) fn for_turn(
     question: &str,
     answer: &str,
     ranges: impl Fn(&str) -> Vec<Range<usize>>,

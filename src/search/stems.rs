@@ -12,12 +12,12 @@ const MAX_REMEMBERED: usize = 200_000;
 
 /// The filter, for `TextAnalyzer::builder(..).filter(CachedStemmer::new(..))`.
 #[derive(Clone, Copy)]
-pub struct CachedStemmer {
+pub(super) struct CachedStemmer {
     algorithm: Algorithm,
 }
 
 impl CachedStemmer {
-    pub fn new(algorithm: Algorithm) -> Self {
+    pub(super) fn new(algorithm: Algorithm) -> Self {
         CachedStemmer { algorithm }
     }
 }
@@ -36,7 +36,7 @@ impl TokenFilter for CachedStemmer {
 
 /// The wrapped tokenizer; each clone (one per indexing thread) has its own memory.
 #[derive(Clone)]
-pub struct CachedStemmerFilter<T> {
+pub(super) struct CachedStemmerFilter<T> {
     inner: T,
     stemmer: Stemmer,
     cache: HashMap<String, String>,
@@ -57,7 +57,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     }
 }
 
-pub struct CachedStemmerStream<'a, T> {
+pub(super) struct CachedStemmerStream<'a, T> {
     tail: T,
     stemmer: Stemmer,
     cache: &'a mut HashMap<String, String>,

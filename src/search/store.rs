@@ -31,15 +31,24 @@ const LOCK_PATIENCE: Duration = Duration::from_secs(5);
 struct Stamp {
     schema: u32,
     stamp: u64,
-    /// The index files (name, length, modification time) as they were when last
-    /// known sound: when nothing changed, opening skips reading every byte to
-    /// verify checksums (which would cost tens of milliseconds and the page cache).
+    /// The index files as they were when last known sound: when none changed,
+    /// opening skips reading every byte to verify checksums (which would cost
+    /// tens of milliseconds and the page cache). See [`Seen`].
     #[serde(default)]
-    files: Vec<(String, u64, u128)>,
+    seen: Vec<Seen>,
+    /// Fingerprint of `meta.json`, which tantivy does not checksum: checked on
+    /// every open (it is read anyway), so a changed byte there is never trusted.
+    #[serde(default)]
+    meta: u64,
 }
 
+/// One index file: name, length, modification time and status-change time
+/// (ns), inode. Any write through the OS changes the status-change time, even
+/// when the modification time is put back: then the checksums are verified.
+type Seen = (String, u64, u128, u128, u64);
+
 /// An opened index with its reader.
-pub struct Opened {
+pub(super) struct Opened {
     pub reader: IndexReader,
     pub fields: Fields,
     pub dir: Option<PathBuf>,
@@ -50,7 +59,7 @@ fn err(context: &str, e: impl std::fmt::Display) -> IndexError {
 }
 
 /// Opens `dir` if it is sound and current, else rebuilds it; returns why it rebuilt.
-pub fn open_or_build<I>(
+pub(super) fn open_or_build<I>(
     dir: &Path,
     stamp: u64,
     conferences: impl FnOnce() -> I,
@@ -67,7 +76,7 @@ where
 }
 
 /// The index in `dir` if usable as is, else the reason to rebuild it.
-pub fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
+pub(super) fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     let stamp_path = dir.join(STAMP_FILE);
     if !stamp_path.exists() && !dir.join("meta.json").exists() {
         return Err("index missing".into());
@@ -85,7 +94,12 @@ pub fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     if recorded.stamp != stamp {
         return Err("corpus changed since the index was built; rebuilt".into());
     }
-    let verify = recorded.files.is_empty() || recorded.files != index_files(dir);
+    let meta = std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b));
+    if recorded.meta != 0 && recorded.meta != meta {
+        return Err("index was corrupt (meta.json changed since it was built); rebuilt".into());
+    }
+    let verify =
+        recorded.meta == 0 || recorded.seen.is_empty() || recorded.seen != index_files(dir);
     // A garbled file may make tantivy panic rather than fail: treat that as corruption too.
     super::quietly(|| open_validated(dir, verify).map_err(IndexError))
         .map_err(|e| format!("index was corrupt ({e}); rebuilt"))
@@ -123,7 +137,7 @@ fn reader(index: &Index) -> tantivy::Result<IndexReader> {
 }
 
 /// Whether the stamp file says this schema and `stamp`.
-pub fn is_current(dir: &Path, stamp: u64) -> bool {
+pub(super) fn is_current(dir: &Path, stamp: u64) -> bool {
     read_stamp(dir).is_ok_and(|s| s.schema == SCHEMA_VERSION && s.stamp == stamp)
 }
 
@@ -139,7 +153,8 @@ fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
     let text = serde_json::to_string(&Stamp {
         schema: SCHEMA_VERSION,
         stamp,
-        files: index_files(dir),
+        seen: index_files(dir),
+        meta: std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b)),
     })
     .map_err(|e| err("cannot encode the index stamp", e))?;
     let tmp = dir.join(format!(
@@ -157,28 +172,42 @@ fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
         })
 }
 
-/// The index's own files with length and modification time, sorted (stamp and temporaries excluded).
-fn index_files(dir: &Path) -> Vec<(String, u64, u128)> {
+/// The index's own files as [`Seen`], sorted (stamp and temporaries excluded).
+fn index_files(dir: &Path) -> Vec<Seen> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut files: Vec<(String, u64, u128)> = entries
+    let nanos = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos())
+    };
+    let mut files: Vec<Seen> = entries
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let m = e.metadata().ok()?;
             let skip = name.starts_with(STAMP_FILE) || name.starts_with('.') || !m.is_file();
-            let mtime = m
-                .modified()
-                .ok()?
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()?
-                .as_nanos();
-            (!skip).then_some((name, m.len(), mtime))
+            let (changed, inode) = status_change(&m);
+            (!skip).then(|| (name, m.len(), nanos(m.modified()), changed, inode))
         })
         .collect();
     files.sort();
     files
+}
+
+/// Status-change time (ns) and inode of a file.
+#[cfg(unix)]
+fn status_change(m: &std::fs::Metadata) -> (u128, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let ns = i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec());
+    (u128::try_from(ns).unwrap_or(0), m.ino())
+}
+
+/// Elsewhere only the modification time is known (see [`Seen`]).
+#[cfg(not(unix))]
+fn status_change(_: &std::fs::Metadata) -> (u128, u64) {
+    (0, 0)
 }
 
 /// Empties `dir` of files (an index is flat; subfolders are left alone) so a
@@ -201,7 +230,7 @@ fn clean(dir: &Path) -> Result<(), IndexError> {
 }
 
 /// Builds a fresh index of `conferences` in `dir`.
-pub fn build_in_dir(
+pub(super) fn build_in_dir(
     dir: &Path,
     stamp: u64,
     conferences: impl IntoIterator<Item = Conference>,
@@ -215,7 +244,7 @@ pub fn build_in_dir(
 }
 
 /// An index held in memory.
-pub fn in_memory(conferences: &[Conference]) -> Result<Opened, IndexError> {
+pub(super) fn in_memory(conferences: &[Conference]) -> Result<Opened, IndexError> {
     let index = Index::create_in_ram(schema::schema());
     fill(&index, conferences.iter().cloned(), None)
 }
@@ -267,7 +296,7 @@ fn commit(mut writer: IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
 
 /// Replaces the turns of `changed`, drops `removed`, records `stamp`.
 /// A missing or outdated index is left for the next open to rebuild.
-pub fn update(
+pub(super) fn update(
     dir: &Path,
     stamp: u64,
     changed: &[Conference],
@@ -319,7 +348,7 @@ fn writer_when_free(index: &Index) -> Result<IndexWriter<TantivyDocument>, Index
 }
 
 /// Documents in the index and bytes its files take.
-pub fn stats(opened: &Opened) -> (usize, u64) {
+pub(super) fn stats(opened: &Opened) -> (usize, u64) {
     let docs = opened.reader.searcher().num_docs() as usize;
     let bytes = opened.dir.as_ref().map_or(0, |d| {
         std::fs::read_dir(d).map_or(0, |entries| {

@@ -70,7 +70,7 @@ fn date_range(token: &str) -> Option<(Option<String>, Option<String>)> {
 }
 
 /// See [`super::parse_query`].
-pub fn parse(input: &str, outlets: &Outlets) -> Query {
+pub(super) fn parse(input: &str, outlets: &Outlets) -> Query {
     let mut filters = Filters::default();
     let mut words: Vec<String> = Vec::new();
     let mut last_was_word = false;

@@ -8,7 +8,7 @@ use crate::search::{Results, SearchIndex};
 
 /// One thing to do; `App::update` is the only consumer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
+pub(super) enum Action {
     /// Leave the program.
     Quit,
     /// Focus the next pane.
@@ -87,7 +87,7 @@ pub enum Action {
 
 /// An answer of the search worker for one generation.
 #[derive(Debug, Clone)]
-pub struct Delivery {
+pub(super) struct Delivery {
     pub generation: u64,
     pub outcome: Result<Results, String>,
 }
@@ -106,7 +106,7 @@ impl PartialEq for Delivery {
 
 /// The opened index, or why it could not be opened; with the index's own note.
 #[derive(Clone)]
-pub struct Ready {
+pub(super) struct Ready {
     pub index: Result<Arc<SearchIndex>, String>,
     pub note: Option<String>,
 }
@@ -135,7 +135,7 @@ impl PartialEq for Ready {
 
 /// A freshly read catalogue.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Catalogue {
+pub(super) struct Catalogue {
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
 }

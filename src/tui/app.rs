@@ -22,12 +22,12 @@ use crate::outlets::Outlets;
 use crate::problem::Problem;
 use crate::search::{Query, SearchIndex};
 
-pub use results::{Row, RowSource};
-pub use source::Source;
+pub(super) use results::{Row, RowSource};
+pub(super) use source::Source;
 
 /// Work the event loop does for `update` (terminal writes, threads, the search worker).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
+pub(super) enum Effect {
     /// Send this query to the search worker.
     Submit(u64, Query),
     /// Write this text to the clipboard (OSC 52).
@@ -40,7 +40,7 @@ pub enum Effect {
 
 /// Whether the index can answer yet.
 #[derive(Clone)]
-pub enum IndexState {
+pub(super) enum IndexState {
     Opening,
     Ready(Arc<SearchIndex>),
     Failed(String),
@@ -48,7 +48,7 @@ pub enum IndexState {
 
 /// The reader's scroll position and its laid-out page.
 #[derive(Debug, Clone, Default)]
-pub struct ReaderState {
+pub(super) struct ReaderState {
     pub scroll: usize,
     pub answer_only: bool,
     pub page: Arc<Page>,
@@ -72,7 +72,7 @@ struct PageKey {
 
 /// The search bar and its latest answer.
 #[derive(Debug, Clone, Default)]
-pub struct SearchState {
+pub(super) struct SearchState {
     pub input: LineInput,
     /// Generation of the newest query asked.
     pub generation: u64,
@@ -90,7 +90,7 @@ pub struct SearchState {
 
 /// The outlet picker.
 #[derive(Debug, Clone, Default)]
-pub struct Picker {
+pub(super) struct Picker {
     pub input: LineInput,
     pub counts: Vec<(String, usize)>,
     /// Indices into `counts` that match the input.
@@ -100,7 +100,7 @@ pub struct Picker {
 
 /// Everything the browser shows.
 #[allow(clippy::struct_excessive_bools)] // independent flags of the UI, not a state machine
-pub struct App {
+pub(super) struct App {
     pub(super) source: Source,
     pub(super) outlets: Outlets,
     pub entries: Vec<Entry>,
@@ -144,7 +144,7 @@ pub struct App {
 
 impl App {
     /// A browser over `source` with its catalogue; nothing is drawn yet.
-    pub fn new(
+    pub(super) fn new(
         source: Source,
         entries: Vec<Entry>,
         problems: Vec<Problem>,
@@ -193,12 +193,26 @@ impl App {
     }
 
     /// Work for the event loop, oldest first.
-    pub fn take_effects(&mut self) -> Vec<Effect> {
+    pub(super) fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
 
     /// Applies one action; the only place state changes.
-    pub fn update(&mut self, action: Action) {
+    pub(super) fn update(&mut self, action: Action) {
+        // A window too small shows only that: keys acting unseen would surprise on resize.
+        if self.areas.too_small
+            && !matches!(
+                action,
+                Action::Quit
+                    | Action::ToggleHelp
+                    | Action::Resize(..)
+                    | Action::Delivered(_)
+                    | Action::IndexReady(_)
+                    | Action::Reloaded(_)
+            )
+        {
+            return;
+        }
         if !matches!(
             action,
             Action::Delivered(_) | Action::Resize(..) | Action::IndexReady(_) | Action::Wheel(..)
@@ -301,7 +315,9 @@ impl App {
             Err(e) => self.index = IndexState::Failed(e),
         }
         if let Some(note) = r.note {
-            self.notes.push(note);
+            // Said once, not kept among the standing notes: the index works from now on,
+            // and "index missing" staying on screen would say otherwise.
+            self.message = Some(format!("Search index rebuilt ({note})"));
         }
     }
 

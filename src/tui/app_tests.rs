@@ -146,6 +146,7 @@ fn citation_names_speaker_date_and_outlet() {
             Action::Down,
             Action::FocusNext,
             Action::Down,
+            Action::ToggleAnswerOnly,
             Action::CopyCitation,
         ],
     );
@@ -153,14 +154,62 @@ fn citation_names_speaker_date_and_outlet() {
     let Some(Effect::Copy(text)) = effects.first() else {
         panic!("{effects:?}")
     };
-    assert!(text.starts_with("台湾是中国领土"));
+    assert!(text.starts_with("台湾是中国领土"), "answer only: {text}");
     assert!(
         text.ends_with("— Guo Jiakun, MFA regular press conference, 2025-07-28, in answer to AFP"),
         "{text}"
     );
     assert!(app.message.as_deref().is_some_and(|m| m.contains("OSC 52")));
-    let statement = citation(&fixture::conferences()[0], 0).unwrap_or_default();
+    let statement = citation(&fixture::conferences()[0], 0, true).unwrap_or_default();
     assert!(statement.ends_with("2025-07-29"), "{statement}");
+}
+
+#[test]
+fn citation_quotes_the_question_when_shown_and_never_a_label_as_asker() {
+    let mut app = fixture::app(80, 24);
+    apply(
+        &mut app,
+        &[
+            Action::Down,
+            Action::FocusNext,
+            Action::Down,
+            Action::CopyCitation,
+        ],
+    );
+    let effects = app.take_effects();
+    let Some(Effect::Copy(text)) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.starts_with("AFP: "),
+        "the question comes first: {text}"
+    );
+    assert!(text.contains("\n\nGuo Jiakun: 台湾是中国领土"), "{text}");
+
+    let mut conf = fixture::conferences()[1].clone();
+    let turn = conf
+        .turns
+        .iter()
+        .position(|t| t.kind == crate::model::TurnKind::Question)
+        .unwrap();
+    conf.turns[turn].outlet = None;
+    conf.turns[turn].asker = "Q".into();
+    conf.source = Some("https://www.mfa.gov.cn/web/fyrbt_673021/202507/t20250728.shtml".into());
+    let text = citation(&conf, turn, true).unwrap_or_default();
+    assert!(text.starts_with("A journalist: "), "{text}");
+    assert!(
+        text.ends_with(
+            ", in answer to a journalist. https://www.mfa.gov.cn/web/fyrbt_673021/202507/t20250728.shtml"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("in answer to Q"), "{text}");
+    conf.source = Some("2025-07-28_guo.txt".into());
+    let text = citation(&conf, turn, false).unwrap_or_default();
+    assert!(
+        text.ends_with("in answer to a journalist"),
+        "a file name is not cited: {text}"
+    );
 }
 
 #[test]

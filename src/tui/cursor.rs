@@ -2,25 +2,25 @@
 
 /// Selected row and scroll offset of a list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cursor {
+pub(super) struct Cursor {
     pub selected: usize,
     pub offset: usize,
 }
 
 impl Cursor {
     /// Moves the selection by `delta` rows, within `0..len`.
-    pub fn step(&mut self, delta: isize, len: usize) {
+    pub(super) fn step(&mut self, delta: isize, len: usize) {
         let last = len.saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
     /// Selects `row` (clamped).
-    pub fn select(&mut self, row: usize, len: usize) {
+    pub(super) fn select(&mut self, row: usize, len: usize) {
         self.selected = row.min(len.saturating_sub(1));
     }
 
     /// Keeps the selection inside the list and the visible window of `height` rows.
-    pub fn clamp(&mut self, len: usize, height: usize) {
+    pub(super) fn clamp(&mut self, len: usize, height: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
         let height = height.max(1);
         if self.selected < self.offset {
@@ -32,7 +32,7 @@ impl Cursor {
     }
 
     /// The rows visible in a window of `height`.
-    pub fn visible(&self, len: usize, height: usize) -> std::ops::Range<usize> {
+    pub(super) fn visible(&self, len: usize, height: usize) -> std::ops::Range<usize> {
         self.offset.min(len)..(self.offset + height).min(len)
     }
 }

@@ -13,7 +13,7 @@ use super::keymap::{Focus, Mode, keymap};
 use crate::search::{IndexError, Results, SearchIndex};
 
 /// Something that happened.
-pub enum Event {
+pub(super) enum Event {
     Input(Input),
     Delivered(u64, Result<Results, IndexError>),
     Index(Result<(SearchIndex, Option<String>), IndexError>),
@@ -24,7 +24,7 @@ pub enum Event {
 }
 
 /// Turns termination signals into [`Event::Terminate`], so `kill` never leaves a raw terminal.
-pub fn spawn_signals(tx: Sender<Event>) {
+pub(super) fn spawn_signals(tx: Sender<Event>) {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
         return;
@@ -44,7 +44,7 @@ const CTRL_C_GRACE: Duration = Duration::from_millis(500);
 ///
 /// Ctrl-C always quits: it is sent like any key, and if the loop is still busy (laying out a
 /// 100 MB paragraph, say) after [`CTRL_C_GRACE`], this thread restores the terminal and exits.
-pub fn spawn_input(tx: Sender<Event>) {
+pub(super) fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
             if is_ctrl_c(&ev) {
@@ -68,7 +68,7 @@ fn is_ctrl_c(ev: &Input) -> bool {
 }
 
 /// The action a terminal event stands for in this mode and focus.
-pub fn action_for(input: Input, mode: Mode, focus: Focus) -> Option<Action> {
+pub(super) fn action_for(input: Input, mode: Mode, focus: Focus) -> Option<Action> {
     match input {
         Input::Key(k) if k.kind != KeyEventKind::Release => keymap(mode, focus, k),
         Input::Mouse(m) => match m.kind {

@@ -2,18 +2,18 @@
 
 /// What a user has typed, with a cursor (a char index).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineInput {
+pub(super) struct LineInput {
     text: String,
     cursor: usize,
 }
 
 impl LineInput {
-    pub fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         &self.text
     }
 
     /// The cursor as a char index.
-    pub fn cursor(&self) -> usize {
+    pub(super) fn cursor(&self) -> usize {
         self.cursor
     }
 
@@ -25,7 +25,7 @@ impl LineInput {
     }
 
     /// Inserts text at the cursor; line breaks and control characters become spaces.
-    pub fn insert(&mut self, s: &str) {
+    pub(super) fn insert(&mut self, s: &str) {
         let clean: String = s
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
@@ -35,7 +35,7 @@ impl LineInput {
         self.cursor += clean.chars().count();
     }
 
-    pub fn backspace(&mut self) {
+    pub(super) fn backspace(&mut self) {
         if self.cursor > 0 {
             let at = self.byte(self.cursor - 1);
             self.text.remove(at);
@@ -44,7 +44,7 @@ impl LineInput {
     }
 
     /// Deletes the word before the cursor (and the spaces after it), like a shell's Ctrl-W.
-    pub fn delete_word(&mut self) {
+    pub(super) fn delete_word(&mut self) {
         let chars: Vec<char> = self.text.chars().collect();
         let mut start = self.cursor;
         while start > 0 && chars[start - 1].is_whitespace() {
@@ -58,16 +58,16 @@ impl LineInput {
         self.cursor = start;
     }
 
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
     }
 
-    pub fn left(&mut self) {
+    pub(super) fn left(&mut self) {
         self.cursor = self.cursor.saturating_sub(1);
     }
 
-    pub fn right(&mut self) {
+    pub(super) fn right(&mut self) {
         self.cursor = (self.cursor + 1).min(self.text.chars().count());
     }
 }

@@ -6,7 +6,7 @@ use super::action::Action;
 
 /// What the keyboard is talking to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     /// Browsing: keys are commands.
     Normal,
     /// Typing in the search bar.
@@ -21,7 +21,7 @@ pub enum Mode {
 
 /// The pane that receives list and scroll keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(super) enum Focus {
     Conferences,
     Turns,
     Hits,
@@ -30,7 +30,7 @@ pub enum Focus {
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(super) enum Scope {
     /// Every mode, text inputs included.
     Anywhere,
     /// Browsing, any pane.
@@ -71,7 +71,7 @@ impl Scope {
     }
 
     /// Heading in the help overlay.
-    pub fn title(self) -> &'static str {
+    pub(super) fn title(self) -> &'static str {
         match self {
             Scope::Anywhere => "Anywhere",
             Scope::Browsing => "Browsing",
@@ -89,7 +89,7 @@ impl Scope {
 
 /// A key pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pat {
+pub(super) enum Pat {
     /// This key with exactly these modifiers (Shift ignored for characters).
     Key(KeyCode, KeyModifiers),
     /// Any printable character (becomes `Action::Insert`).
@@ -108,7 +108,7 @@ const fn code(k: KeyCode) -> Pat {
 
 /// One row of the table.
 #[derive(Debug)]
-pub struct Binding {
+pub(super) struct Binding {
     pub keys: &'static [Pat],
     pub action: Action,
     pub scope: Scope,
@@ -140,7 +140,7 @@ use Scope as S;
 
 /// Every binding; the first that applies wins.
 #[rustfmt::skip]
-pub const BINDINGS: &[Binding] = &[
+pub(super) const BINDINGS: &[Binding] = &[
     b(&[ctrl('c')], A::Quit, S::Anywhere, "quit", None),
     b(&[code(K::F(1))], A::ToggleHelp, S::Anywhere, "help", None),
     b(&[ch('?'), code(K::Esc), ch('q'), code(K::Enter)], A::ToggleHelp, S::Help, "close the help", Some("close")),
@@ -198,7 +198,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action for `key` in this mode and focus, if any.
-pub fn keymap(mode: Mode, focus: Focus, key: KeyEvent) -> Option<Action> {
+pub(super) fn keymap(mode: Mode, focus: Focus, key: KeyEvent) -> Option<Action> {
     let printable = match key.code {
         KeyCode::Char(c)
             if !key
@@ -232,14 +232,14 @@ pub fn keymap(mode: Mode, focus: Focus, key: KeyEvent) -> Option<Action> {
 }
 
 /// The bindings that apply in this mode and focus, in table order.
-pub fn active(mode: Mode, focus: Focus) -> impl Iterator<Item = &'static Binding> {
+pub(super) fn active(mode: Mode, focus: Focus) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |b| b.scope.applies(mode, focus))
 }
 
 /// A key as people write it.
-pub fn label(pat: Pat) -> String {
+pub(super) fn label(pat: Pat) -> String {
     let Pat::Key(code, mods) = pat else {
         return "typing".to_string();
     };
@@ -271,7 +271,7 @@ pub fn label(pat: Pat) -> String {
 
 /// The footer: the hinted bindings of this mode and focus, as `key word` pairs.
 /// The focused pane's own keys come first, then those of browsing anywhere.
-pub fn hints(mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
+pub(super) fn hints(mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let mut binds: Vec<&Binding> = active(mode, focus).collect();
     binds.sort_by_key(|b| matches!(b.scope, Scope::Browsing | Scope::Anywhere));

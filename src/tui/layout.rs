@@ -3,14 +3,14 @@
 use ratatui::layout::Rect;
 
 /// Below this the browser only says the window is too small.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
+pub(super) const MIN_WIDTH: u16 = 60;
+pub(super) const MIN_HEIGHT: u16 = 15;
 /// From this width the lists stand side by side with the reader.
-pub const WIDE: u16 = 120;
+pub(super) const WIDE: u16 = 120;
 
 /// Which set of panes is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
+pub(super) enum View {
     /// Conferences, turns, reader.
     Browse,
     /// Search bar, hit list (search hits or an outlet's questions), reader.
@@ -19,7 +19,7 @@ pub enum View {
 
 /// The rectangles of one frame (borders included).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Areas {
+pub(super) struct Areas {
     pub too_small: bool,
     pub search_bar: Option<Rect>,
     pub conferences: Option<Rect>,
@@ -33,7 +33,7 @@ pub struct Areas {
 }
 
 /// Lays out a `width`×`height` terminal.
-pub fn compute(width: u16, height: u16, view: View) -> Areas {
+pub(super) fn compute(width: u16, height: u16, view: View) -> Areas {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -90,12 +90,12 @@ pub fn compute(width: u16, height: u16, view: View) -> Areas {
 }
 
 /// Rows inside a bordered pane.
-pub fn inner_height(r: Rect) -> usize {
+pub(super) fn inner_height(r: Rect) -> usize {
     usize::from(r.height.saturating_sub(2))
 }
 
 /// Whether (x, y) falls inside `r`.
-pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+pub(super) fn contains(r: Rect, x: u16, y: u16) -> bool {
     x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
 }
 

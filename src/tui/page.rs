@@ -8,7 +8,7 @@ use crate::wrap::wrap_ranges;
 
 /// What a piece of text is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     Title,
     Meta,
     /// The `Q` / `A` / `●` gutter.
@@ -23,7 +23,7 @@ pub enum Kind {
 
 /// A styled run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seg {
+pub(super) struct Seg {
     pub text: String,
     pub kind: Kind,
 }
@@ -34,7 +34,7 @@ pub struct Seg {
 /// Lines are descriptors (a paragraph and a range), not styled text: a 2 MB paragraph is
 /// 25,000 lines, and only the few on screen are ever turned into segments.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Wrapped {
+pub(super) struct Wrapped {
     rows: Vec<Row>,
     paras: Vec<Para>,
 }
@@ -64,7 +64,7 @@ struct Para {
 
 /// A turn laid out for one width, with the search matches of one query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Page {
+pub(super) struct Page {
     wrapped: Arc<Wrapped>,
     /// Per paragraph: char ranges of matches, sorted, not overlapping.
     marks: Vec<Vec<Range<usize>>>,
@@ -75,7 +75,7 @@ pub struct Page {
 const GUTTER: usize = 3;
 
 /// Lays out turn `turn` of `conf` in `width` columns, without marks.
-pub fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool) -> Wrapped {
+pub(super) fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool) -> Wrapped {
     let mut page = Wrapped::default();
     let width = width.max(GUTTER + 1);
     let title = if conf.title.is_empty() {
@@ -192,7 +192,10 @@ impl Page {
     /// The wrapped turn with the matches `highlight` finds in each paragraph (char ranges).
     /// Linear: one highlighter pass per paragraph and a binary search per match; no line is
     /// styled here (see [`Page::line`]).
-    pub fn marked(wrapped: Arc<Wrapped>, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> Page {
+    pub(super) fn marked(
+        wrapped: Arc<Wrapped>,
+        highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
+    ) -> Page {
         let mut marks = Vec::with_capacity(wrapped.paras.len());
         let mut matches: Vec<usize> = Vec::new();
         for p in &wrapped.paras {
@@ -216,17 +219,17 @@ impl Page {
     }
 
     /// Number of lines.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.wrapped.rows.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.wrapped.rows.is_empty()
     }
 
     /// Line `i` as styled segments: the gutter, then text and matches. Costs the line's
     /// length plus a binary search, so drawing is proportional to the screen, not the page.
-    pub fn line(&self, i: usize) -> Vec<Seg> {
+    pub(super) fn line(&self, i: usize) -> Vec<Seg> {
         let Some(row) = self.wrapped.rows.get(i) else {
             return Vec::new();
         };

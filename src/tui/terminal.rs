@@ -14,14 +14,14 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 /// The terminal while the browser owns it; dropping it gives the terminal back.
-pub struct Term {
+pub(super) struct Term {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
 #[allow(clippy::unused_self)] // the methods need the terminal taken over, which `self` proves
 impl Term {
     /// Takes over the terminal after installing a panic hook that gives it back first.
-    pub fn init() -> io::Result<Term> {
+    pub(super) fn init() -> io::Result<Term> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // A worker's panic is reported in the status line; only the UI thread's ends the program.
@@ -51,7 +51,7 @@ impl Term {
     }
 
     /// Mouse capture on (clicks and wheel reach us) or off (the terminal selects text).
-    pub fn set_mouse(&mut self, on: bool) -> io::Result<()> {
+    pub(super) fn set_mouse(&mut self, on: bool) -> io::Result<()> {
         if on {
             execute!(io::stdout(), EnableMouseCapture)
         } else {
@@ -60,12 +60,12 @@ impl Term {
     }
 
     /// Puts `text` on the clipboard with OSC 52 (tmux needs `set-clipboard on`).
-    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+    pub(super) fn copy(&mut self, text: &str) -> io::Result<()> {
         execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
     }
 
     /// Columns and rows.
-    pub fn size(&self) -> (u16, u16) {
+    pub(super) fn size(&self) -> (u16, u16) {
         crossterm::terminal::size().unwrap_or((80, 24))
     }
 }
@@ -77,7 +77,7 @@ impl Drop for Term {
 }
 
 /// Gives the terminal back: every step is attempted even if one fails; safe to repeat.
-pub fn restore() {
+pub(super) fn restore() {
     let mut out = io::stdout();
     let _ = execute!(
         out,

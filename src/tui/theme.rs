@@ -4,13 +4,13 @@ use ratatui::style::{Color, Modifier, Style};
 
 /// Styles by meaning.
 #[derive(Debug, Clone, Copy)]
-pub struct Theme {
+pub(super) struct Theme {
     pub no_color: bool,
 }
 
 #[allow(clippy::unused_self)] // every style is asked of the theme, colour or not
 impl Theme {
-    pub fn border(self, focused: bool) -> Style {
+    pub(super) fn border(self, focused: bool) -> Style {
         match (focused, self.no_color) {
             (true, true) => Style::new().add_modifier(Modifier::BOLD),
             (true, false) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -18,12 +18,12 @@ impl Theme {
         }
     }
 
-    pub fn selected(self) -> Style {
+    pub(super) fn selected(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
     /// A search match: black on yellow, or bold underlined without colour.
-    pub fn matched(self) -> Style {
+    pub(super) fn matched(self) -> Style {
         if self.no_color {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         } else {
@@ -31,15 +31,15 @@ impl Theme {
         }
     }
 
-    pub fn dim(self) -> Style {
+    pub(super) fn dim(self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
     }
 
-    pub fn strong(self) -> Style {
+    pub(super) fn strong(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
-    pub fn label(self) -> Style {
+    pub(super) fn label(self) -> Style {
         if self.no_color {
             self.strong()
         } else {
@@ -47,7 +47,7 @@ impl Theme {
         }
     }
 
-    pub fn question(self) -> Style {
+    pub(super) fn question(self) -> Style {
         if self.no_color {
             Style::new().add_modifier(Modifier::ITALIC)
         } else {
@@ -55,7 +55,7 @@ impl Theme {
         }
     }
 
-    pub fn warn(self) -> Style {
+    pub(super) fn warn(self) -> Style {
         if self.no_color {
             self.strong()
         } else {

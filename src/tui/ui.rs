@@ -18,7 +18,7 @@ use super::theme::Theme;
 use crate::wrap;
 
 /// Paints the whole screen from the state; no I/O, no search, no locks.
-pub fn draw(frame: &mut Frame, app: &App) -> Areas {
+pub(super) fn draw(frame: &mut Frame, app: &App) -> Areas {
     let a = app.areas;
     let theme = Theme {
         no_color: app.no_color,

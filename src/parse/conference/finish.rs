@@ -7,7 +7,7 @@ use crate::parse::{ParsedConference, Problem, names};
 
 impl Builder {
     /// The finished conference, or `None` when nothing in it is a turn of a conference.
-    pub fn finish(
+    pub(crate) fn finish(
         mut self,
         language: &str,
         warnings: &mut Vec<Problem>,

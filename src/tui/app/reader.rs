@@ -10,7 +10,7 @@ use crate::tui::page::{self, Page};
 
 impl App {
     /// Columns available to the reader's text (borders, padding and scrollbar aside).
-    pub fn reader_width(&self) -> usize {
+    pub(crate) fn reader_width(&self) -> usize {
         usize::from(self.areas.reader.width).saturating_sub(4)
     }
 
@@ -133,7 +133,7 @@ impl App {
             return;
         };
         let Some(conf) = self.load(&id) else { return };
-        let Some(text) = citation(&conf, turn) else {
+        let Some(text) = citation(&conf, turn, !self.reader.answer_only) else {
             return;
         };
         self.message = Some(format!(
@@ -144,7 +144,7 @@ impl App {
     }
 
     /// Whether the page is scrolled: `(first line, lines, visible rows)`.
-    pub fn reader_position(&self) -> (usize, usize, usize) {
+    pub(crate) fn reader_position(&self) -> (usize, usize, usize) {
         (
             self.reader.scroll,
             self.reader.page.len(),
@@ -153,27 +153,43 @@ impl App {
     }
 
     /// The page on screen.
-    pub fn page(&self) -> &Page {
+    pub(crate) fn page(&self) -> &Page {
         &self.reader.page
     }
 }
 
-/// A turn as a citation: the answer, then who said it, where, when, and to whom.
-pub fn citation(conf: &Conference, turn: usize) -> Option<String> {
+/// A turn as a citation: the question too when the reader shows it, the answer, then who
+/// said it, where, when, to whom (an outlet, or "a journalist": an asker label such as `Q` is
+/// not a person), and the source address when the conference came from the web.
+pub(super) fn citation(conf: &Conference, turn: usize, with_question: bool) -> Option<String> {
     let t = conf.turns.get(turn)?;
     let speaker = t
         .speaker
         .as_deref()
         .or(conf.spokesperson.as_deref())
         .unwrap_or("MFA spokesperson");
-    let mut out = t.answer.join("\n\n");
+    let asker = t.outlet.as_deref().unwrap_or("a journalist");
+    let mut out = String::new();
+    let is_question = t.kind == TurnKind::Question;
+    if is_question && with_question && !t.question.is_empty() {
+        let who = t.outlet.as_deref().unwrap_or("A journalist");
+        let _ = write!(out, "{who}: {}\n\n{speaker}: ", t.question.join("\n\n"));
+    }
+    out.push_str(&t.answer.join("\n\n"));
     let _ = write!(
         out,
         "\n— {speaker}, MFA regular press conference, {}",
         conf.date
     );
-    if t.kind == TurnKind::Question {
-        let _ = write!(out, ", in answer to {}", t.asker_display());
+    if is_question {
+        let _ = write!(out, ", in answer to {asker}");
+    }
+    if let Some(url) = conf
+        .source
+        .as_deref()
+        .filter(|s| s.starts_with("https://") || s.starts_with("http://"))
+    {
+        let _ = write!(out, ". {url}");
     }
     Some(out)
 }

@@ -11,13 +11,13 @@ use crate::tui::layout::{self, View};
 /// How many hits a keystroke asks for: a screenful and more. Every hit comes with
 /// its snippet, so asking for hundreds would cost each keystroke milliseconds for
 /// rows nobody sees; scrolling near the end asks for [`MORE_HITS`] more.
-pub const HIT_LIMIT: usize = 50;
+pub(super) const HIT_LIMIT: usize = 50;
 /// How many more hits scrolling to the end of the list asks for.
-pub const MORE_HITS: usize = 200;
+pub(super) const MORE_HITS: usize = 200;
 
 /// What fills the hit list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowSource {
+pub(crate) enum RowSource {
     Search,
     /// The questions of one outlet, newest first.
     Outlet(String),
@@ -25,7 +25,7 @@ pub enum RowSource {
 
 /// One row of the hit list: a turn somewhere in the corpus.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub(crate) struct Row {
     pub conference: String,
     pub turn: usize,
     pub date: String,

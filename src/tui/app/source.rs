@@ -6,7 +6,7 @@ use crate::corpus::Corpus;
 use crate::model::Conference;
 
 /// The conferences the browser reads, one at a time.
-pub enum Source {
+pub(crate) enum Source {
     Corpus(Arc<Corpus>),
     /// Conferences held in memory (tests, embedders).
     #[allow(dead_code)] // built by the tests
@@ -15,7 +15,7 @@ pub enum Source {
 
 impl Source {
     /// One conference by id, or a sentence saying why it cannot be read.
-    pub fn load(&self, id: &str) -> Result<Conference, String> {
+    pub(crate) fn load(&self, id: &str) -> Result<Conference, String> {
         match self {
             Source::Corpus(c) => c.load(id).map_err(|p| p.to_string()),
             Source::Memory(list) => list
@@ -27,7 +27,7 @@ impl Source {
     }
 
     /// What the status line calls this corpus.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Source::Corpus(c) if c.is_sample() => "sample corpus · illustrative text".into(),
             Source::Corpus(c) => c.describe(),

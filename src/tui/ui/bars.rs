@@ -9,11 +9,12 @@ use super::pad;
 use crate::search::Filters;
 use crate::tui::app::{App, IndexState, RowSource};
 use crate::tui::keymap::{self, Mode};
+use crate::tui::layout::View;
 use crate::tui::theme::Theme;
 use crate::wrap::{self, truncate};
 
 /// The filters of a query as the user would type them.
-pub fn describe_filters(f: &Filters) -> String {
+pub(super) fn describe_filters(f: &Filters) -> String {
     let mut parts = Vec::new();
     if let Some(o) = &f.outlet {
         parts.push(format!("outlet:{o}"));
@@ -77,7 +78,7 @@ fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: T
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(area) = app.areas.search_bar else {
         return;
     };
@@ -126,7 +127,7 @@ pub fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
 }
 
 /// `1.2 ms`, `35 ms`, `1.4 s`.
-pub fn elapsed(d: std::time::Duration) -> String {
+pub(super) fn elapsed(d: std::time::Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
     if ms < 10.0 {
         format!("{ms:.1} ms")
@@ -137,7 +138,7 @@ pub fn elapsed(d: std::time::Duration) -> String {
     }
 }
 
-pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn status(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.status;
     let mut left = Vec::new();
     if let Some(m) = &app.message {
@@ -169,7 +170,7 @@ pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
         .search
         .query
         .as_ref()
-        .filter(|_| app.row_source == RowSource::Search)
+        .filter(|_| app.row_source == RowSource::Search && app.view == View::Results)
     {
         let f = describe_filters(&q.filters);
         if !f.is_empty() && left.is_empty() {
@@ -185,7 +186,7 @@ pub fn status(frame: &mut Frame, app: &App, theme: Theme) {
     split_row(frame, area, &left, &right, theme);
 }
 
-pub fn footer(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn footer(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.footer;
     let mut spans = vec![Span::raw(" ")];
     for (key, word) in keymap::hints(app.mode, app.focus) {

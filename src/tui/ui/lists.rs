@@ -12,7 +12,7 @@ use crate::tui::layout::inner_height;
 use crate::tui::theme::Theme;
 use crate::wrap::{self, truncate};
 
-pub fn conferences(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn conferences(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(area) = app.areas.conferences else {
         return;
     };
@@ -55,7 +55,7 @@ pub fn conferences(frame: &mut Frame, app: &App, theme: Theme) {
     render_lines(frame, area, pane(title, focused, theme), lines);
 }
 
-pub fn turns(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(area) = app.areas.turns else { return };
     let inner_w = usize::from(area.width.saturating_sub(2));
     let title = app.conf.as_ref().map_or(" Turns ".to_string(), |c| {
@@ -109,7 +109,7 @@ pub fn turns(frame: &mut Frame, app: &App, theme: Theme) {
     render_lines(frame, area, pane(title, focused, theme), lines);
 }
 
-pub fn hits(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(area) = app.areas.hits else { return };
     let inner_w = usize::from(area.width.saturating_sub(2));
     let title = match &app.row_source {
@@ -151,7 +151,7 @@ pub fn hits(frame: &mut Frame, app: &App, theme: Theme) {
 
 /// One line of a snippet in `width` columns, matches highlighted, starting
 /// shortly before the first match when it would otherwise be cut off.
-pub fn snippet(s: &Snippet, width: usize, theme: Theme) -> Vec<Span<'static>> {
+pub(super) fn snippet(s: &Snippet, width: usize, theme: Theme) -> Vec<Span<'static>> {
     let chars: Vec<char> = s
         .text
         .chars()

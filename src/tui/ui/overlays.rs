@@ -12,7 +12,7 @@ use crate::tui::theme::Theme;
 use crate::wrap::{self, truncate};
 
 /// The help as `(keys, description)` rows under scope headings (keys empty for a heading).
-pub fn help_rows() -> Vec<(String, String)> {
+pub(super) fn help_rows() -> Vec<(String, String)> {
     let scopes = [
         Scope::Browsing,
         Scope::Lists,
@@ -36,7 +36,7 @@ pub fn help_rows() -> Vec<(String, String)> {
     rows
 }
 
-pub fn help(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn help(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.popup;
     let inner_w = usize::from(area.width.saturating_sub(2));
     let rows = help_rows();
@@ -79,7 +79,7 @@ pub fn help(frame: &mut Frame, app: &App, theme: Theme) {
     );
 }
 
-pub fn picker(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn picker(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.popup;
     let inner_w = usize::from(area.width.saturating_sub(2));
     let p = &app.picker;

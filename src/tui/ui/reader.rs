@@ -11,7 +11,7 @@ use crate::tui::keymap::{Focus, Mode};
 use crate::tui::page::Kind;
 use crate::tui::theme::Theme;
 
-pub fn reader(frame: &mut Frame, app: &App, theme: Theme) {
+pub(super) fn reader(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.reader;
     let (scroll, total, height) = app.reader_position();
     let position = if total <= height {

@@ -5,11 +5,17 @@
 //! choice comes from a seeded PRNG, so one seed always gives the same bytes and
 //! anyone can reproduce the benchmark figures.
 
+#[path = "benchgen/askers.rs"]
 mod askers;
+#[path = "benchgen/calendar.rs"]
 mod calendar;
+#[path = "benchgen/layout.rs"]
 mod layout;
+#[path = "benchgen/markov.rs"]
 mod markov;
+#[path = "benchgen/rng.rs"]
 mod rng;
+#[path = "benchgen/train.rs"]
 mod train;
 
 use std::fs;
@@ -87,5 +93,4 @@ pub fn default_training() -> PathBuf {
         .join("corpus")
 }
 
-#[cfg(test)]
-mod tests;
+// Tests of the whole generator: `benchgen/tests.rs`, run by `tests/benchgen.rs`.

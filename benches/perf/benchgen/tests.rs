@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::generate;
+use crate::benchgen::generate;
 
 /// A fresh scratch folder per test (removed first if a previous run left it).
 fn scratch(name: &str) -> PathBuf {
@@ -31,8 +31,7 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-#[path = "../../tests/support/skip.rs"]
-mod skip;
+use crate::support::skip;
 
 /// The real transcripts are needed to train; without the shared folder the test skips
 /// (one printed line), or fails under `BRIEFINGS_REQUIRE_SHARED=1`.

@@ -1,0 +1,11 @@
+//! The benchmark corpus generator (`benches/perf/benchgen`), tested here because the
+//! benchmark itself runs no tests: determinism, the page layout, the Markov chains.
+#![allow(dead_code)] // the benchmark uses what these tests do not
+
+mod support;
+
+#[path = "../benches/perf/benchgen.rs"]
+mod benchgen;
+
+#[path = "../benches/perf/benchgen/tests.rs"]
+mod whole;
