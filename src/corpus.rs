@@ -51,7 +51,7 @@ pub fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| dirs::cache_dir().map(|d| d.join("briefings")))
         .unwrap_or_else(|| std::env::temp_dir().join("briefings-cache"));
-    let absolute = std::fs::canonicalize(corpus_dir).unwrap_or_else(|_| corpus_dir.to_path_buf());
+    let absolute = resolved(corpus_dir);
     let name = absolute
         .file_name()
         .map(|n| {
@@ -66,6 +66,29 @@ pub fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
         "{name}-{:016x}",
         fnv(absolute.to_string_lossy().as_bytes())
     ))
+}
+
+/// The path `dir` will have once it exists: its nearest existing ancestor
+/// resolved, the rest appended. An import names its cache before it creates
+/// the corpus folder, and every later command resolves the existing folder:
+/// both must land on the same cache (a plain `canonicalize` fell back to the
+/// relative path for a folder not made yet, so the first search rebuilt).
+fn resolved(dir: &Path) -> PathBuf {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut rest = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return rest.iter().rev().fold(real, |p, c| p.join(c));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
 }
 
 pub use crate::text::fnv;

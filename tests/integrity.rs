@@ -308,3 +308,50 @@ fn outlets_are_served_from_the_index_and_agree_with_the_corpus() {
     let again = app.run(&["outlets", "--json"]);
     assert_eq!(json(&again), rows, "{}", stderr(&again));
 }
+
+/// A huge `--limit` once made tantivy allocate its whole top-k heap (abort,
+/// exit 134) or overflow (reported as a damaged index): the limit is bounded
+/// by the number of turns, so the answer is the same as a modest limit's.
+#[test]
+fn a_huge_limit_is_bounded_by_the_corpus() {
+    let app = imported("huge-limit");
+    let (n, _) = total(&app, "China");
+    assert!(n > 1, "the fixtures mention China more than once");
+    for limit in ["1000000000", "4294967296", "18446744073709551615"] {
+        let o = app.run(&["search", "China", "--limit", limit, "--json"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(0), "--limit {limit}: {err}");
+        assert!(!err.contains("damaged"), "--limit {limit}: {err}");
+        let hits = json(&o);
+        assert_eq!(hits.as_array().map(Vec::len), Some(n), "--limit {limit}");
+    }
+}
+
+/// An import into a corpus folder that does not exist yet, named relatively:
+/// the import and the searches after it share one cache (the first search
+/// used to say "index missing" and build a second, orphaned index).
+#[test]
+fn a_new_corpus_folder_named_relatively_keeps_one_cache() {
+    let app = App::new("new-relative");
+    let run = |args: &[&str]| {
+        app.command()
+            .env_remove("BRIEFINGS_CORPUS")
+            .current_dir(app.home.path())
+            .args(["--corpus", "fresh"])
+            .args(args)
+            .output()
+            .expect("run briefings")
+    };
+    let file = fixture("en/2019-11-14_geng.txt");
+    let o = run(&["import", &file.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["search", "China"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("missing"),
+        "the import's index was not found: {err}"
+    );
+    let caches = std::fs::read_dir(app.cache()).unwrap().count();
+    assert_eq!(caches, 1, "one cache folder for one corpus");
+}

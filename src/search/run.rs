@@ -73,6 +73,11 @@ pub(super) fn search(o: &Opened, q: &Query) -> Result<Results, IndexError> {
     let searcher = o.reader.searcher();
     let built = query::build(q, &o.fields, &searcher);
     let limit = if q.limit == 0 { DEFAULT_LIMIT } else { q.limit };
+    // tantivy allocates the whole top-k heap up front: a `--limit` of a billion
+    // aborted the process and `usize::MAX` overflowed inside it. No query can
+    // return more hits than there are turns, so that bounds the heap.
+    let turns = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let limit = limit.min(turns.max(1));
     let (top, total) = ranked(&searcher, &*built.query, limit, q.sort).map_err(err)?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, rank, address) in top {
