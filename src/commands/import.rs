@@ -5,19 +5,21 @@ use std::path::{Path, PathBuf};
 use crate::library::Library;
 use crate::outlets::Outlets;
 
-/// Exit 0 when every file landed, 1 when some failed.
-pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
-    let library = match Library::at(dir) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
-    };
+/// The corpus at `dir` and the outlet table, or `None` once the reason is printed.
+fn open(dir: &Path) -> Option<(Library, Outlets)> {
+    let library = Library::at(dir).map_err(|e| eprintln!("{e}")).ok()?;
     let (outlets, warn) = Outlets::with_user_file();
     if let Some(w) = warn {
         eprintln!("{w}");
     }
+    Some((library, outlets))
+}
+
+/// Exit 0 when every file landed, 1 when some failed.
+pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
+    let Some((library, outlets)) = open(dir) else {
+        return 1;
+    };
     let (report, cache_warning) = library.import_paths(paths, &outlets);
     for w in &report.warnings {
         eprintln!("warning: {w}");
@@ -37,17 +39,9 @@ pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
 
 /// `briefings import --reparse`: every synced conference rebuilt from `raw/`, offline.
 pub(super) fn reparse(dir: &Path) -> u8 {
-    let library = match Library::at(dir) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
+    let Some((library, outlets)) = open(dir) else {
+        return 1;
     };
-    let (outlets, warn) = Outlets::with_user_file();
-    if let Some(w) = warn {
-        eprintln!("{w}");
-    }
     let done = match crate::sync::reparse(dir, &outlets) {
         Ok(done) => done,
         Err(e) => {

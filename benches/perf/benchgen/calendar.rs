@@ -71,7 +71,7 @@ fn is_break(d: Date) -> bool {
 }
 
 fn next(d: Date) -> Date {
-    if d.day < days_in_month(d.year, d.month) {
+    if d.day < briefings::model::days_in_month(i64::from(d.year), d.month) {
         Date {
             day: d.day + 1,
             ..d
@@ -88,17 +88,6 @@ fn next(d: Date) -> Date {
             month: 1,
             day: 1,
         }
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 
