@@ -31,6 +31,7 @@ mod tests;
 
 pub use query::MAX_PREFIX_EXPANSIONS;
 pub use schema::SCHEMA_VERSION;
+pub(crate) use service::Slot;
 pub use service::{DAMAGED, quietly};
 pub use snippet::SNIPPET_CHARS;
 pub use store::STAMP_FILE;
@@ -291,7 +292,7 @@ impl SearchIndex {
 /// Dropping it stops the worker after the search in progress (the thread is
 /// not joined, so a `deliver` that waits on the dropping thread cannot deadlock).
 pub struct SearchService {
-    slot: Arc<service::Slot>,
+    slot: Arc<service::Slot<(u64, Query)>>,
 }
 
 impl Drop for SearchService {
@@ -314,6 +315,6 @@ impl SearchService {
 
     /// Asks for `query`; replaces any query still waiting.
     pub fn submit(&self, generation: u64, query: Query) {
-        self.slot.submit(generation, query);
+        self.slot.submit((generation, query));
     }
 }
