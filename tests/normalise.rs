@@ -77,7 +77,10 @@ const FORMAT_CHARS: [char; 7] = [
 /// carrying them read the same.
 #[test]
 fn parser_and_loader_strip_the_same_format_characters() {
-    let marked: String = FORMAT_CHARS.iter().flat_map(|&c| ['m', 'o', 't', c]).collect();
+    let marked: String = FORMAT_CHARS
+        .iter()
+        .flat_map(|&c| ['m', 'o', 't', c])
+        .collect();
     let app = App::new("format");
     write_conference(&app, "2025-01-02-fr", &marked, Value::Null);
     let loaded = json(&app.run(&["show", "2025-01-02-fr", "--json"]));
