@@ -318,3 +318,16 @@ fn the_current_match_is_styled_apart_from_the_others() {
         "the other matches keep their style"
     );
 }
+
+#[test]
+fn a_query_with_nothing_searchable_says_why_in_the_status_line() {
+    let (mut app, index) = ready(160, 48);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "***");
+    assert!(app.rows.is_empty(), "{:?}", app.rows);
+    let (lines, _) = screen(&app);
+    assert!(lines[0].contains("nothing to search"), "{}", lines[0]);
+    type_text(&mut app, &index, " lang:de");
+    let (lines, _) = screen(&app);
+    assert!(lines[0].contains("not a language"), "{}", lines[0]);
+}
