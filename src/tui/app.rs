@@ -254,30 +254,8 @@ impl App {
             Action::NextSameOutlet => self.same_outlet(1),
             Action::PrevSameOutlet => self.same_outlet(-1),
             Action::CopyCitation => self.copy_citation(),
-            Action::ToggleAnswerOnly => {
-                self.reader.answer_only = !self.reader.answer_only;
-                self.reader.scroll = 0;
-                self.message = Some(
-                    if self.reader.answer_only {
-                        "Answer only"
-                    } else {
-                        "Question and answer"
-                    }
-                    .into(),
-                );
-            }
-            Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                self.effects.push(Effect::Mouse(self.mouse));
-                self.message = Some(
-                    if self.mouse {
-                        "Mouse on"
-                    } else {
-                        "Mouse off: the terminal selects text"
-                    }
-                    .into(),
-                );
-            }
+            Action::ToggleAnswerOnly => self.toggle_answer_only(),
+            Action::ToggleMouse => self.toggle_mouse(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
                 self.mode = Mode::Filter;
@@ -353,6 +331,28 @@ impl App {
             let entries = self.search.history.entries().to_vec();
             self.effects.push(Effect::SaveHistory(entries));
         }
+    }
+
+    fn toggle_answer_only(&mut self) {
+        self.reader.answer_only = !self.reader.answer_only;
+        self.reader.scroll = 0;
+        let what = if self.reader.answer_only {
+            "Answer only"
+        } else {
+            "Question and answer"
+        };
+        self.message = Some(what.into());
+    }
+
+    fn toggle_mouse(&mut self) {
+        self.mouse = !self.mouse;
+        self.effects.push(Effect::Mouse(self.mouse));
+        let what = if self.mouse {
+            "Mouse on"
+        } else {
+            "Mouse off: the terminal selects text"
+        };
+        self.message = Some(what.into());
     }
 
     fn toggle_help(&mut self) {
