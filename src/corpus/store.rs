@@ -135,7 +135,7 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), P
 }
 
 /// Removes control characters and escape sequences from every displayed string.
-pub fn sanitize_conference(c: &mut Conference) {
+pub(crate) fn sanitize_conference(c: &mut Conference) {
     use crate::text::sanitize;
     let clean = |s: &mut String| {
         if s.chars().any(|ch| {
@@ -213,7 +213,7 @@ fn file_for(corpus: &Path, id: &str) -> PathBuf {
 
 /// Removes temporary files that a killed import left in the conferences folder.
 /// Call only when no other process writes the corpus (under the writer lock).
-pub fn remove_temporaries(corpus: &Path) {
+pub(crate) fn remove_temporaries(corpus: &Path) {
     let Ok(entries) = fs::read_dir(conferences_dir(corpus)) else {
         return;
     };
