@@ -80,7 +80,8 @@ pub struct Query {
 /// input ends with a filter or a space, `text` ends with a space, so the last
 /// word is complete and never taken as a prefix.
 pub fn parse_query(input: &str, outlets: &Outlets) -> Query {
-    syntax::parse(input, outlets)
+    // The stored text went through the same rule: NFD `é` typed or pasted finds NFC `é`.
+    syntax::parse(&crate::text::sanitize(input, false), outlets)
 }
 
 /// A highlighted excerpt. `highlights` are *char* (not byte) ranges into `text`.
