@@ -14,7 +14,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-
 use crate::corpus::{Corpus, Entry, cache_dir_for};
 use crate::import::Report;
 use crate::model::Conference;
@@ -138,7 +137,11 @@ impl Library {
 
     /// Imports transcript files and folders, then brings the caches up to date.
     /// The second value is a warning when the caches could not be updated.
-    pub(crate) fn import_paths(&self, paths: &[PathBuf], outlets: &Outlets) -> (Report, Option<String>) {
+    pub(crate) fn import_paths(
+        &self,
+        paths: &[PathBuf],
+        outlets: &Outlets,
+    ) -> (Report, Option<String>) {
         let dir = self.corpus.path().map(Path::to_path_buf);
         self.write(|| match dir {
             Some(dir) => crate::import::import_paths(&dir, paths, outlets),
@@ -153,7 +156,12 @@ impl Library {
     /// are not written a second time here. `removed`: some conference files
     /// were deleted, so the caches are rebuilt. Returns a warning when the
     /// caches could not be updated (the next reader rebuilds them).
-    pub(crate) fn saved(&self, before: u64, written: &[Conference], removed: bool) -> Option<String> {
+    pub(crate) fn saved(
+        &self,
+        before: u64,
+        written: &[Conference],
+        removed: bool,
+    ) -> Option<String> {
         if removed {
             return self.rebuild().err().map(|e| e.to_string());
         }
