@@ -88,7 +88,7 @@ pub(crate) fn app(width: u16, height: u16) -> App {
 
 /// Answers every query the app asked for, in order, as the search worker would; returns the
 /// app's other effects.
-pub fn pump(app: &mut App, index: &crate::search::SearchIndex) -> Vec<super::app::Effect> {
+pub(super) fn pump(app: &mut App, index: &crate::search::SearchIndex) -> Vec<super::app::Effect> {
     let mut others = Vec::new();
     for e in app.take_effects() {
         if let super::app::Effect::Submit(generation, q) = e {
