@@ -86,20 +86,25 @@ pub(crate) fn app(width: u16, height: u16) -> App {
     app
 }
 
-/// Answers every query the app asked for, in order, as the search worker would; returns the
-/// app's other effects.
+/// Answers every query the app asked for, in order, as the search worker would (and those
+/// the answers lead to); returns the app's other effects, the answers' included.
 pub(super) fn pump(app: &mut App, index: &crate::search::SearchIndex) -> Vec<super::app::Effect> {
     let mut others = Vec::new();
-    for e in app.take_effects() {
-        if let super::app::Effect::Submit(generation, q) = e {
-            let outcome = index.search(&q).map_err(|e| e.to_string());
-            app.update(Action::Delivered(super::action::Delivery {
-                generation,
-                outcome,
-            }));
-        } else {
-            others.push(e);
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            return others;
+        }
+        for e in effects {
+            if let super::app::Effect::Submit(generation, q) = e {
+                let outcome = index.search(&q).map_err(|e| e.to_string());
+                app.update(Action::Delivered(super::action::Delivery {
+                    generation,
+                    outcome,
+                }));
+            } else {
+                others.push(e);
+            }
         }
     }
-    others
 }
