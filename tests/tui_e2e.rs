@@ -291,6 +291,8 @@ fn ctrl_c_quits_while_a_huge_paragraph_is_being_laid_out() {
     t.keys(&["?"]);
     t.wait_text("every binding");
     t.keys(&["Escape"]);
+    // (Esc and Ctrl-C sent together would read as Alt-Ctrl-C.)
+    t.wait_for("the help to close", |s| !s.contains("every binding"));
     let asked = std::time::Instant::now();
     t.keys(&["C-c"]);
     let s = t.wait_text("EXIT=");
