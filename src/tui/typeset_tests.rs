@@ -78,26 +78,31 @@ fn a_new_query_keeps_the_old_marks_until_the_typesetter_answers() {
         note: None,
     }));
     app.update(Action::OpenSearch);
-    let mut marked_for = Vec::new();
-    for c in ['p', 'a'] {
+    // `paix`, key by key, each page typeset: the hit list's reader (another width) wraps it.
+    for c in "paix".chars() {
         app.update(Action::Insert(c));
-        let asked = jobs(fixture::pump(&mut app, &index));
-        assert_eq!(asked.len(), 1);
-        if c == 'a' {
-            // The hit list's reader is another width: `p` wrapped the turn for it. Now the
-            // page stays the wrapped text, with the marks of `p`, while `pa`'s are made.
-            assert!(text(&app).iter().any(|l| l.starts_with("A  la Chine")));
-            assert!(asked[0].wrapped.is_some(), "the wrapping is reused");
+        for job in jobs(fixture::pump(&mut app, &index)) {
+            app.update(Action::Typeset(job.run()));
         }
-        marked_for.push(app.page().matches.len());
-        app.update(Action::Typeset(asked[0].clone().run()));
-        assert!(app.reader_settled());
     }
-    assert_eq!(marked_for[0], 0, "no marks before the first answer");
-    assert!(
-        marked_for[1] > 0,
-        "the marks of `p` stay on screen while `pa` is typeset"
+    assert!(app.reader_settled());
+    let marked = app.page().matches.len();
+    assert!(marked > 0, "paix is marked");
+    // A new query (`paix ` is a new generation): its marks are made by the typesetter,
+    // reusing the wrapping; meanwhile the text stays, with the marks of `paix`.
+    app.update(Action::Insert(' '));
+    let asked = jobs(fixture::pump(&mut app, &index));
+    assert_eq!(asked.len(), 1);
+    assert!(asked[0].wrapped.is_some(), "the wrapping is reused");
+    assert!(!app.reader_settled());
+    assert!(text(&app).iter().any(|l| l.starts_with("A  la Chine")));
+    assert_eq!(
+        app.page().matches.len(),
+        marked,
+        "the old marks stay meanwhile"
     );
+    app.update(Action::Typeset(asked[0].clone().run()));
+    assert!(app.reader_settled());
     let (scroll, lines, _) = app.reader_position();
     assert!(lines > 1000 && app.page().matches.len() > 100);
     let first = app.page().matches[0];
