@@ -1,7 +1,9 @@
 //! The performance benchmark (`cargo bench --bench perf`): generates the benchmark corpus,
 //! imports it with the release binary, browses and searches it, and prints the figures of
-//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone.
+//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone, `BENCH_ONLY=analysis` the analysis rows.
 
+#[path = "perf/analysis.rs"]
+mod analysis;
 #[path = "perf/benchgen.rs"]
 // Its unit tests run from `tests/benchgen.rs`; here (no test harness) their imports go unused.
 #[cfg_attr(test, allow(unused_imports))]
@@ -31,8 +33,12 @@ use config::Config;
 use table::Measured;
 
 fn main() {
-    if std::env::var_os(browse::CHILD).is_some() {
-        browse::child_main();
+    if let Some(child) = std::env::var_os(browse::CHILD) {
+        if child == analysis::CHILD_VALUE {
+            analysis::child_main();
+        } else {
+            browse::child_main();
+        }
         return;
     }
     // `cargo bench` passes `--bench`; `cargo test --benches` does not: timings stay out of the test suite.
@@ -45,6 +51,18 @@ fn main() {
     let only_paragraph = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "paragraph");
     if only_paragraph {
         println!("{}", paragraph::measure(cfg.runs));
+        return;
+    }
+    // `BENCH_ONLY=analysis`: trend, concordance and similar answers on the first size alone.
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "analysis") {
+        let size = cfg.sizes.first().copied().unwrap_or(5000);
+        let raw = corpus::ensure(&cfg.work, size, cfg.seed);
+        let i = import::measure(&cfg.binary, &raw.raw, &raw.home, 1)
+            .unwrap_or_else(|e| panic!("import {size}: {e}"));
+        println!(
+            "{size} conferences\n{}",
+            analysis::measure(&i.corpus, &i.cache)
+        );
         return;
     }
     let grep = whole::find_grep();
@@ -62,6 +80,15 @@ fn main() {
     }
     println!("\n{}", table::render(&all));
     println!("\n{}", paragraph::measure(cfg.runs));
+    if let Some(m) = all.first()
+        && let Ok(i) = &m.import
+    {
+        println!(
+            "\n{} conferences\n{}",
+            m.size,
+            analysis::measure(&i.corpus, &i.cache)
+        );
+    }
     println!("medians of {} runs; machine: {}", cfg.runs, machine());
     println!(
         "load average (1, 5, 15 min) before: {load_before}; after: {}",

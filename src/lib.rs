@@ -3,9 +3,13 @@
 //! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
 //! disk) → [`search`] (index) → `tui`; [`library`] owns a corpus folder with its caches. The core modules know nothing of the terminal.
 
+pub mod analysis;
+pub mod bookmarks;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod export;
+mod files;
 pub mod import;
 pub mod library;
 pub mod model;

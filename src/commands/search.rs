@@ -5,10 +5,10 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::cli::SearchArgs;
+use crate::cli::{QueryArgs, SearchArgs};
 use crate::library::Library;
 use crate::outlets::Outlets;
-use crate::search::{Filters, IndexError, Query, Results, SearchIndex, Sort};
+use crate::search::{Filters, IndexError, Query, SearchIndex, Sort};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -22,13 +22,10 @@ struct JsonHit<'a> {
     snippet: &'a str,
 }
 
-pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
+/// The query `search`, `trend` and `kwic` run for these words and flags
+/// (flags override filters typed inside the query text).
+pub(super) fn query_of(a: &QueryArgs) -> Query {
     let (outlets, _) = Outlets::with_user_file();
-    let (index, note) = library.index().map_err(|e| e.to_string())?;
-    if let Some(n) = note {
-        eprintln!("{n}");
-    }
-    // Flags override filters typed inside the query text.
     let mut q: Query = crate::search::parse_query(&a.query.join(" "), &outlets);
     let flags = Filters {
         outlet: a.outlet.as_deref().map(|o| outlets.canonical_for_query(o)),
@@ -38,21 +35,40 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
         to: a.to.clone(),
     };
     merge(&mut q.filters, flags);
-    q.limit = a.limit;
     q.prefix_last = false;
-    if a.newest {
-        q.sort = Sort::Newest;
+    q
+}
+
+/// Runs `job` on the library's index (its note said on stderr); when the
+/// index turns out damaged (tantivy failed or panicked), rebuilds it from the
+/// corpus once and runs `job` again. Returns the index too, for more work.
+pub(super) fn with_index<T>(
+    library: &Library,
+    job: impl Fn(&SearchIndex) -> Result<T, IndexError>,
+) -> Result<(T, SearchIndex), String> {
+    let (index, note) = library.index().map_err(|e| e.to_string())?;
+    if let Some(n) = note {
+        eprintln!("{n}");
     }
-    let results = match guarded(&index, &q) {
-        Ok(r) => r,
+    match crate::search::quietly(|| job(&index)) {
+        Ok(r) => Ok((r, index)),
         Err(e) => {
-            // A damaged index (tantivy failed or panicked): rebuild from the corpus, once.
             drop(index);
             let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
             eprintln!("index damaged ({e}), rebuilt");
-            guarded(&index, &q).map_err(|e| e.to_string())?
+            let r = crate::search::quietly(|| job(&index)).map_err(|e| e.to_string())?;
+            Ok((r, index))
         }
-    };
+    }
+}
+
+pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
+    let mut q = query_of(&a.q);
+    q.limit = a.limit;
+    if a.newest {
+        q.sort = Sort::Newest;
+    }
+    let (results, _) = with_index(library, |index| index.search(&q))?;
     if a.json {
         let hits: Vec<JsonHit> = results
             .hits
@@ -97,11 +113,6 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
     Ok(0)
 }
 
-/// A search with tantivy's panics (on a damaged index) turned into errors.
-fn guarded(index: &SearchIndex, q: &Query) -> Result<Results, IndexError> {
-    crate::search::quietly(|| index.search(q))
-}
-
 fn merge(into: &mut Filters, flags: Filters) {
     if flags.outlet.is_some() {
         into.outlet = flags.outlet;
@@ -121,7 +132,7 @@ fn merge(into: &mut Filters, flags: Filters) {
 }
 
 /// Marks matches with [brackets] so plain-text output still shows them.
-fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+pub(super) fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 2);
     let mut r = ranges.iter().peekable();
     for (i, c) in text.chars().enumerate() {
