@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::library::Library;
-use crate::search::{Highlighter, IndexError, Matched, Query, SearchIndex, TurnText};
+use crate::search::{Highlighter, IndexError, Matched, Query, Refusal, SearchIndex, TurnText};
 
 pub use activity::{OutletActivity, outlet_activity};
 pub use kwic::{Line, Order, sort as sort_lines};
@@ -30,7 +30,7 @@ pub fn trend(
     by: Period,
     split: Option<Split>,
 ) -> Result<Trend, IndexError> {
-    let (matched, _) = index.matches(query)?;
+    let found = index.matches(query)?;
     let spokespersons: HashMap<String, String> = if split == Some(Split::Spokesperson) {
         let (entries, _) = library.catalog();
         entries
@@ -40,7 +40,9 @@ pub fn trend(
     } else {
         HashMap::new()
     };
-    Ok(trend::trend(&matched, by, split, &spokespersons))
+    let mut t = trend::trend(&found.turns, by, split, &spokespersons);
+    t.refusal = found.refusal;
+    Ok(t)
 }
 
 /// A concordance read page by page in date order (newest first): only the
@@ -51,6 +53,7 @@ pub struct Concordance {
     width: usize,
     /// The next turn of `matched` to read.
     next: usize,
+    refusal: Option<Refusal>,
 }
 
 impl Concordance {
@@ -60,13 +63,19 @@ impl Concordance {
         query: &Query,
         width: usize,
     ) -> Result<Concordance, IndexError> {
-        let (matched, highlighter) = index.matches(query)?;
+        let found = index.matches(query)?;
         Ok(Concordance {
-            matched,
-            highlighter,
+            matched: found.turns,
+            highlighter: found.highlighter,
             width,
             next: 0,
+            refusal: found.refusal,
         })
+    }
+
+    /// Why the query was not run, when it was not (then there is no line).
+    pub fn refusal(&self) -> Option<&Refusal> {
+        self.refusal.as_ref()
     }
 
     /// Number of matching turns (each gives one line or more).

@@ -159,22 +159,29 @@ impl Library {
         })
     }
 
-    /// Saves conferences (parsed elsewhere, e.g. by `sync`) into the corpus,
-    /// then brings the caches up to date. A conference that cannot be written
-    /// is a failure in the report.
-    pub fn import(&self, conferences: &[Conference]) -> (Report, Option<String>) {
-        let dir = self.corpus.path().map(Path::to_path_buf);
-        self.write(|| {
-            let mut report = Report::default();
-            let Some(dir) = dir else { return report };
-            for c in conferences {
-                match crate::corpus::save_conference(&dir, c) {
-                    Ok(_) => report.written.push(c.clone()),
-                    Err(e) => report.failures.push(e),
-                }
-            }
-            report
-        })
+    /// Brings the caches up to date after the caller saved `written` into the
+    /// folder itself since `before` (the folder's [`Corpus::stamp`] when it
+    /// started). `sync` and `import --reparse` save each conference the moment
+    /// its page is parsed, so a killed walk keeps every one it wrote; the files
+    /// are not written a second time here. `removed`: some conference files
+    /// were deleted, so the caches are rebuilt. Returns a warning when the
+    /// caches could not be updated (the next reader rebuilds them).
+    pub fn saved(&self, before: u64, written: &[Conference], removed: bool) -> Option<String> {
+        if removed {
+            return self.rebuild().err().map(|e| e.to_string());
+        }
+        let cache = self.cache.as_deref()?;
+        if written.is_empty() {
+            return None;
+        }
+        let lock = WriterLock::acquire(cache);
+        if lock.is_ok()
+            && let Some(dir) = self.corpus.path()
+        {
+            // Debris of an earlier walk that was killed mid-write.
+            crate::corpus::remove_temporaries(dir);
+        }
+        self.after_write(cache, lock, before, written)
     }
 
     /// Runs `write` (which saves conferences into the folder) under the writer
@@ -195,15 +202,28 @@ impl Library {
         }
         let before = self.corpus.stamp();
         let report = write();
-        let warning = match lock {
-            Err(e) => Some(e),
-            Ok(_) if report.written.is_empty() => None,
-            Ok(_lock) => self
-                .update_caches(cache, before, &report.written)
-                .err()
-                .map(|e| format!("the search index could not be updated ({e}); it will be rebuilt on next use")),
-        };
+        let warning = self.after_write(cache, lock, before, &report.written);
         (report, warning)
+    }
+
+    /// The caches after `written` were saved, when the writer lock could be
+    /// had (debris of a killed writer removed first); else why not.
+    fn after_write(
+        &self,
+        cache: &Path,
+        lock: Result<WriterLock, String>,
+        before: u64,
+        written: &[Conference],
+    ) -> Option<String> {
+        match lock {
+            Err(e) => Some(e),
+            Ok(_) if written.is_empty() => None,
+            Ok(_lock) => self.update_caches(cache, before, written).err().map(|e| {
+                format!(
+                    "the search index could not be updated ({e}); it will be rebuilt on next use"
+                )
+            }),
+        }
     }
 
     /// After `written` were saved (writer lock held): catalogue and index.

@@ -133,6 +133,20 @@ impl Outlets {
         }
     }
 
+    /// Every spelling the table knows (normalised: lowercase, unaccented, no spaces or
+    /// punctuation) with its canonical outlet, anonymous labels left out.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.aliases
+            .iter()
+            .filter(|(_, c)| c.as_str() != ANONYMOUS)
+            .map(|(a, c)| (a.as_str(), c.as_str()))
+    }
+
+    /// `name` as the table keys its spellings (see [`Outlets::spellings`]).
+    pub fn spelling_key(name: &str) -> String {
+        normalise(name)
+    }
+
     /// The canonical name a user means when typing `outlet:NAME`: an alias or
     /// canonical name (any case); else the input itself, so unknown outlets still filter.
     pub fn canonical_for_query(&self, name: &str) -> String {

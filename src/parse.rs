@@ -82,7 +82,9 @@ pub fn parse_received(
     date_hint: Option<&str>,
     outlets: &Outlets,
 ) -> Result<Parsed, Problem> {
-    let text = decode::decode_declared(bytes, charset)?;
+    // The one cleaning rule of the program (`text::sanitize`), where transcript text enters:
+    // lone-CR line ends become line ends, the text is NFC, controls and invisible marks go.
+    let text = crate::text::sanitize(&decode::decode_declared(bytes, charset)?, true);
     let html_name = std::path::Path::new(name).extension().is_some_and(|e| {
         ["htm", "html", "shtml"]
             .iter()

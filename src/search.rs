@@ -27,12 +27,13 @@ mod similar;
 mod snippet;
 mod stems;
 mod store;
+mod suggest;
 mod syntax;
 #[cfg(test)]
 mod tests;
 
 pub use query::MAX_PREFIX_EXPANSIONS;
-pub use scan::{Matched, TurnText};
+pub use scan::{Matched, Matches, TurnText};
 pub use schema::SCHEMA_VERSION;
 pub use service::{DAMAGED, quietly};
 pub use snippet::SNIPPET_CHARS;
@@ -53,6 +54,36 @@ pub struct Filters {
     /// Inclusive ISO dates `YYYY-MM-DD`.
     pub from: Option<String>,
     pub to: Option<String>,
+}
+
+impl Filters {
+    /// Each filter set in `over` replaces this one's.
+    fn merge(&mut self, over: Filters) {
+        let Filters {
+            outlet,
+            spokesperson,
+            language,
+            from,
+            to,
+        } = over;
+        self.outlet = outlet.or(self.outlet.take());
+        self.spokesperson = spokesperson.or(self.spokesperson.take());
+        self.language = language.or(self.language.take());
+        self.from = from.or(self.from.take());
+        self.to = to.or(self.to.take());
+    }
+}
+
+/// Why a query was not run: said to the user instead of a silent "no hit" or, worse, every
+/// turn of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// Nothing in the query can be searched (`?`, `***`, `-`, a word over 40 bytes, `lang:`).
+    #[error("nothing to search: {0}")]
+    NothingToSearch(String),
+    /// A filter no turn can satisfy: an unknown outlet or language, reversed dates.
+    #[error("{0}")]
+    Unmatchable(String),
 }
 
 /// How hits are ordered.
@@ -87,7 +118,22 @@ pub struct Query {
 /// input ends with a filter or a space, `text` ends with a space, so the last
 /// word is complete and never taken as a prefix.
 pub fn parse_query(input: &str, outlets: &Outlets) -> Query {
-    syntax::parse(input, outlets)
+    parse_query_with(input, Filters::default(), outlets)
+}
+
+/// [`parse_query`] with filters given apart (the CLI's `--outlet`, `--lang`, `--from`…),
+/// which override those typed in `input`; an outlet is resolved through the alias table.
+/// The TUI and the CLI both build their queries here, and [`SearchIndex::search`] checks
+/// and runs them: one path, so the same words give the same hits.
+pub fn parse_query_with(input: &str, flags: Filters, outlets: &Outlets) -> Query {
+    // The stored text went through the same rule: NFD `é` typed or pasted finds NFC `é`.
+    let mut q = syntax::parse(&crate::text::sanitize(input, false), outlets);
+    let flags = Filters {
+        outlet: flags.outlet.map(|o| outlets.canonical_for_query(&o)),
+        ..flags
+    };
+    q.filters.merge(flags);
+    q
 }
 
 /// A highlighted excerpt. `highlights` are *char* (not byte) ranges into `text`.
@@ -160,6 +206,8 @@ pub struct Results {
     pub total: usize,
     pub elapsed: Duration,
     pub highlighter: Highlighter,
+    /// Set when the query was not run, with the reason (then there is no hit).
+    pub refusal: Option<Refusal>,
 }
 
 /// One outlet across the corpus (the `outlets` command's row).
@@ -289,8 +337,9 @@ impl SearchIndex {
     }
 
     /// Every turn `query` matches (exactly the set `search` counts in `total`;
-    /// `limit` and `sort` are ignored), newest first, with the highlighter of its words.
-    pub fn matches(&self, query: &Query) -> Result<(Vec<Matched>, Highlighter), IndexError> {
+    /// `limit` and `sort` are ignored; refused as `search` refuses), newest first,
+    /// with the highlighter of its words.
+    pub fn matches(&self, query: &Query) -> Result<Matches, IndexError> {
         scan::matches(&self.opened, query)
     }
 

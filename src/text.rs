@@ -1,15 +1,37 @@
-//! Text hygiene shared by import and loading: nothing a transcript carries may drive the terminal.
+//! Text hygiene: the one rule that cleans every text entering the program — transcripts at
+//! import, conference files at load, queries — so that nothing can drive the terminal and the
+//! same words are written with the same code points everywhere.
 
-/// Removes control characters, escape sequences and bidirectional overrides,
-/// keeping tabs as spaces. Newlines are kept only when `keep_newlines`.
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// THE cleaning rule (parser, JSON loader and queries all call it, so they cannot disagree):
+/// - escape sequences and control characters removed; tabs become spaces;
+/// - line ends (`\n`, `\r\n`, a lone `\r`, U+0085, U+2028/2029) become `\n` when
+///   `keep_newlines`, else a space;
+/// - bidi and other invisible format characters removed, and so are soft hyphens (U+00AD),
+///   zero-width spaces (U+200B) and word joiners (U+2060), which split a word for the index
+///   but not for the eye;
+/// - the result in Unicode NFC, so decomposed `é` (e + U+0301, as macOS tools write it) is the
+///   same word as the precomposed one for search and highlighting.
 pub(crate) fn sanitize(s: &str, keep_newlines: bool) -> String {
     // Nearly all text is clean: check first, copy once.
     let clean = !s.chars().any(|c| {
-        c == '\t' || (c == '\n' && !keep_newlines) || (c != '\n' && is_invisible_control(c))
+        c == '\t' || (c == '\n' && !keep_newlines) || (c != '\n' && is_removed_or_replaced(c))
     });
-    if clean {
-        return s.to_string();
+    let stripped = if clean {
+        None
+    } else {
+        Some(strip(s, keep_newlines))
+    };
+    let text = stripped.as_deref().unwrap_or(s);
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return stripped.unwrap_or_else(|| s.to_string());
     }
+    text.nfc().collect()
+}
+
+fn strip(s: &str, keep_newlines: bool) -> String {
+    let line_end = if keep_newlines { '\n' } else { ' ' };
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -18,13 +40,35 @@ pub(crate) fn sanitize(s: &str, keep_newlines: bool) -> String {
             // C1 control introducer for CSI / OSC written as one code point.
             '\u{9b}' => skip_csi(&mut chars),
             '\u{9d}' => skip_osc(&mut chars),
-            '\n' if keep_newlines => out.push('\n'),
-            '\t' | '\n' => out.push(' '),
-            c if is_invisible_control(c) => {}
+            // `\r\n` is one line end; a lone `\r` (old Mac files) is one too.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if is_line_end(c) => out.push(line_end),
+            // Tab, vertical tab, form feed: blank space.
+            '\t' | '\u{b}' | '\u{c}' => out.push(' '),
+            c if is_removed_or_replaced(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Characters that end a line in a transcript or a conference file.
+fn is_line_end(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// What [`sanitize`] removes or rewrites: controls, and invisible format characters.
+fn is_removed_or_replaced(c: char) -> bool {
+    is_invisible_control(c) || is_line_end(c) || is_invisible_in_word(c)
+}
+
+/// Invisible characters that sit inside words and would split them for the index: soft
+/// hyphen, zero-width space, word joiner and the invisible operators, Mongolian vowel separator.
+fn is_invisible_in_word(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{180e}' | '\u{200b}' | '\u{2060}'..='\u{2064}'
+    )
 }
 
 /// `s` for a diagnostic line: control and bidi characters shown escaped (`\u{1b}`, `\n`) instead
@@ -48,7 +92,7 @@ pub(crate) fn escape_controls(s: &str) -> String {
 fn is_invisible_control(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}'
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{206f}' | '\u{061c}'
             | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
 }
 
@@ -62,31 +106,30 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             chars.next();
             skip_osc(chars);
         }
-        Some(_) => {
+        Some(&c) if !is_line_end(c) => {
             chars.next();
         }
-        None => {}
+        _ => {}
     }
 }
 
-/// CSI: parameters and intermediates, then one final byte in `@`..=`~`.
+/// CSI: parameters and intermediates, then one final byte in `@`..=`~`. A line end stops it
+/// unconsumed, so a broken sequence never swallows the lines after it.
 fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for c in chars.by_ref() {
+    while let Some(c) = chars.next_if(|&c| !is_line_end(c)) {
         if ('@'..='~').contains(&c) {
             break;
         }
     }
 }
 
-/// OSC / DCS / APC / PM: up to BEL or ST (`ESC \`).
+/// OSC / DCS / APC / PM: up to BEL or ST (`ESC \`), or the end of the line.
 fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(c) = chars.next() {
+    while let Some(c) = chars.next_if(|&c| !is_line_end(c)) {
         match c {
             '\u{7}' | '\u{9c}' => break,
             '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
+                chars.next_if_eq(&'\\');
                 break;
             }
             _ => {}
@@ -116,10 +159,51 @@ mod tests {
             sanitize("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y", false),
             "xlinky"
         );
-        assert_eq!(sanitize("bell\u{7}\u{8}\r", false), "bell");
+        assert_eq!(sanitize("bell\u{7}\u{8}", false), "bell");
         assert_eq!(sanitize("abc\u{202e}fed", false), "abcfed");
         assert_eq!(sanitize("a\tb\nc", false), "a b c");
         assert_eq!(sanitize("a\nc", true), "a\nc");
         assert_eq!(sanitize("Chine 中国 é", false), "Chine 中国 é");
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        assert_eq!(sanitize("se\u{301}curite\u{301}", false), "sécurité");
+        assert_eq!(sanitize("Vie\u{302}t Nam", true), "Viêt Nam");
+    }
+
+    #[test]
+    fn format_and_bidi_characters_are_removed() {
+        for c in [
+            '\u{61c}', '\u{200e}', '\u{202e}', '\u{2066}', '\u{206a}', '\u{feff}', '\u{fff9}',
+            '\u{fffa}', '\u{fffb}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("ab{c}cd"), false),
+                "abcd",
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_removed() {
+        assert_eq!(sanitize("négo\u{ad}ciation", false), "négociation");
+        assert_eq!(sanitize("Tai\u{200b}wan", false), "Taiwan");
+        assert_eq!(sanitize("South\u{2060}China", false), "SouthChina");
+    }
+
+    #[test]
+    fn every_line_end_is_one_line_end() {
+        assert_eq!(sanitize("a\rb\r\nc\nd", true), "a\nb\nc\nd");
+        assert_eq!(sanitize("a\rb\r\nc", false), "a b c");
+        assert_eq!(sanitize("a\u{2028}b", true), "a\nb");
+    }
+
+    #[test]
+    fn a_broken_escape_never_swallows_the_next_line() {
+        assert_eq!(sanitize("a\u{1b}]52;c;x\nnext", true), "a\nnext");
+        assert_eq!(sanitize("a\u{1b}[12\nnext", true), "a\nnext");
     }
 }

@@ -477,6 +477,54 @@ fn a_gbk_page_without_charset_imports_like_its_utf8_original() {
     assert_eq!(stored, encoding_rs::GBK.encode(&original).0.into_owned());
 }
 
+/// Each conference file is written once, during the walk (before its manifest
+/// line): the caches are brought up to date without saving it again. Failed
+/// before the fix: the library re-saved every file after the last manifest line.
+#[test]
+fn a_synced_conference_is_written_once_and_listed() {
+    let Some(root) = mirror_root() else { return };
+    let site = Site::new(
+        &root,
+        "sync-once",
+        &[
+            (
+                "a.shtml",
+                "2020年7月3日外交部发言人赵立坚主持例行记者会",
+                vec![Reply::html(std::fs::read(root.join(ZH_PAGE)).unwrap())],
+            ),
+            (
+                "b.shtml",
+                "2020年7月2日外交部发言人赵立坚主持例行记者会",
+                vec![Reply::html(std::fs::read(root.join(ZH_PAGE_2)).unwrap())],
+            ),
+        ],
+    );
+    let out = site.sync(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let corpus = site.app.corpus();
+    let modified = |p: &Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    let manifest_time = modified(&corpus.join("raw/manifest.jsonl"));
+    let confs = conferences_by_url(&site.app);
+    assert_eq!(confs.len(), 2);
+    for c in confs.values() {
+        let file = corpus.join(format!("conferences/{}.json", c["id"].as_str().unwrap()));
+        assert!(
+            modified(&file) <= manifest_time,
+            "{} written again after the walk",
+            file.display()
+        );
+    }
+    // The caches were updated in place: `list` needs no rebuild and shows both.
+    let listed: Vec<Value> =
+        serde_json::from_slice(&site.app.run(&["list", "--json"]).stdout).unwrap();
+    let ids: HashSet<&str> = listed.iter().filter_map(|c| c["id"].as_str()).collect();
+    assert!(
+        confs
+            .values()
+            .all(|c| ids.contains(c["id"].as_str().unwrap()))
+    );
+}
+
 #[test]
 fn killed_at_any_moment_a_later_sync_finishes_the_job() {
     let Some(root) = mirror_root() else { return };
@@ -503,6 +551,21 @@ fn killed_at_any_moment_a_later_sync_finishes_the_job() {
         }
         child.kill().unwrap(); // SIGKILL
         let _ = child.wait();
+        // Nothing already written is lost: every conference the manifest names
+        // is whole on disk, and the next reader's catalogue lists it.
+        let named: HashSet<String> = raw_manifest(&app)
+            .iter()
+            .filter_map(|e| e["conference"].as_str().map(str::to_string))
+            .collect();
+        for id in &named {
+            let file = app.corpus().join(format!("conferences/{id}.json"));
+            let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{id}: {e}"));
+            serde_json::from_slice::<Value>(&bytes).unwrap_or_else(|e| panic!("{id} torn: {e}"));
+        }
+        let listed: Vec<Value> = serde_json::from_slice(&app.run(&["list", "--json"]).stdout)
+            .expect("list --json after a killed sync");
+        let listed: HashSet<&str> = listed.iter().filter_map(|c| c["id"].as_str()).collect();
+        assert!(named.iter().all(|id| listed.contains(id.as_str())));
     }
     let out = sync(&app, &mirror, &args);
     assert_eq!(

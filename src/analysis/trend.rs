@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::search::Matched;
+use crate::search::{Matched, Refusal};
 
 /// The length of one bar of a trend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -102,6 +102,9 @@ pub struct Trend {
     pub periods: Vec<String>,
     /// Largest total first (ties by name).
     pub series: Vec<Series>,
+    /// Why the query was not run, when it was not (then there is no series).
+    #[serde(skip)]
+    pub refusal: Option<Refusal>,
 }
 
 /// Counts `matched` per `by`; `spokespersons` names each conference's spokesperson (for that split).
@@ -153,6 +156,7 @@ pub fn trend(
         total: series.iter().map(|s| s.total).sum(),
         periods: keys.into_iter().map(|k| by.label(k)).collect(),
         series,
+        refusal: None,
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::search::{query_of, with_index};
+use super::search::{query_of, say_refusal, with_index};
 use crate::bookmarks::{Bookmarks, resolve};
 use crate::cli::{ExportArgs, ExportWhat};
 use crate::corpus::LoadError;
@@ -22,6 +22,9 @@ pub(super) fn run(library: &Library, dir: &Path, a: &ExportArgs) -> Result<u8, S
                 q.sort = Sort::Newest;
             }
             let (results, _) = with_index(library, |index| index.search(&q))?;
+            if say_refusal(results.refusal.as_ref()) == Some(2) {
+                return Ok(2);
+            }
             let mut confs: HashMap<String, Conference> = HashMap::new();
             let mut out = Vec::with_capacity(results.hits.len());
             for h in &results.hits {

@@ -42,6 +42,7 @@ pub(super) fn reparse(dir: &Path) -> u8 {
     let Some((library, outlets)) = open(dir) else {
         return 1;
     };
+    let before = library.corpus().stamp();
     let done = match crate::sync::reparse(dir, &outlets) {
         Ok(done) => done,
         Err(e) => {
@@ -52,7 +53,7 @@ pub(super) fn reparse(dir: &Path) -> u8 {
     for f in &done.failures {
         eprintln!("{f}");
     }
-    if let Some(w) = super::sync::refresh(&library, &done.written, !done.removed.is_empty()) {
+    if let Some(w) = library.saved(before, &done.written, !done.removed.is_empty()) {
         eprintln!("warning: {w}");
     }
     println!(

@@ -2,7 +2,7 @@
 
 use super::columns::{keep_end, keep_start, pad_left, width};
 use super::out::outln;
-use super::search::{query_of, with_index};
+use super::search::{query_of, say_refusal, with_index};
 use crate::analysis::{Concordance, Line, Order, sort_lines};
 use crate::cli::KwicArgs;
 use crate::library::Library;
@@ -16,6 +16,9 @@ pub(super) fn run(library: &Library, a: &KwicArgs) -> Result<u8, String> {
     let limit = a.limit.unwrap_or(usize::MAX);
     let columns = super::output_width();
     let (mut c, index) = with_index(library, |index| Concordance::new(index, &q, a.width))?;
+    if say_refusal(c.refusal()) == Some(2) {
+        return Ok(2);
+    }
     let more = |c: &mut Concordance, want| {
         crate::search::quietly(|| c.more(&index, want)).map_err(|e| e.to_string())
     };

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::{QueryArgs, SearchArgs};
 use crate::library::Library;
 use crate::outlets::Outlets;
-use crate::search::{Filters, IndexError, Query, SearchIndex, Sort};
+use crate::search::{Filters, IndexError, Query, Refusal, SearchIndex, Sort};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -26,15 +26,14 @@ struct JsonHit<'a> {
 /// (flags override filters typed inside the query text).
 pub(super) fn query_of(a: &QueryArgs) -> Query {
     let (outlets, _) = Outlets::with_user_file();
-    let mut q: Query = crate::search::parse_query(&a.query.join(" "), &outlets);
     let flags = Filters {
-        outlet: a.outlet.as_deref().map(|o| outlets.canonical_for_query(o)),
+        outlet: a.outlet.clone(),
         spokesperson: a.spokesperson.clone(),
         language: a.lang.clone(),
         from: a.from.clone(),
         to: a.to.clone(),
     };
-    merge(&mut q.filters, flags);
+    let mut q: Query = crate::search::parse_query_with(&a.query.join(" "), flags, &outlets);
     q.prefix_last = false;
     q
 }
@@ -62,6 +61,18 @@ pub(super) fn with_index<T>(
     }
 }
 
+/// Says why a query was not run. Nothing searchable is no hit (a malformed
+/// query is never an error, CLI.md): `Some(0)`; a filter that names nothing is
+/// a bad query: `Some(2)`, and the caller exits with it at once.
+pub(super) fn say_refusal(refusal: Option<&Refusal>) -> Option<u8> {
+    let r = refusal?;
+    eprintln!("{r}");
+    Some(match r {
+        Refusal::NothingToSearch(_) => 0,
+        Refusal::Unmatchable(_) => 2,
+    })
+}
+
 pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
     let mut q = query_of(&a.q);
     q.limit = a.limit;
@@ -69,6 +80,10 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
         q.sort = Sort::Newest;
     }
     let (results, _) = with_index(library, |index| index.search(&q))?;
+    let refused = say_refusal(results.refusal.as_ref());
+    if refused == Some(2) {
+        return Ok(2);
+    }
     if a.json {
         let hits: Vec<JsonHit> = results
             .hits
@@ -86,6 +101,9 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
             .collect();
         super::print_json(&hits)?;
         return Ok(0);
+    }
+    if let Some(code) = refused {
+        return Ok(code);
     }
     let width = super::output_width();
     for h in &results.hits {
@@ -111,24 +129,6 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
         results.elapsed.as_secs_f64() * 1000.0
     );
     Ok(0)
-}
-
-fn merge(into: &mut Filters, flags: Filters) {
-    if flags.outlet.is_some() {
-        into.outlet = flags.outlet;
-    }
-    if flags.spokesperson.is_some() {
-        into.spokesperson = flags.spokesperson;
-    }
-    if flags.language.is_some() {
-        into.language = flags.language;
-    }
-    if flags.from.is_some() {
-        into.from = flags.from;
-    }
-    if flags.to.is_some() {
-        into.to = flags.to;
-    }
 }
 
 /// Marks matches with [brackets] so plain-text output still shows them.

@@ -9,7 +9,6 @@ use indicatif::{HumanBytes, ProgressBar, ProgressStyle};
 
 use crate::cli::SyncArgs;
 use crate::library::Library;
-use crate::model::Conference;
 use crate::outlets::Outlets;
 use crate::sync::{self, Options, Progress, Quiet};
 
@@ -57,6 +56,8 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
     let show_bar = !args.json && std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
     let mut bar = Bar::default();
     let progress: &mut dyn Progress = if show_bar { &mut bar } else { &mut Quiet };
+    // The catalogue and index are brought up to date from this point once the walk is done.
+    let before = library.corpus().stamp();
     let summary = match sync::run(&options, &sources, mirror, &outlets, progress) {
         Ok(s) => s,
         Err(e) => {
@@ -64,7 +65,7 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
             return 1;
         }
     };
-    if let Some(w) = refresh(&library, &summary.written, false) {
+    if let Some(w) = library.saved(before, &summary.written, false) {
         eprintln!("warning: {w}");
     }
     if args.dry_run && !args.json {
@@ -84,21 +85,6 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
         println!("{}", summary.line(args.dry_run));
     }
     u8::from(!summary.failed.is_empty())
-}
-
-/// Hands the conferences sync (or reparse) wrote to the library, which brings
-/// the catalogue and the index up to date under its writer lock. They were
-/// saved one by one during the walk (a killed sync keeps each one it wrote);
-/// the library saves the same bytes again. A removed conference needs a rebuild.
-pub(super) fn refresh(library: &Library, written: &[Conference], removed: bool) -> Option<String> {
-    if removed {
-        return library.rebuild().err().map(|e| e.to_string());
-    }
-    if written.is_empty() {
-        return None;
-    }
-    let (report, warning) = library.import(written);
-    report.failures.first().map(ToString::to_string).or(warning)
 }
 
 /// A spinner per source: pages fetched, bytes received, the address in hand (on stderr).

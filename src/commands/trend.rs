@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::columns::{pad_left, pad_right, width};
 use super::out::outln;
-use super::search::{query_of, with_index};
+use super::search::{query_of, say_refusal, with_index};
 use crate::analysis::{self, Trend};
 use crate::cli::TrendArgs;
 use crate::library::Library;
@@ -17,6 +17,9 @@ pub(super) fn run(library: &Library, a: &TrendArgs) -> Result<u8, String> {
     let (t, _) = with_index(library, |index| {
         analysis::trend(library, index, &q, a.by, a.split)
     })?;
+    if say_refusal(t.refusal.as_ref()) == Some(2) {
+        return Ok(2);
+    }
     if a.json {
         super::print_json(&t)?;
     } else if a.csv {

@@ -42,7 +42,8 @@ struct Cached {
     problems: Vec<Problem>,
 }
 
-const VERSION: u32 = 1;
+/// 2: titles and names cleaned by the one text rule (NFC, no invisible marks).
+const VERSION: u32 = 2;
 
 /// The cached catalogue stored for `stamp`, if any.
 pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {

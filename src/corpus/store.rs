@@ -8,6 +8,7 @@ use std::time::UNIX_EPOCH;
 use super::LoadError;
 use crate::model::{Conference, Day};
 use crate::problem::Problem;
+use crate::text::sanitize;
 
 pub(super) fn conferences_dir(corpus: &Path) -> PathBuf {
     corpus.join("conferences")
@@ -134,16 +135,10 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), P
     })
 }
 
-/// Removes control characters and escape sequences from every displayed string.
+/// Cleans every string of a conference with the one rule of `text::sanitize` (the parser's
+/// too), unknown fields included: `show --json` prints those as they are.
 pub fn sanitize_conference(c: &mut Conference) {
-    use crate::text::sanitize;
-    let clean = |s: &mut String| {
-        if s.chars().any(|ch| {
-            ch.is_control() || ('\u{200e}'..='\u{2069}').contains(&ch) || ch == '\u{feff}'
-        }) {
-            *s = sanitize(s, false);
-        }
-    };
+    let clean = |s: &mut String| *s = sanitize(s, false);
     for s in [&mut c.id, &mut c.date, &mut c.language, &mut c.title] {
         clean(s);
     }
@@ -153,6 +148,7 @@ pub fn sanitize_conference(c: &mut Conference) {
     {
         clean(s);
     }
+    sanitize_unknown(&mut c.extra);
     for t in &mut c.turns {
         clean(&mut t.asker);
         for s in [&mut t.outlet, &mut t.speaker].into_iter().flatten() {
@@ -162,6 +158,27 @@ pub fn sanitize_conference(c: &mut Conference) {
             .iter_mut()
             .chain(t.answer.iter_mut())
             .for_each(clean);
+        sanitize_unknown(&mut t.extra);
+    }
+}
+
+/// Unknown fields, keys and strings at any depth, cleaned (line ends kept: they are data).
+fn sanitize_unknown(fields: &mut serde_json::Map<String, serde_json::Value>) {
+    if fields.is_empty() {
+        return;
+    }
+    for (k, mut v) in std::mem::take(fields) {
+        sanitize_value(&mut v);
+        fields.insert(sanitize(&k, true), v);
+    }
+}
+
+fn sanitize_value(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => *s = sanitize(s, true),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(sanitize_value),
+        serde_json::Value::Object(map) => sanitize_unknown(map),
+        _ => {}
     }
 }
 

@@ -13,7 +13,7 @@ use tantivy::{
 
 use super::schema::{rank_day, rank_turn};
 use super::store::Opened;
-use super::{Highlighter, IndexError, Query, dates, query};
+use super::{Highlighter, IndexError, Query, Refusal, dates, query};
 
 /// One matching turn as the index's columns describe it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +42,35 @@ fn err(e: impl std::fmt::Display) -> IndexError {
     IndexError(format!("search failed: {e}"))
 }
 
-/// Every turn `q` matches (the set `search` counts), newest first, then by
-/// conference and turn order; with the highlighter of the query's words.
-pub(super) fn matches(o: &Opened, q: &Query) -> Result<(Vec<Matched>, Highlighter), IndexError> {
+/// Every turn a query matches, and why it was not run when it was not.
+#[derive(Debug, Default)]
+pub struct Matches {
+    /// Newest first, then by conference and turn order.
+    pub turns: Vec<Matched>,
+    /// Finds the query's words in a turn's text.
+    pub highlighter: Highlighter,
+    /// Set when the query was refused (then `turns` is empty), as in `Results`.
+    pub refusal: Option<Refusal>,
+}
+
+/// Every turn `q` matches: exactly the set `search` counts (the same checks, the same query).
+pub(super) fn matches(o: &Opened, q: &Query) -> Result<Matches, IndexError> {
     let searcher = o.reader.searcher();
-    let built = query::build(q, &o.fields, &searcher);
-    let found = searcher.search(&*built.query, &Columns).map_err(err)?;
-    Ok((found, built.highlighter))
+    let built = match query::build(q, &o.fields, &searcher) {
+        Ok(b) => b,
+        Err(refusal) => {
+            return Ok(Matches {
+                refusal: Some(refusal),
+                ..Matches::default()
+            });
+        }
+    };
+    let turns = searcher.search(&*built.query, &Columns).map_err(err)?;
+    Ok(Matches {
+        turns,
+        highlighter: built.highlighter,
+        refusal: None,
+    })
 }
 
 /// Every question turn of the corpus, newest first.

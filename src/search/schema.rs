@@ -16,7 +16,8 @@ use crate::model::{Conference, Turn, TurnKind};
 /// 1: stemmed fr/en + folded fields, Han bigrams, tantivy 0.27 (frostem stems).
 /// 2: turns in other languages (zh) indexed in the English stemmed field too.
 /// 3: the folded field without positions.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: text loaded through the one cleaning rule (NFC, no soft hyphens or zero-width spaces).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]

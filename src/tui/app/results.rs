@@ -115,7 +115,8 @@ impl App {
                 self.search.total = r.total;
                 self.search.elapsed = r.elapsed;
                 self.search.highlighter = Some(r.highlighter);
-                self.search.error = None;
+                // A refused query says why in the status line (`?` has no word, `lang:de`…).
+                self.search.error = r.refusal.as_ref().map(ToString::to_string);
                 if std::mem::take(&mut self.search.extending) {
                     // More hits of the same query: the reader and cursor stay where they are.
                     return;
