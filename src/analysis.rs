@@ -74,7 +74,7 @@ impl Concordance {
     }
 
     /// Why the query was not run, when it was not (then there is no line).
-    pub fn refusal(&self) -> Option<&Refusal> {
+    pub(crate) fn refusal(&self) -> Option<&Refusal> {
         self.refusal.as_ref()
     }
 

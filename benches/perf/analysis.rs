@@ -91,13 +91,10 @@ pub fn child_main() {
                 .unwrap_or_else(|e| panic!("kwic {w}: {e}"));
             kwic.push(ms(started));
             lines = screen.len();
+            if turns.len() < 2 * WORDS.len() {
+                turns.extend(screen.into_iter().take(2).map(|l| (l.conference, l.turn)));
+            }
         }
-        let mut q = q;
-        q.limit = 2;
-        let hits = index
-            .search(&q)
-            .unwrap_or_else(|e| panic!("search {w}: {e}"));
-        turns.extend(hits.hits.into_iter().map(|h| (h.conference, h.turn)));
     }
     for (id, turn) in &turns {
         for _ in 0..REPEAT {

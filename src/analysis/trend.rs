@@ -104,11 +104,11 @@ pub struct Trend {
     pub series: Vec<Series>,
     /// Why the query was not run, when it was not (then there is no series).
     #[serde(skip)]
-    pub refusal: Option<Refusal>,
+    pub(crate) refusal: Option<Refusal>,
 }
 
 /// Counts `matched` per `by`; `spokespersons` names each conference's spokesperson (for that split).
-pub fn trend(
+pub(super) fn trend(
     matched: &[Matched],
     by: Period,
     split: Option<Split>,

@@ -46,11 +46,11 @@ fn err(e: impl std::fmt::Display) -> IndexError {
 #[derive(Debug, Default)]
 pub struct Matches {
     /// Newest first, then by conference and turn order.
-    pub turns: Vec<Matched>,
+    pub(crate) turns: Vec<Matched>,
     /// Finds the query's words in a turn's text.
-    pub highlighter: Highlighter,
+    pub(crate) highlighter: Highlighter,
     /// Set when the query was refused (then `turns` is empty), as in `Results`.
-    pub refusal: Option<Refusal>,
+    pub(crate) refusal: Option<Refusal>,
 }
 
 /// Every turn `q` matches: exactly the set `search` counts (the same checks, the same query).
