@@ -3,6 +3,9 @@
 //! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
 //! disk) → [`search`] (index) → `tui`; [`library`] owns a corpus folder with its caches. The core modules know nothing of the terminal.
 
+// Inside private modules `pub` would claim an API that is not there: write `pub(crate)`.
+#![warn(unreachable_pub)]
+
 pub mod cli;
 pub mod commands;
 pub mod corpus;

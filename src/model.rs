@@ -8,10 +8,11 @@ mod day;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use day::{Day, NotADay, days_in_month};
+pub use day::days_in_month;
+pub(crate) use day::{Day, NotADay};
 
 /// The corpus format version this build writes.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
 /// One press conference in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,7 +78,7 @@ fn is_false(b: &bool) -> bool {
 
 impl Turn {
     /// A statement by `speaker` made of `answer` paragraphs.
-    pub fn statement(speaker: Option<String>, answer: Vec<String>) -> Self {
+    pub(crate) fn statement(speaker: Option<String>, answer: Vec<String>) -> Self {
         Turn {
             kind: TurnKind::Statement,
             asker: String::new(),
@@ -105,23 +106,13 @@ impl Turn {
     }
 
     /// What to show for who asked: the outlet, else the label, else a dash.
-    pub fn asker_display(&self) -> &str {
+    pub(crate) fn asker_display(&self) -> &str {
         match (&self.outlet, self.kind) {
             (Some(o), _) => o,
             (None, TurnKind::Statement) => "statement",
             (None, TurnKind::Question) if self.asker.is_empty() => "—",
             (None, TurnKind::Question) => &self.asker,
         }
-    }
-}
-
-impl Conference {
-    /// Number of question turns (statements excluded).
-    pub fn questions(&self) -> usize {
-        self.turns
-            .iter()
-            .filter(|t| t.kind == TurnKind::Question)
-            .count()
     }
 }
 

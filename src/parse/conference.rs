@@ -59,10 +59,10 @@ const OPENING_MARKERS: &[&str] = &[
 /// One conference being read.
 #[derive(Debug, Default)]
 pub(super) struct Builder {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub published: Option<String>,
-    pub stamp_date: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) stamp_date: Option<String>,
     turns: Vec<Turn>,
     /// Unlabelled paragraphs before any turn: a statement, or the tail of an answer.
     opening: Vec<String>,

@@ -19,14 +19,14 @@ use crate::outlets::Outlets;
 use crate::text::escape_controls;
 
 /// How many dictionary terms the half-typed word may stand for.
-pub const MAX_PREFIX_EXPANSIONS: u32 = 50;
+pub(crate) const MAX_PREFIX_EXPANSIONS: u32 = 50;
 
 /// A word or a quoted phrase of the query text; every piece must match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Piece {
-    pub text: String,
+    pub(crate) text: String,
     /// The last word, still being typed: its last token also matches as a prefix.
-    pub prefix: bool,
+    pub(crate) prefix: bool,
 }
 
 fn is_quote(c: char) -> bool {
@@ -92,8 +92,8 @@ pub(super) fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
 
 /// A tantivy query and the terms that say what to highlight.
 pub(super) struct Built {
-    pub query: Box<dyn TantivyQuery>,
-    pub highlighter: Highlighter,
+    pub(crate) query: Box<dyn TantivyQuery>,
+    pub(crate) highlighter: Highlighter,
 }
 
 /// Builds the whole query, or says why it cannot match anything: words with nothing
