@@ -61,6 +61,10 @@ pub struct Turn {
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub follow_up: bool,
+    /// Asked after the conference closed ("会后，有记者问及", "raised after the press
+    /// conference"); absent from JSON when false, so files written before it still read.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub after_conference: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub question: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,6 +88,7 @@ impl Turn {
             asker: String::new(),
             outlet: None,
             follow_up: false,
+            after_conference: false,
             question: Vec::new(),
             speaker,
             answer,
@@ -98,6 +103,7 @@ impl Turn {
             asker,
             outlet,
             follow_up: false,
+            after_conference: false,
             question,
             speaker: None,
             answer: Vec::new(),
