@@ -19,14 +19,16 @@ pub(super) enum Event {
     Index(Result<(SearchIndex, Option<String>), IndexError>),
     /// The catalogue and the index re-read after `R`.
     Reloaded(Catalogue, Result<(SearchIndex, Option<String>), IndexError>),
-    /// SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
     Terminate,
 }
 
 /// Turns termination signals into [`Event::Terminate`], so `kill` never leaves a raw terminal.
 pub(super) fn spawn_signals(tx: Sender<Event>) {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    // SIGINT: Ctrl-C before raw mode is on (or `kill -INT`) quits like the Ctrl-C key.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    else {
         return;
     };
     thread::spawn(move || {
@@ -51,7 +53,9 @@ pub(super) fn spawn_input(tx: Sender<Event>) {
                 thread::spawn(|| {
                     thread::sleep(CTRL_C_GRACE);
                     super::terminal::restore();
-                    std::process::exit(130);
+                    // The same status as quitting in order: Ctrl-C is the browser's quit key
+                    // (CLI.md: 0 on quit), whether or not the loop was free to answer it.
+                    std::process::exit(0);
                 });
             }
             if tx.send(Event::Input(ev)).is_err() {
