@@ -33,6 +33,7 @@ mod syntax;
 mod tests;
 
 pub use scan::{Matched, Matches, TurnText};
+pub(crate) use service::Slot;
 pub use service::{DAMAGED, quietly};
 
 /// Hits returned when a query asks for none (`limit: 0`), and by [`parse_query`].
@@ -377,7 +378,7 @@ impl SearchIndex {
 /// Dropping it stops the worker after the search in progress (the thread is
 /// not joined, so a `deliver` that waits on the dropping thread cannot deadlock).
 pub(crate) struct SearchService {
-    slot: Arc<service::Slot>,
+    slot: Arc<service::Slot<(u64, Query)>>,
 }
 
 impl Drop for SearchService {
@@ -400,6 +401,6 @@ impl SearchService {
 
     /// Asks for `query`; replaces any query still waiting.
     pub(crate) fn submit(&self, generation: u64, query: Query) {
-        self.slot.submit(generation, query);
+        self.slot.submit((generation, query));
     }
 }

@@ -9,12 +9,15 @@ mod cursor;
 mod event;
 #[cfg(test)]
 mod fixture;
+mod history;
 mod input;
 mod keymap;
 mod layout;
 mod page;
 #[cfg(feature = "probe")]
 mod probe;
+#[cfg(test)]
+mod reader_flow_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
@@ -23,6 +26,9 @@ mod snapshot_tests;
 mod status_tests;
 mod terminal;
 mod theme;
+mod typeset;
+#[cfg(test)]
+mod typeset_tests;
 mod ui;
 
 use std::sync::Arc;
@@ -47,6 +53,10 @@ pub(crate) fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Res
     let library = Arc::new(library);
     let mut app = app_for(library.corpus(), notes, outlets);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let history_path = history::default_path();
+    if let Some(path) = &history_path {
+        app.search.history = history::load(path);
+    }
     let mut term = terminal::Term::init().map_err(|e| {
         format!("Cannot take over the terminal: {e}. Run briefings in an interactive terminal.")
     })?;
@@ -62,11 +72,16 @@ pub(crate) fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Res
     if std::env::var_os("BRIEFINGS_EXIT_AFTER_FIRST_FRAME").is_some() {
         return Ok(());
     }
+    let typeset_tx = tx.clone();
     let mut tasks = Tasks {
         library,
+        history_path,
         tx: tx.clone(),
         service: None,
         rebuilding: false,
+        typesetter: typeset::Typesetter::spawn(move |t| {
+            let _ = typeset_tx.send(Event::Typeset(t));
+        }),
     };
     tasks.open_index(false);
     while let Ok(first) = rx.recv() {
@@ -91,6 +106,10 @@ struct Tasks {
     service: Option<SearchService>,
     /// A rebuild after a damaged-index answer is under way (one at a time).
     rebuilding: bool,
+    /// Lays out huge turns for the reader.
+    typesetter: typeset::Typesetter,
+    /// Where the search history is kept (none: this run only).
+    history_path: Option<std::path::PathBuf>,
 }
 
 impl Tasks {
@@ -177,6 +196,7 @@ fn handle(app: &mut App, ev: Event, tasks: &mut Tasks) {
         Event::Reloaded(catalogue, opened) => {
             vec![index_ready(opened, tasks), Action::Reloaded(catalogue)]
         }
+        Event::Typeset(t) => vec![Action::Typeset(t)],
         Event::Terminate => vec![Action::Quit],
     };
     for a in actions {
@@ -220,5 +240,12 @@ fn perform(effect: Effect, term: &mut terminal::Term, tasks: &Tasks) {
             let _ = term.set_mouse(on);
         }
         Effect::Reload => tasks.reload(),
+        Effect::Typeset(job) => tasks.typesetter.submit(job),
+        Effect::SaveHistory(entries) => {
+            // A history that cannot be written is only lost for the next run.
+            if let Some(path) = &tasks.history_path {
+                let _ = history::save(path, &entries);
+            }
+        }
     }
 }

@@ -8,10 +8,11 @@ use support::{App, fixture, shared, stderr, tmux_runs};
 
 fn launch(app: &App, tag: &str, w: u16, h: u16) -> Tmux {
     let line = format!(
-        "BRIEFINGS_CORPUS='{}' BRIEFINGS_CACHE='{}' XDG_CONFIG_HOME='{}' TERM=xterm-256color '{}'; echo \"EXIT=$?\"; sleep 600",
+        "BRIEFINGS_CORPUS='{}' BRIEFINGS_CACHE='{}' XDG_CONFIG_HOME='{}' XDG_DATA_HOME='{}' TERM=xterm-256color '{}'; echo \"EXIT=$?\"; sleep 600",
         app.corpus().display(),
         app.cache().display(),
         app.home.path().join("config").display(),
+        app.home.path().join("data").display(),
         env!("CARGO_BIN_EXE_briefings")
     );
     Tmux::start(tag, w, h, &line)
@@ -283,20 +284,88 @@ fn ctrl_c_quits_while_a_huge_paragraph_is_being_laid_out() {
     let app = App::new("e2e-huge");
     huge_paragraph_conference(&app, 30_000_000);
     let t = launch(&app, "huge", 100, 30);
-    // In the alternate screen: raw mode is on, so Ctrl-C is a key, not SIGINT.
-    t.wait_for("the browser to take the terminal", |_| {
-        t.format("alternate_on") == "1"
-    });
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The first frame comes while the 30 MB paragraph is laid out on another thread.
+    let s = t.wait_text("Laying out this turn (30.0 MB)");
+    assert!(s.contains("Conferences"), "{s}");
+    // Keys are answered meanwhile: the help opens and closes.
+    t.keys(&["?"]);
+    t.wait_text("every binding");
+    t.keys(&["Escape"]);
     let asked = std::time::Instant::now();
     t.keys(&["C-c"]);
     let s = t.wait_text("EXIT=");
-    assert!(s.contains("EXIT=0"), "quit with 0, as on q:\n{s}");
+    assert!(s.contains("EXIT=0"), "quit in order, not forced:\n{s}");
     assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
     assert!(!s.contains("panicked"), "no panic on the way out:\n{s}");
-    eprintln!(
-        "Ctrl-C to exit: {:?} ({})",
-        asked.elapsed(),
-        s.lines().find(|l| l.contains("EXIT=")).unwrap_or("")
-    );
+    eprintln!("Ctrl-C to exit: {:?}", asked.elapsed());
+}
+
+#[test]
+fn a_200_kb_paste_is_cut_the_screen_answers_and_ctrl_c_quits() {
+    if !tmux_runs() {
+        return;
+    }
+    let app = App::new("e2e-paste");
+    let t = launch(&app, "paste", 120, 40);
+    t.wait_text("sample");
+    t.keys(&["/"]);
+    t.wait_text("Search:");
+    let words = "la Chine soutient une solution politique et la paix régionale ";
+    t.paste(&words.repeat(200_000 / words.len() + 1));
+    // The browser says what it did with the paste and answers the (cut) query.
+    let s = t.wait_text("Pasted text cut to 1000 characters");
+    assert!(s.contains("Search: "), "{s}");
+    // Answered: hits, or why the query cannot match; no longer "searching…".
+    t.wait_for("the search to answer", |s| !s.contains("searching…"));
+    // Still responsive: a key typed now is shown at once.
+    t.keys(&["C-u"]);
+    t.type_text("paix");
+    t.wait_text("Search: paix");
+    let asked = std::time::Instant::now();
+    t.keys(&["C-c"]);
+    let s = t.wait_text("EXIT=");
+    assert!(s.contains("EXIT=0"), "quit in order, not forced:\n{s}");
+    assert_eq!(t.format("alternate_on"), "0", "left the alternate screen");
+    eprintln!("Ctrl-C to exit after the paste: {:?}", asked.elapsed());
+}
+
+#[test]
+fn search_history_is_kept_across_runs_and_recalled_with_up() {
+    if !tmux_runs() {
+        return;
+    }
+    let app = App::new("e2e-history");
+    let t = launch(&app, "history1", 120, 40);
+    t.wait_text("sample");
+    for q in ["taiwan", "paix"] {
+        t.keys(&["/", "C-u"]);
+        t.type_text(q);
+        t.wait_text(&format!("Search: {q}"));
+        t.keys(&["Enter"]);
+    }
+    quit_cleanly(&t);
+    drop(t);
+    let t = launch(&app, "history2", 120, 40);
+    t.wait_text("sample");
+    t.keys(&["/"]);
+    t.keys(&["Up"]);
+    t.wait_text("Search: paix");
+    t.keys(&["Up"]);
+    t.wait_text("Search: taiwan");
+    t.keys(&["Down", "Down"]);
+    t.wait_for("the empty draft back", |s| {
+        s.lines().any(|l| l.trim_start().starts_with("Search: ▏"))
+    });
+    // Line editing: Home, a word right, Ctrl-K.
+    t.type_text("mer de Chine");
+    t.keys(&["Home", "M-f", "C-k"]);
+    t.wait_text("Search: mer▏");
+    quit_escaping_search(&t);
+}
+
+/// Leaves the search bar, then quits.
+fn quit_escaping_search(t: &Tmux) {
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    quit_cleanly(t);
 }

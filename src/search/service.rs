@@ -5,37 +5,48 @@ use std::thread::JoinHandle;
 
 use super::{IndexError, Query, Results, SearchIndex};
 
-/// What the submitter and the worker share.
-#[derive(Default)]
-pub(super) struct Slot {
-    state: Mutex<State>,
+/// What a submitter and its worker share: one pending job, the newest (the search worker's
+/// queries; the reader's typesetting jobs).
+pub(crate) struct Slot<T> {
+    state: Mutex<State<T>>,
     wake: Condvar,
 }
 
-#[derive(Default)]
-struct State {
-    /// The newest query not yet taken by the worker; older ones are overwritten.
-    pending: Option<(u64, Query)>,
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot {
+            state: Mutex::new(State {
+                pending: None,
+                closed: false,
+            }),
+            wake: Condvar::new(),
+        }
+    }
+}
+
+struct State<T> {
+    /// The newest job not yet taken by the worker; older ones are overwritten.
+    pending: Option<T>,
     closed: bool,
 }
 
-impl Slot {
-    /// Puts a query in the slot, replacing any waiting one. Never waits on a search.
-    pub(super) fn submit(&self, generation: u64, query: Query) {
+impl<T> Slot<T> {
+    /// Puts a job in the slot, replacing any waiting one. Never waits on the worker.
+    pub(crate) fn submit(&self, job: T) {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        s.pending = Some((generation, query));
+        s.pending = Some(job);
         self.wake.notify_one();
     }
 
     /// Tells the worker to stop.
-    pub(super) fn close(&self) {
+    pub(crate) fn close(&self) {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         s.closed = true;
         self.wake.notify_one();
     }
 
-    /// The next query, or `None` once closed.
-    fn take(&self) -> Option<(u64, Query)> {
+    /// The next job, or `None` once closed.
+    pub(crate) fn take(&self) -> Option<T> {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             if s.closed {
@@ -52,7 +63,7 @@ impl Slot {
 /// Starts the worker thread.
 pub(super) fn spawn(
     index: Arc<SearchIndex>,
-    slot: Arc<Slot>,
+    slot: Arc<Slot<(u64, Query)>>,
     deliver: impl Fn(u64, Result<Results, IndexError>) + Send + 'static,
 ) -> Option<JoinHandle<()>> {
     std::thread::Builder::new()

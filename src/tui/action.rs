@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::typeset::Typeset;
 use crate::corpus::Entry;
 use crate::problem::Problem;
 use crate::search::{Results, SearchIndex};
@@ -65,12 +66,28 @@ pub(super) enum Action {
     Backspace,
     /// Delete the word before the cursor.
     DeleteWord,
-    /// Clear the text input.
+    /// Delete from the start of the text input to the cursor (all of it with the cursor at the end).
     ClearInput,
+    /// Delete from the cursor to the end of the text input.
+    KillToEnd,
+    /// Delete the character (grapheme) under the cursor.
+    DeleteForward,
     /// Move the text cursor left.
     CursorLeft,
     /// Move the text cursor right.
     CursorRight,
+    /// Move the text cursor to the start.
+    CursorHome,
+    /// Move the text cursor to the end.
+    CursorEnd,
+    /// Move the text cursor a word left.
+    WordLeft,
+    /// Move the text cursor a word right.
+    WordRight,
+    /// The search before the one in the bar (history).
+    HistoryOlder,
+    /// The search after the one in the bar (history); past the newest, what was typed.
+    HistoryNewer,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at (column, row).
@@ -83,6 +100,8 @@ pub(super) enum Action {
     IndexReady(Ready),
     /// A re-read catalogue arrived.
     Reloaded(Catalogue),
+    /// The typesetter laid out a page.
+    Typeset(Typeset),
 }
 
 /// An answer of the search worker for one generation.

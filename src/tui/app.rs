@@ -12,10 +12,12 @@ use std::sync::Arc;
 
 use super::action::{Action, Ready};
 use super::cursor::Cursor;
-use super::input::LineInput;
+use super::history::History;
+use super::input::{LineInput, MAX_INPUT_CHARS};
 use super::keymap::{Focus, Mode};
 use super::layout::{self, Areas, View};
 use super::page::{Page, Wrapped};
+use super::typeset::{Job, PageKey};
 use crate::corpus::Entry;
 use crate::model::Conference;
 use crate::outlets::Outlets;
@@ -36,6 +38,10 @@ pub(super) enum Effect {
     Mouse(bool),
     /// Re-read the catalogue and reload the index in the background.
     Reload,
+    /// Lay out (and mark) a huge turn on the typesetter's thread.
+    Typeset(Job),
+    /// Save the search history (these queries, oldest first).
+    SaveHistory(Vec<String>),
 }
 
 /// Whether the index can answer yet.
@@ -58,16 +64,8 @@ pub(super) struct ReaderState {
     pub(crate) current_match: Option<usize>,
     /// Scroll to the first match once the page is laid out.
     seek_match: bool,
-}
-
-/// The layout cache key: which turn, at which width, shown how, highlighted for which query.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct PageKey {
-    conference: String,
-    turn: usize,
-    width: usize,
-    answer_only: bool,
-    highlight: u64,
+    /// The page asked of the typesetter and not yet back.
+    pending: Option<PageKey>,
 }
 
 /// The search bar and its latest answer.
@@ -86,6 +84,10 @@ pub(super) struct SearchState {
     pub(crate) query: Option<Query>,
     /// The newest request only asks for more hits of the same query: keep the cursor.
     pub(crate) extending: bool,
+    /// The newest request asks for every hit, for `G`: the cursor goes to the last one.
+    pub(crate) to_last: bool,
+    /// Queries run before (this run and earlier ones).
+    pub(crate) history: History,
 }
 
 /// The outlet picker.
@@ -209,13 +211,18 @@ impl App {
                     | Action::Delivered(_)
                     | Action::IndexReady(_)
                     | Action::Reloaded(_)
+                    | Action::Typeset(_)
             )
         {
             return;
         }
         if !matches!(
             action,
-            Action::Delivered(_) | Action::Resize(..) | Action::IndexReady(_) | Action::Wheel(..)
+            Action::Delivered(_)
+                | Action::Resize(..)
+                | Action::IndexReady(_)
+                | Action::Wheel(..)
+                | Action::Typeset(_)
         ) {
             self.message = None;
         }
@@ -227,42 +234,28 @@ impl App {
             Action::Up => self.step(-1),
             Action::PageDown => self.page_step(1),
             Action::PageUp => self.page_step(-1),
-            Action::Top => self.step(-(isize::MAX / 2)),
-            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Top => self.step(-browse::TO_END),
+            Action::Bottom => self.step(browse::TO_END),
             Action::OpenSearch => self.open_search(),
             Action::Open => self.open(),
-            Action::Back => self.back(),
-            Action::Accept => self.mode = Mode::Normal,
+            Action::Back => {
+                self.remember_query();
+                self.back();
+            }
+            Action::Accept => {
+                self.remember_query();
+                self.mode = Mode::Normal;
+            }
+            Action::HistoryOlder => self.recall(true),
+            Action::HistoryNewer => self.recall(false),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::OutletPicker => self.open_picker(),
             Action::NextSameOutlet => self.same_outlet(1),
             Action::PrevSameOutlet => self.same_outlet(-1),
             Action::CopyCitation => self.copy_citation(),
-            Action::ToggleAnswerOnly => {
-                self.reader.answer_only = !self.reader.answer_only;
-                self.reader.scroll = 0;
-                self.message = Some(
-                    if self.reader.answer_only {
-                        "Answer only"
-                    } else {
-                        "Question and answer"
-                    }
-                    .into(),
-                );
-            }
-            Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                self.effects.push(Effect::Mouse(self.mouse));
-                self.message = Some(
-                    if self.mouse {
-                        "Mouse on"
-                    } else {
-                        "Mouse off: the terminal selects text"
-                    }
-                    .into(),
-                );
-            }
+            Action::ToggleAnswerOnly => self.toggle_answer_only(),
+            Action::ToggleMouse => self.toggle_mouse(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
                 self.mode = Mode::Filter;
@@ -272,26 +265,94 @@ impl App {
                 self.effects.push(Effect::Reload);
                 self.message = Some("Reloading the catalogue and index…".into());
             }
-            Action::Insert(c) => self.edit(|i| i.insert(c.encode_utf8(&mut [0; 4]))),
+            Action::Insert(c) => self.type_in(c.encode_utf8(&mut [0; 4]), false),
             Action::Paste(text) => {
                 if self.mode == Mode::Normal {
                     self.open_search();
                 }
-                self.edit(|i| i.insert(&text));
+                self.type_in(&text, true);
             }
             Action::Backspace => self.edit(LineInput::backspace),
             Action::DeleteWord => self.edit(LineInput::delete_word),
-            Action::ClearInput => self.edit(LineInput::clear),
+            Action::ClearInput => self.edit(LineInput::kill_to_start),
+            Action::KillToEnd => self.edit(LineInput::kill_to_end),
+            Action::DeleteForward => self.edit(LineInput::delete),
             Action::CursorLeft => self.edit(LineInput::left),
             Action::CursorRight => self.edit(LineInput::right),
+            Action::CursorHome => self.edit(LineInput::home),
+            Action::CursorEnd => self.edit(LineInput::end),
+            Action::WordLeft => self.edit(LineInput::word_left),
+            Action::WordRight => self.edit(LineInput::word_right),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Delivered(d) => self.delivered(d),
             Action::IndexReady(r) => self.index_ready(r),
             Action::Reloaded(c) => self.reloaded(c),
+            Action::Typeset(t) => self.typeset(t),
         }
         self.refresh();
+    }
+
+    /// Types or pastes `text` into the open input; says so when some of it did not fit.
+    fn type_in(&mut self, text: &str, pasted: bool) {
+        let mut dropped = 0;
+        self.edit(|i| dropped = i.insert(text));
+        if dropped == 0 {
+            return;
+        }
+        self.message = Some(if pasted {
+            format!(
+                "Pasted text cut to {MAX_INPUT_CHARS} characters ({dropped} left out): search for a passage, not a document"
+            )
+        } else {
+            format!("The input is full: it holds at most {MAX_INPUT_CHARS} characters")
+        });
+    }
+
+    /// Puts an older (or newer) search from the history in the search bar.
+    fn recall(&mut self, older: bool) {
+        let typed = self.search.input.text().to_string();
+        let found = if older {
+            self.search.history.older(&typed)
+        } else {
+            self.search.history.newer()
+        };
+        match found.map(str::to_string) {
+            Some(q) => self.edit(|i| i.set(&q)),
+            None if older => self.message = Some("No older search".into()),
+            None => {}
+        }
+    }
+
+    /// Keeps the query of the search bar being left in the history (saved by the loop).
+    fn remember_query(&mut self) {
+        if self.mode == Mode::Search && self.search.history.record(self.search.input.text()) {
+            let entries = self.search.history.entries().to_vec();
+            self.effects.push(Effect::SaveHistory(entries));
+        }
+    }
+
+    fn toggle_answer_only(&mut self) {
+        self.reader.answer_only = !self.reader.answer_only;
+        self.reader.scroll = 0;
+        let what = if self.reader.answer_only {
+            "Answer only"
+        } else {
+            "Question and answer"
+        };
+        self.message = Some(what.into());
+    }
+
+    fn toggle_mouse(&mut self) {
+        self.mouse = !self.mouse;
+        self.effects.push(Effect::Mouse(self.mouse));
+        let what = if self.mouse {
+            "Mouse on"
+        } else {
+            "Mouse off: the terminal selects text"
+        };
+        self.message = Some(what.into());
     }
 
     fn toggle_help(&mut self) {

@@ -10,6 +10,7 @@ use crossterm::event::{
 
 use super::action::{Action, Catalogue};
 use super::keymap::{Focus, Mode, keymap};
+use super::typeset::Typeset;
 use crate::search::{IndexError, Results, SearchIndex};
 
 /// Something that happened.
@@ -19,6 +20,8 @@ pub(super) enum Event {
     Index(Result<(SearchIndex, Option<String>), IndexError>),
     /// The catalogue and the index re-read after `R`.
     Reloaded(Catalogue, Result<(SearchIndex, Option<String>), IndexError>),
+    /// A page the typesetter laid out.
+    Typeset(Typeset),
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
     Terminate,
 }
@@ -32,31 +35,38 @@ pub(super) fn spawn_signals(tx: Sender<Event>) {
         return;
     };
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        if let Some(signal) = signals.forever().next() {
             let _ = tx.send(Event::Terminate);
+            exit_unless_quit_in_time(128 + signal);
         }
     });
 }
 
-/// How long Ctrl-C waits for the loop to quit in order before the terminal is given back
-/// and the process ends anyway.
-const CTRL_C_GRACE: Duration = Duration::from_millis(500);
+/// Gives the loop [`QUIT_GRACE`] to quit in order; then restores the terminal and ends the
+/// process with `code` anyway, so a quit never waits on work in progress.
+fn exit_unless_quit_in_time(code: i32) {
+    thread::spawn(move || {
+        thread::sleep(QUIT_GRACE);
+        super::terminal::restore();
+        std::process::exit(code);
+    });
+}
+
+/// How long Ctrl-C or a termination signal waits for the loop to quit in order before the
+/// terminal is given back and the process ends anyway.
+const QUIT_GRACE: Duration = Duration::from_millis(500);
 
 /// Reads terminal events on a thread until the receiver goes away or input fails.
 ///
-/// Ctrl-C always quits: it is sent like any key, and if the loop is still busy (laying out a
-/// 100 MB paragraph, say) after [`CTRL_C_GRACE`], this thread restores the terminal and exits.
+/// Ctrl-C always quits: it is sent like any key, and if the loop is still busy after
+/// [`QUIT_GRACE`], this thread restores the terminal and exits.
 pub(super) fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
             if is_ctrl_c(&ev) {
-                thread::spawn(|| {
-                    thread::sleep(CTRL_C_GRACE);
-                    super::terminal::restore();
-                    // The same status as quitting in order: Ctrl-C is the browser's quit key
-                    // (CLI.md: 0 on quit), whether or not the loop was free to answer it.
-                    std::process::exit(0);
-                });
+                // Forced or not, Ctrl-C ends with 0 as quitting in order does: it is the
+                // browser's quit key.
+                exit_unless_quit_in_time(0);
             }
             if tx.send(Event::Input(ev)).is_err() {
                 break;

@@ -85,3 +85,21 @@ pub(crate) fn app(width: u16, height: u16) -> App {
     app.update(Action::Resize(width, height));
     app
 }
+
+/// Answers every query the app asked for, in order, as the search worker would; returns the
+/// app's other effects.
+pub(super) fn pump(app: &mut App, index: &crate::search::SearchIndex) -> Vec<super::app::Effect> {
+    let mut others = Vec::new();
+    for e in app.take_effects() {
+        if let super::app::Effect::Submit(generation, q) = e {
+            let outcome = index.search(&q).map_err(|e| e.to_string());
+            app.update(Action::Delivered(super::action::Delivery {
+                generation,
+                outcome,
+            }));
+        } else {
+            others.push(e);
+        }
+    }
+    others
+}

@@ -102,6 +102,9 @@ const fn ch(c: char) -> Pat {
 const fn ctrl(c: char) -> Pat {
     Pat::Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
+const fn alt(c: char) -> Pat {
+    Pat::Key(KeyCode::Char(c), KeyModifiers::ALT)
+}
 const fn code(k: KeyCode) -> Pat {
     Pat::Key(k, KeyModifiers::NONE)
 }
@@ -156,15 +159,23 @@ pub(super) const BINDINGS: &[Binding] = &[
     b(&[code(K::Esc)], A::Back, S::Picker, "close the picker", Some("close")),
     b(&[code(K::Enter)], A::Accept, S::ListFilter, "keep the filter", Some("keep")),
     b(&[code(K::Esc)], A::Back, S::ListFilter, "clear the filter", Some("clear")),
+    b(&[code(K::Up)], A::HistoryOlder, S::SearchBar, "older search (history, kept across runs)", Some("history")),
+    b(&[code(K::Down)], A::HistoryNewer, S::SearchBar, "newer search (history)", None),
     b(&[code(K::Down), ctrl('n')], A::Down, S::Inputs, "next item", Some("move")),
     b(&[code(K::Up), ctrl('p')], A::Up, S::Inputs, "previous item", None),
     b(&[code(K::PageDown)], A::PageDown, S::Inputs, "page down the list", None),
     b(&[code(K::PageUp)], A::PageUp, S::Inputs, "page up the list", None),
     b(&[code(K::Backspace)], A::Backspace, S::Inputs, "delete a character", None),
     b(&[ctrl('w')], A::DeleteWord, S::Inputs, "delete a word", None),
-    b(&[ctrl('u')], A::ClearInput, S::Inputs, "clear", None),
-    b(&[code(K::Left)], A::CursorLeft, S::Inputs, "cursor left", None),
-    b(&[code(K::Right)], A::CursorRight, S::Inputs, "cursor right", None),
+    b(&[ctrl('u')], A::ClearInput, S::Inputs, "delete to the start (all of it at the end)", None),
+    b(&[ctrl('k')], A::KillToEnd, S::Inputs, "delete to the end", None),
+    b(&[code(K::Delete), ctrl('d')], A::DeleteForward, S::Inputs, "delete the character under the cursor", None),
+    b(&[code(K::Left), ctrl('b')], A::CursorLeft, S::Inputs, "cursor left", None),
+    b(&[code(K::Right), ctrl('f')], A::CursorRight, S::Inputs, "cursor right", None),
+    b(&[code(K::Home), ctrl('a')], A::CursorHome, S::Inputs, "cursor to the start", None),
+    b(&[code(K::End), ctrl('e')], A::CursorEnd, S::Inputs, "cursor to the end", None),
+    b(&[alt('b')], A::WordLeft, S::Inputs, "a word left", None),
+    b(&[alt('f')], A::WordRight, S::Inputs, "a word right", None),
     b(&[Pat::Printable], A::Insert(' '), S::Inputs, "type (q, j, / … are letters here; paste works)", None),
     b(&[ch('q')], A::Quit, S::Browsing, "quit", Some("quit")),
     b(&[ch('?')], A::ToggleHelp, S::Browsing, "help: every binding", Some("help")),
@@ -264,6 +275,8 @@ pub(super) fn label(pat: Pat) -> String {
     };
     if mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{name}")
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
     } else {
         name
     }
@@ -273,26 +286,37 @@ pub(super) fn label(pat: Pat) -> String {
 /// The focused pane's own keys come first, then those of browsing anywhere.
 pub(super) fn hints(mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    let mut binds: Vec<&Binding> = active(mode, focus).collect();
+    let table: Vec<&Binding> = active(mode, focus).collect();
+    // The first key of a binding that an earlier one does not take (in the search bar `↓`
+    // recalls history, so the hit list moves with Ctrl-N).
+    let usable = |bind: &Binding| {
+        let before = table.iter().position(|b| std::ptr::eq(*b, bind))?;
+        bind.keys
+            .iter()
+            .copied()
+            .find(|k| !table[..before].iter().any(|b| b.keys.contains(k)))
+    };
+    let mut binds = table.clone();
     binds.sort_by_key(|b| matches!(b.scope, Scope::Browsing | Scope::Anywhere));
     for bind in &binds {
-        if let (Some(word), Some(first)) = (bind.hint, bind.keys.first()) {
+        if let (Some(word), Some(first)) = (bind.hint, usable(bind)) {
             if out.iter().any(|(_, w)| *w == word) {
                 continue;
             }
-            let mut key = label(*first);
+            let mut key = label(first);
             // "j/k move": the opposite binding of the same scope shares the hint.
             let opposite = match bind.action {
                 Action::Down => Some(Action::Up),
                 Action::NextSameOutlet => Some(Action::PrevSameOutlet),
+                Action::HistoryOlder => Some(Action::HistoryNewer),
                 _ => None,
             };
             if let Some(back) = binds
                 .iter()
                 .find(|b| Some(&b.action) == opposite.as_ref() && b.scope == bind.scope)
-                && let Some(k) = back.keys.first()
+                && let Some(k) = usable(back)
             {
-                key = format!("{key}/{}", label(*k));
+                key = format!("{key}/{}", label(k));
             }
             out.push((key, word));
         }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::model::{Conference, TurnKind};
+use crate::model::{Conference, Turn, TurnKind};
 use crate::wrap::wrap_ranges;
 
 /// What a piece of text is, for styling.
@@ -74,31 +74,35 @@ pub(super) struct Page {
 
 const GUTTER: usize = 3;
 
+/// Bytes of text in turn `turn` of `conf`: what laying it out costs.
+pub(super) fn turn_bytes(conf: &Conference, turn: usize) -> usize {
+    conf.turns.get(turn).map_or(0, |t| {
+        t.question
+            .iter()
+            .chain(&t.answer)
+            .map(String::len)
+            .sum::<usize>()
+    })
+}
+
+/// The title and meta lines of turn `turn`, then `note` (dim): what the reader shows while a
+/// huge turn is laid out elsewhere.
+pub(super) fn placeholder(conf: &Conference, turn: usize, width: usize, note: &str) -> Wrapped {
+    let mut page = Wrapped::default();
+    let width = width.max(GUTTER + 1);
+    if page.header(conf, turn, width).is_some() {
+        page.plain(note, width, Kind::Dim);
+    }
+    page
+}
+
 /// Lays out turn `turn` of `conf` in `width` columns, without marks.
 pub(super) fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool) -> Wrapped {
     let mut page = Wrapped::default();
     let width = width.max(GUTTER + 1);
-    let title = if conf.title.is_empty() {
-        format!("{} {}", conf.date, conf.language)
-    } else {
-        conf.title.clone()
-    };
-    page.plain(&title, width, Kind::Title);
-    let Some(t) = conf.turns.get(turn) else {
-        page.plain("(no such turn)", width, Kind::Dim);
+    let Some(t) = page.header(conf, turn, width) else {
         return page;
     };
-    let mut meta = vec![conf.date.clone()];
-    if let Some(s) = t.speaker.as_ref().or(conf.spokesperson.as_ref()) {
-        meta.push(s.clone());
-    }
-    meta.push(t.asker_display().to_string());
-    if t.follow_up {
-        meta.push("follow-up".into());
-    }
-    meta.push(format!("turn {}/{}", turn + 1, conf.turns.len()));
-    page.plain(&meta.join(" · "), width, Kind::Meta);
-    page.rows.push(Row::Blank);
     if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
         page.paragraphs(&t.question, "Q", width, Kind::Question);
         page.rows.push(Row::Blank);
@@ -126,6 +130,32 @@ pub(super) fn layout(conf: &Conference, turn: usize, width: usize, answer_only: 
 }
 
 impl Wrapped {
+    /// Title, meta line and a blank line; the turn, or `None` (said on the page) when missing.
+    fn header<'c>(&mut self, conf: &'c Conference, turn: usize, width: usize) -> Option<&'c Turn> {
+        let title = if conf.title.is_empty() {
+            format!("{} {}", conf.date, conf.language)
+        } else {
+            conf.title.clone()
+        };
+        self.plain(&title, width, Kind::Title);
+        let Some(t) = conf.turns.get(turn) else {
+            self.plain("(no such turn)", width, Kind::Dim);
+            return None;
+        };
+        let mut meta = vec![conf.date.clone()];
+        if let Some(s) = t.speaker.as_ref().or(conf.spokesperson.as_ref()) {
+            meta.push(s.clone());
+        }
+        meta.push(t.asker_display().to_string());
+        if t.follow_up {
+            meta.push("follow-up".into());
+        }
+        meta.push(format!("turn {}/{}", turn + 1, conf.turns.len()));
+        self.plain(&meta.join(" · "), width, Kind::Meta);
+        self.rows.push(Row::Blank);
+        Some(t)
+    }
+
     fn plain(&mut self, text: &str, width: usize, kind: Kind) {
         let chars: Vec<char> = text.chars().collect();
         for r in wrap_ranges(text, width) {
@@ -316,7 +346,6 @@ fn sorted_disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Turn;
 
     fn conf() -> Conference {
         let mut q = Turn::question(

@@ -101,26 +101,30 @@ pub struct BigParagraph {
     pub keys: Vec<Duration>,
     /// From a key to the frame showing its answer: hits and the reader's highlights.
     pub answers: Vec<Duration>,
+    /// From the first resize to the first frame drawn (the reader may still be laying out).
+    pub first_frame: Duration,
+    /// From the first resize to the frame showing the paragraph laid out.
+    pub first_page: Duration,
     /// Matches marked in the reader after the last key.
     pub marked: usize,
 }
 
+/// What the probe's workers send back.
+enum Done {
+    Answer(
+        u64,
+        Result<crate::search::Results, crate::search::IndexError>,
+    ),
+    Page(super::typeset::Typeset),
+}
+
 /// Types `query` into the search bar while the reader shows a turn whose answer is one
-/// paragraph of about `bytes` bytes, at `w`×`h`; each key waits for its own answer.
+/// paragraph of about `bytes` bytes, at `w`×`h`; each key waits for its own answer, as the
+/// event loop would get it: searches and typesetting on their own threads.
 pub fn big_paragraph(bytes: usize, query: &str, w: u16, h: u16) -> Result<BigParagraph, String> {
+    use super::typeset::{Typesetter, one_paragraph};
     use crate::corpus::Entry;
-    use crate::model::Conference;
-    let words =
-        "la Chine soutient une solution politique, la sécurité commune et la paix régionale ";
-    let conf: Conference = serde_json::from_value(serde_json::json!({
-        "id": "2030-01-01-fr", "date": "2030-01-01", "language": "fr",
-        "spokesperson": "Guo Jiakun", "title": "Conférence de presse du 1er janvier 2030",
-        "turns": [{"kind": "question", "asker": "AFP", "outlet": "AFP",
-                   "question": ["Une question sur la paix ?"],
-                   "answer": [words.repeat(bytes / words.len() + 1)]}]
-    }))
-    .map_err(|e| e.to_string())?;
-    let confs = vec![conf];
+    let confs = vec![one_paragraph(bytes)?];
     let index = Arc::new(SearchIndex::in_memory(&confs).map_err(|e| e.to_string())?);
     let entries = confs.iter().map(Entry::of).collect();
     let mut app = App::new(
@@ -138,43 +142,72 @@ pub fn big_paragraph(bytes: usize, query: &str, w: u16, h: u16) -> Result<BigPar
         .map(|_| ())
         .map_err(|e| e.to_string())
     };
-    app.update(Action::Resize(w, h));
-    draw(&mut term, &app)?;
     let (tx, rx) = mpsc::channel();
+    let answers = tx.clone();
     let service = SearchService::spawn(Arc::clone(&index), move |g, r| {
-        let _ = tx.send((g, r));
+        let _ = answers.send(Done::Answer(g, r));
     });
+    let typesetter = Typesetter::spawn(move |t| {
+        let _ = tx.send(Done::Page(t));
+    });
+    // The event loop's `perform`: returns the generation of a search asked for.
+    let perform = |app: &mut App| {
+        let mut asked = None;
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Submit(generation, q) => {
+                    asked = Some(generation);
+                    service.submit(generation, q);
+                }
+                Effect::Typeset(job) => typesetter.submit(job),
+                _ => {}
+            }
+        }
+        asked
+    };
+    // Feeds answers and pages to the app until `done` holds.
+    let settle = |app: &mut App, term: &mut Terminal<TestBackend>, done: &dyn Fn(&App) -> bool| {
+        while !done(app) {
+            let update = match rx.recv_timeout(Duration::from_secs(600)) {
+                Ok(Done::Answer(generation, outcome)) => Action::Delivered(Delivery {
+                    generation,
+                    outcome: outcome.map_err(|e| e.to_string()),
+                }),
+                Ok(Done::Page(t)) => Action::Typeset(t),
+                Err(e) => return Err(format!("no answer from the workers: {e}")),
+            };
+            app.update(update);
+            perform(app);
+            draw(term, app)?;
+        }
+        Ok(())
+    };
+    let mut out = BigParagraph::default();
+    let started = Instant::now();
+    app.update(Action::Resize(w, h));
+    perform(&mut app);
+    draw(&mut term, &app)?;
+    out.first_frame = started.elapsed();
+    settle(&mut app, &mut term, &App::reader_settled)?;
+    out.first_page = started.elapsed();
     app.update(Action::IndexReady(Ready {
         index: Ok(index),
         note: None,
     }));
     app.update(Action::OpenSearch);
+    perform(&mut app);
     draw(&mut term, &app)?;
-    let mut out = BigParagraph::default();
     for c in query.chars() {
         let t = Instant::now();
         app.update(Action::Insert(c));
-        let mut asked = None;
-        for effect in app.take_effects() {
-            if let Effect::Submit(generation, q) = effect {
-                asked = Some(generation);
-                service.submit(generation, q);
-            }
-        }
+        let asked = perform(&mut app);
         draw(&mut term, &app)?;
         out.keys.push(t.elapsed());
         let Some(asked) = asked else { continue };
-        while let Ok((generation, outcome)) = rx.recv_timeout(Duration::from_secs(60)) {
-            app.update(Action::Delivered(Delivery {
-                generation,
-                outcome: outcome.map_err(|e| e.to_string()),
-            }));
-            draw(&mut term, &app)?;
-            if generation == asked {
-                out.answers.push(t.elapsed());
-                break;
-            }
-        }
+        settle(&mut app, &mut term, &|app: &App| {
+            app.search.shown == asked && app.reader_settled()
+        })?;
+        out.answers.push(t.elapsed());
     }
     out.marked = app.page().matches.len();
     Ok(out)

@@ -23,15 +23,7 @@ fn ready(width: u16, height: u16) -> (App, Arc<SearchIndex>) {
 
 /// Answers every query the app asked for, in order, as the worker would.
 fn pump(app: &mut App, index: &SearchIndex) {
-    for e in app.take_effects() {
-        if let Effect::Submit(generation, q) = e {
-            let outcome = index.search(&q).map_err(|e| e.to_string());
-            app.update(Action::Delivered(Delivery {
-                generation,
-                outcome,
-            }));
-        }
-    }
+    fixture::pump(app, index);
 }
 
 fn type_text(app: &mut App, index: &SearchIndex, text: &str) {
@@ -225,8 +217,26 @@ fn search_screens_at_80x24_and_160x48() {
     }
 }
 
-#[test]
-fn scrolling_to_the_end_of_the_hits_asks_for_more_and_keeps_the_cursor() {
+/// Answers the app's requests; returns the hit limits they asked for.
+fn answer(app: &mut App, index: &SearchIndex) -> Vec<usize> {
+    app.take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Submit(g, q) => {
+                let outcome = index.search(&q).map_err(|e| e.to_string());
+                app.update(Action::Delivered(Delivery {
+                    generation: g,
+                    outcome,
+                }));
+                Some(q.limit)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A browser searching `tarifs` over 120 matching turns: a first page of 50 hits.
+fn many_hits() -> (App, SearchIndex) {
     let mut many = Vec::new();
     for i in 0..120 {
         let mut c = fixture::conferences()[0].clone();
@@ -248,26 +258,65 @@ fn scrolling_to_the_end_of_the_hits_asks_for_more_and_keeps_the_cursor() {
         (50, 120),
         "a first page of hits"
     );
-    app.update(Action::Bottom);
+    (app, index)
+}
+
+#[test]
+fn scrolling_to_the_end_of_the_hits_asks_for_more_and_keeps_the_cursor() {
+    let (mut app, index) = many_hits();
+    for _ in 0..46 {
+        app.update(Action::Down);
+    }
     let cursor = app.hits.selected;
-    let asked: Vec<usize> = app
-        .take_effects()
-        .into_iter()
-        .filter_map(|e| match e {
-            Effect::Submit(g, q) => {
-                let outcome = index.search(&q).map_err(|e| e.to_string());
-                app.update(Action::Delivered(Delivery {
-                    generation: g,
-                    outcome,
-                }));
-                Some(q.limit)
-            }
-            _ => None,
-        })
-        .collect();
-    assert_eq!(asked, [250], "one request for more hits");
+    assert_eq!(answer(&mut app, &index), [250], "one request for more hits");
     assert_eq!(app.rows.len(), 120);
     assert_eq!(app.hits.selected, cursor, "the cursor stays on its hit");
+}
+
+#[test]
+fn g_goes_to_the_last_hit_of_the_count_not_of_the_first_page() {
+    // Issue 9: "the hit list stops at 50 while its count says 74, and `G` stops at hit 50".
+    let (mut app, index) = many_hits();
+    app.update(Action::Bottom);
+    assert_eq!(answer(&mut app, &index), [120], "every hit asked for");
+    assert_eq!(app.rows.len(), 120);
+    assert_eq!(app.hits.selected, 119, "on the last hit");
+    assert!(answer(&mut app, &index).is_empty(), "nothing more to ask");
+    // `G` while more hits are on their way still ends on the last one.
+    let (mut app, index) = many_hits();
+    for _ in 0..46 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Bottom);
+    let first = answer(&mut app, &index);
+    let second = answer(&mut app, &index);
+    assert_eq!((first, second), (vec![250], vec![]));
+    assert_eq!(app.hits.selected, 119);
+}
+
+#[test]
+fn the_current_match_is_styled_apart_from_the_others() {
+    use ratatui::style::Color;
+    let (mut app, index) = ready(120, 40);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "chine");
+    app.update(Action::Accept);
+    app.update(Action::FocusNext);
+    let cells = |app: &App, bg: Color| {
+        let (_, buf) = screen(app);
+        buf.content().iter().filter(|c| c.bg == bg).count()
+    };
+    app.update(Action::NextMatch);
+    assert!(app.reader.current_match.is_some());
+    let current = cells(&app, Color::Magenta);
+    assert!(
+        current >= "chine".len(),
+        "the current match: {current} cells"
+    );
+    assert!(
+        cells(&app, Color::Yellow) > 0,
+        "the other matches keep their style"
+    );
 }
 
 #[test]

@@ -31,6 +31,16 @@ impl Theme {
         }
     }
 
+    /// The match `n`/`N` went to: apart from the others (black on magenta; reversed
+    /// without colour).
+    pub(super) fn current_match(self) -> Style {
+        if self.no_color {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED)
+        } else {
+            Style::new().fg(Color::Black).bg(Color::Magenta)
+        }
+    }
+
     pub(super) fn dim(self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
     }

@@ -51,8 +51,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App) -> Areas {
     a
 }
 
-/// A pane's frame: rounded, bright when focused.
-fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: Theme) -> Block<'a> {
+/// A pane's frame over `area`: bright when focused; a title too long for the top border is
+/// cut with an ellipsis before the corner.
+fn pane(title: &str, area: Rect, focused: bool, theme: Theme) -> Block<'static> {
+    let title = wrap::truncate(title, usize::from(area.width.saturating_sub(2)));
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick

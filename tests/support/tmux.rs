@@ -70,6 +70,27 @@ impl Tmux {
         }
     }
 
+    /// Pastes `text` as a terminal paste (bracketed when the program asked for it), through a
+    /// file: a command line could not carry hundreds of kilobytes.
+    pub fn paste(&self, text: &str) {
+        let file = std::env::temp_dir().join(format!("{}-paste.txt", self.socket));
+        std::fs::write(&file, text).expect("write the paste buffer");
+        let loaded = self
+            .tmux()
+            .args(["load-buffer", "-b", "paste"])
+            .arg(&file)
+            .status()
+            .is_ok_and(|s| s.success());
+        let _ = std::fs::remove_file(&file);
+        assert!(loaded, "load-buffer");
+        let ok = self
+            .tmux()
+            .args(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "paste-buffer");
+    }
+
     /// The visible screen as plain text.
     pub fn screen(&self) -> String {
         let o = self

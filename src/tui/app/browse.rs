@@ -9,6 +9,9 @@ use crate::tui::input::LineInput;
 use crate::tui::keymap::{Focus, Mode};
 use crate::tui::layout::{self, View};
 
+/// A step that goes to the end of any list (and `-TO_END` to its start).
+pub(super) const TO_END: isize = isize::MAX / 2;
+
 impl App {
     pub(super) fn cycle_focus(&mut self, delta: isize) {
         let panes: &[Focus] = match self.view {
@@ -25,7 +28,8 @@ impl App {
         self.focus = panes[next];
     }
 
-    /// Moves by `delta` rows in whatever the keyboard is talking to.
+    /// Moves by `delta` rows in whatever the keyboard is talking to; [`TO_END`] and
+    /// `-TO_END` go to the ends.
     pub(super) fn step(&mut self, delta: isize) {
         match self.mode {
             Mode::Help => {
@@ -87,7 +91,7 @@ impl App {
                     self.turn_changed();
                     self.reader.seek_match = true;
                 }
-                self.more_hits_if_near_end();
+                self.more_hits_if_near_end(delta >= TO_END);
             }
             Focus::Reader => self.scroll_reader(delta),
         }

@@ -3,10 +3,12 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::{App, Effect, PageKey};
+use super::browse::TO_END;
+use super::{App, Effect};
 use crate::model::{Conference, TurnKind};
-use crate::tui::layout;
+use crate::tui::layout::{self, View};
 use crate::tui::page::{self, Page};
+use crate::tui::typeset::{Job, PageKey, Typeset};
 
 impl App {
     /// Columns available to the reader's text (borders, padding and scrollbar aside).
@@ -44,37 +46,17 @@ impl App {
             highlight,
         };
         if self.reader.key.as_ref() != Some(&key) {
-            let page = if let Some(p) = self.pages.get(&key) {
-                Arc::clone(p)
-            } else {
-                // Wrapping is kept across queries: a new query only re-marks the text.
-                let plain = PageKey {
-                    highlight: 0,
-                    ..key.clone()
-                };
-                let wrapped = if let Some(w) = self.wrapped.get(&plain) {
-                    Arc::clone(w)
-                } else {
-                    let w = Arc::new(page::layout(&conf, turn, key.width, key.answer_only));
-                    if self.wrapped.len() >= 64 {
-                        self.wrapped.clear();
-                    }
-                    self.wrapped.insert(plain, Arc::clone(&w));
-                    w
-                };
-                let hl = self.search.highlighter.clone().filter(|_| highlight > 0);
-                let marks = |t: &str| hl.as_ref().map(|h| h.ranges(t)).unwrap_or_default();
-                let p = Arc::new(Page::marked(wrapped, &marks));
-                if self.pages.len() >= 256 {
-                    self.pages.clear();
-                }
-                self.pages.insert(key.clone(), Arc::clone(&p));
-                p
-            };
-            self.reader.page = page;
-            self.reader.key = Some(key);
+            if !self.pages.contains_key(&key) {
+                self.ask_typesetter(&key, &conf);
+            }
+            if let Some(p) = self.pages.get(&key) {
+                self.reader.page = Arc::clone(p);
+                self.reader.key = Some(key.clone());
+                self.reader.pending = None;
+            }
         }
-        if self.reader.seek_match {
+        // Only the page laid out for this key says where the first match is.
+        if self.reader.seek_match && self.reader.key.as_ref() == Some(&key) {
             self.reader.seek_match = false;
             if let Some(&line) = self.reader.page.matches.first() {
                 self.reader.current_match = Some(0);
@@ -84,11 +66,91 @@ impl App {
         self.reader.scroll = self.reader.scroll.min(self.max_scroll());
     }
 
+    /// Lays out the page for `key`: at once when the turn is small, else on the typesetter's
+    /// thread, showing meanwhile the turn without its new marks, or a note when it has never
+    /// been wrapped at this width.
+    fn ask_typesetter(&mut self, key: &PageKey, conf: &Arc<Conference>) {
+        let wrapped = self.wrapped.get(&key.unmarked()).cloned();
+        let job = Job {
+            key: key.clone(),
+            conf: Arc::clone(conf),
+            wrapped: wrapped.clone(),
+            highlighter: self.search.highlighter.clone(),
+        };
+        if job.is_small() {
+            self.typeset(job.run());
+            return;
+        }
+        if self.reader.pending.as_ref() != Some(key) {
+            self.reader.pending = Some(key.clone());
+            self.effects.push(Effect::Typeset(job));
+        }
+        let same_text = self
+            .reader
+            .key
+            .as_ref()
+            .is_some_and(|k| k.unmarked() == key.unmarked());
+        if same_text {
+            // The previous query's marks stay until the new ones arrive.
+            return;
+        }
+        let waiting = wrapped.unwrap_or_else(|| {
+            let mb = page::turn_bytes(conf, key.turn) as f64 / 1e6;
+            Arc::new(page::placeholder(
+                conf,
+                key.turn,
+                key.width,
+                &format!("Laying out this turn ({mb:.1} MB)…"),
+            ))
+        });
+        self.reader.page = Arc::new(Page::marked(waiting, &|_| Vec::new()));
+        self.reader.key = None;
+    }
+
+    /// A page laid out: kept in the caches, shown if it is the one the reader wants.
+    pub(super) fn typeset(&mut self, t: Typeset) {
+        if self.reader.pending.as_ref() == Some(&t.key) {
+            self.reader.pending = None;
+        }
+        if self.wrapped.len() >= 64 {
+            self.wrapped.clear();
+        }
+        self.wrapped.insert(t.key.unmarked(), t.wrapped);
+        // Pages marked for an older search are never shown again: a huge turn's marks are
+        // megabytes, so they go at once rather than when the cache fills.
+        self.pages
+            .retain(|k, _| k.highlight == 0 || k.highlight >= t.key.highlight);
+        if self.pages.len() >= 256 {
+            self.pages.clear();
+        }
+        self.pages.insert(t.key, t.page);
+    }
+
     fn max_scroll(&self) -> usize {
         self.reader.page.len().saturating_sub(self.reader_height())
     }
 
+    /// Scrolls by `delta` lines. Reading a conference goes on across turns: scrolling down
+    /// at the end of a turn opens the next, up at its start the end of the previous (`g`/`G`
+    /// stay in the turn).
     pub(super) fn scroll_reader(&mut self, delta: isize) {
+        let turns = self.conf.as_ref().map_or(0, |c| c.turns.len());
+        let reading_on = self.view == View::Browse && delta.abs() < TO_END;
+        let at_end = self.reader.scroll >= self.max_scroll();
+        if reading_on && delta > 0 && at_end && self.turns.selected + 1 < turns {
+            self.turns.step(1, turns);
+            self.turn_changed();
+            self.message = Some(format!("Turn {} of {turns}", self.turns.selected + 1));
+            return;
+        }
+        if reading_on && delta < 0 && self.reader.scroll == 0 && self.turns.selected > 0 {
+            self.turns.step(-1, turns);
+            self.turn_changed();
+            // Clamped to the new turn's last screen once it is laid out.
+            self.reader.scroll = usize::MAX;
+            self.message = Some(format!("Turn {} of {turns}", self.turns.selected + 1));
+            return;
+        }
         self.reader.scroll = self
             .reader
             .scroll
@@ -150,6 +212,12 @@ impl App {
             self.reader.page.len(),
             self.reader_height(),
         )
+    }
+
+    /// Whether the reader shows the page it wants: nothing is left to the typesetter.
+    #[cfg(any(test, feature = "probe"))]
+    pub(crate) fn reader_settled(&self) -> bool {
+        self.reader.pending.is_none()
     }
 
     /// The page on screen.

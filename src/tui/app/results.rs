@@ -60,17 +60,26 @@ impl App {
         }
     }
 
-    /// Near the end of the loaded hits of a search that has more: ask for more.
-    pub(super) fn more_hits_if_near_end(&mut self) {
+    /// Near the end of the loaded hits of a search that has more: ask for more; with `all`
+    /// (`G`), for every hit, and the cursor goes to the last when they arrive.
+    pub(super) fn more_hits_if_near_end(&mut self, all: bool) {
         let near_end = self.hits.selected + 5 >= self.rows.len();
         let more = self.search.total > self.rows.len();
-        if self.row_source != RowSource::Search || !near_end || !more || self.search.extending {
+        if self.row_source != RowSource::Search || !near_end || !more {
+            return;
+        }
+        self.search.to_last |= all;
+        if self.search.extending {
             return;
         }
         let Some(mut q) = self.search.query.clone() else {
             return;
         };
-        q.limit = self.rows.len() + MORE_HITS;
+        q.limit = if all {
+            self.search.total
+        } else {
+            self.rows.len() + MORE_HITS
+        };
         self.search.generation += 1;
         self.search.extending = true;
         self.search.query = Some(q.clone());
@@ -81,6 +90,7 @@ impl App {
     /// Asks the worker for the query in the search bar under a new generation.
     pub(super) fn submit_search(&mut self) {
         self.search.extending = false;
+        self.search.to_last = false;
         self.row_source = RowSource::Search;
         self.search.generation += 1;
         let text = self.search.input.text();
@@ -118,7 +128,11 @@ impl App {
                 // A refused query says why in the status line (`?` has no word, `lang:de`…).
                 self.search.error = r.refusal.as_ref().map(ToString::to_string);
                 if std::mem::take(&mut self.search.extending) {
-                    // More hits of the same query: the reader and cursor stay where they are.
+                    if std::mem::take(&mut self.search.to_last) {
+                        // `G` asked for every hit: go to the last.
+                        self.move_in(Focus::Hits, super::browse::TO_END);
+                    }
+                    // More hits of the same query: otherwise the reader and cursor stay.
                     return;
                 }
                 self.hits = crate::tui::cursor::Cursor::default();

@@ -54,6 +54,13 @@ fn truncate_start(s: &str, max: usize) -> String {
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
+/// Columns the right side of a row of `width` takes: at most half the row (see [`split_row`]).
+fn right_width(right: &str, width: u16) -> usize {
+    wrap::width(right)
+        .min((usize::from(width) / 2).max(20))
+        .min(usize::from(width))
+}
+
 fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: Theme) {
     let width = usize::from(area.width);
     // The right side (corpus, counts) yields to messages: at most half the row,
@@ -82,33 +89,6 @@ pub(super) fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(area) = app.areas.search_bar else {
         return;
     };
-    let typing = app.mode == Mode::Search;
-    let mut left = vec![Span::styled(" Search: ", theme.label())];
-    if let RowSource::Outlet(o) = &app.row_source {
-        left = vec![Span::styled(format!(" Outlet: {o}"), theme.label())];
-    } else {
-        let text = app.search.input.text();
-        let (before, after): (String, String) = {
-            let chars: Vec<char> = text.chars().collect();
-            let at = app.search.input.cursor().min(chars.len());
-            (chars[..at].iter().collect(), chars[at..].iter().collect())
-        };
-        left.push(Span::raw(before));
-        if typing {
-            left.push(Span::styled("▏", theme.label()));
-        }
-        left.push(Span::raw(after));
-        if let Some(f) = app
-            .search
-            .query
-            .as_ref()
-            .map(|q| describe_filters(&q.filters))
-            .filter(|f| !f.is_empty())
-        {
-            left.push(Span::raw("   "));
-            left.push(Span::styled(f, theme.strong()));
-        }
-    }
     let right = match (&app.index, &app.search.error, &app.row_source) {
         (_, _, RowSource::Outlet(_)) => format!("{} questions ", app.rows.len()),
         (IndexState::Opening, _, _) => "indexing… ".to_string(),
@@ -123,6 +103,38 @@ pub(super) fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
             elapsed(app.search.elapsed)
         ),
     };
+    let typing = app.mode == Mode::Search;
+    let label = " Search: ";
+    let mut left = vec![Span::styled(label, theme.label())];
+    if let RowSource::Outlet(o) = &app.row_source {
+        left = vec![Span::styled(format!(" Outlet: {o}"), theme.label())];
+    } else {
+        let filters = app
+            .search
+            .query
+            .as_ref()
+            .map(|q| describe_filters(&q.filters))
+            .filter(|f| !f.is_empty());
+        let (before, after) = app.search.input.split();
+        // The cursor stays in sight: a long query scrolls sideways, its start cut first.
+        let room = usize::from(area.width).saturating_sub(
+            right_width(&right, area.width)
+                + 1
+                + wrap::width(label)
+                + 1
+                + filters.as_ref().map_or(0, |f| wrap::width(f) + 3),
+        );
+        let keep = room.saturating_sub(wrap::width(after).min(room / 3)).max(1);
+        left.push(Span::raw(truncate_start(before, keep)));
+        if typing {
+            left.push(Span::styled("▏", theme.label()));
+        }
+        left.push(Span::raw(after.to_string()));
+        if let Some(f) = filters {
+            left.push(Span::raw("   "));
+            left.push(Span::styled(f, theme.strong()));
+        }
+    }
     split_row(frame, area, &left, &right, theme);
 }
 
@@ -186,23 +198,41 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: Theme) {
     split_row(frame, area, &left, &right, theme);
 }
 
+/// The key hints that fit, in the table's order; `? help` always among them, last, so a
+/// narrow screen still says where the rest are.
 pub(super) fn footer(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.footer;
-    let mut spans = vec![Span::raw(" ")];
-    for (key, word) in keymap::hints(app.mode, app.focus) {
-        spans.push(Span::styled(key, theme.label()));
-        spans.push(Span::raw(format!(" {word}  ")));
-    }
     let width = usize::from(area.width);
-    let mut used = 0;
-    let mut out = Vec::new();
-    for s in spans {
-        let w = wrap::width(&s.content);
-        if used + w > width {
+    let mut hints = keymap::hints(app.mode, app.focus);
+    let help = hints
+        .iter()
+        .position(|(_, word)| *word == "help")
+        .map(|i| hints.remove(i));
+    let pair = |(key, word): &(String, &str)| {
+        [
+            Span::styled(key.clone(), theme.label()),
+            Span::raw(format!(" {word}  ")),
+        ]
+    };
+    let help_w = help
+        .as_ref()
+        .map_or(0, |h| pair(h).iter().map(|s| wrap::width(&s.content)).sum());
+    let mut out = vec![Span::raw(" ")];
+    let mut used = 1;
+    for h in &hints {
+        let spans = pair(h);
+        let w: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+        if used + w + help_w > width {
             break;
         }
         used += w;
-        out.push(s);
+        out.extend(spans);
+    }
+    if let Some(h) = &help
+        && used + help_w <= width
+    {
+        used += help_w;
+        out.extend(pair(h));
     }
     out.push(Span::raw(pad("", width.saturating_sub(used))));
     frame.render_widget(Paragraph::new(Line::from(out)), area);

@@ -52,7 +52,7 @@ pub(super) fn conferences(frame: &mut Frame, app: &App, theme: Theme) {
             theme.dim(),
         ));
     }
-    render_lines(frame, area, pane(title, focused, theme), lines);
+    render_lines(frame, area, pane(&title, area, focused, theme), lines);
 }
 
 pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
@@ -81,11 +81,12 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             .map(|n| wrap::width(n))
             .max()
             .unwrap_or(0)
-            .min(inner_w / 2);
+            .min((inner_w / 2).min(24));
         for i in app.turns.visible(conf.turns.len(), inner_height(area)) {
             let t = &conf.turns[i];
             let mark = if t.follow_up { "↳ " } else { "" };
-            let name = pad(&names[i], col);
+            // A long outlet name is cut, never the preview's room.
+            let name = pad(&truncate(&names[i], col), col);
             let first = t
                 .question
                 .first()
@@ -106,7 +107,7 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             lines.push(row(spans, i == app.turns.selected, theme));
         }
     }
-    render_lines(frame, area, pane(title, focused, theme), lines);
+    render_lines(frame, area, pane(&title, area, focused, theme), lines);
 }
 
 pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
@@ -120,13 +121,22 @@ pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
     };
     let focused = app.focus == Focus::Hits && matches!(app.mode, Mode::Normal | Mode::Search);
     let mut lines = Vec::new();
-    for i in app.hits.visible(app.rows.len(), inner_height(area)) {
+    let visible = app.hits.visible(app.rows.len(), inner_height(area));
+    // The outlet column: as wide as the widest outlet on screen, at most a fifth of the row.
+    let outlet_w = visible
+        .clone()
+        .map(|i| wrap::width(app.rows[i].outlet.as_deref().unwrap_or("—")))
+        .max()
+        .unwrap_or(0)
+        .min((inner_w / 5).max(6));
+    for i in visible {
         let r = &app.rows[i];
+        let outlet = truncate(r.outlet.as_deref().unwrap_or("—"), outlet_w);
         let head = format!(
             "{} {} {} ",
             r.date,
             pad(&r.language, 2),
-            r.outlet.as_deref().unwrap_or("—")
+            pad(&outlet, outlet_w)
         );
         let mut spans = vec![Span::styled(head.clone(), theme.strong())];
         if let Some(s) = &r.snippet {
@@ -146,25 +156,33 @@ pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
         };
         lines.push(Line::styled(text, theme.dim()));
     }
-    render_lines(frame, area, pane(title, focused, theme), lines);
+    render_lines(frame, area, pane(&title, area, focused, theme), lines);
 }
 
-/// One line of a snippet in `width` columns, matches highlighted, starting
-/// shortly before the first match when it would otherwise be cut off.
-pub(super) fn snippet(s: &Snippet, width: usize, theme: Theme) -> Vec<Span<'static>> {
-    let chars: Vec<char> = s
+/// One line of a snippet in `width` columns, matches highlighted: when the first match
+/// would not show whole, the line starts so that it sits in the middle. An ellipsis marks
+/// each side where text was cut.
+pub(super) fn snippet(snip: &Snippet, width: usize, theme: Theme) -> Vec<Span<'static>> {
+    let chars: Vec<char> = snip
         .text
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
+    let cols = |c: char| wrap::width(c.encode_utf8(&mut [0; 4]));
     let mut start = 0;
-    if let Some(first) = s.highlights.first() {
-        let before: String = chars[..first.start.min(chars.len())].iter().collect();
-        if wrap::width(&before) + 8 > width {
-            start = first.start.saturating_sub(12);
-            // Begin at a word when one starts shortly before the match.
-            if let Some(space) = (start..first.start).find(|&i| chars[i] == ' ') {
-                start = space + 1;
+    if let Some(first) = snip.highlights.first() {
+        let first_start = first.start.min(chars.len());
+        let first_end = first.end.min(chars.len());
+        let upto_end: usize = chars[..first_end].iter().map(|&c| cols(c)).sum();
+        if upto_end + 1 > width {
+            let matched: usize = chars[first_start..first_end].iter().map(|&c| cols(c)).sum();
+            // Columns left of the match: half of what it leaves free.
+            let lead = width.saturating_sub(matched) / 2;
+            let mut used = 1; // the leading ellipsis
+            start = first_start;
+            while start > 0 && used + cols(chars[start - 1]) <= lead {
+                start -= 1;
+                used += cols(chars[start]);
             }
         }
     }
@@ -174,29 +192,39 @@ pub(super) fn snippet(s: &Snippet, width: usize, theme: Theme) -> Vec<Span<'stat
         spans.push(Span::raw("…"));
         used = 1;
     }
-    let mut i = start;
-    while i < chars.len() && used < width {
-        let marked = s.highlights.iter().any(|r| r.contains(&i));
-        let mut j = i;
+    let total: usize = chars[start..].iter().map(|&c| cols(c)).sum();
+    // Room for the text: one column less when it will not fit, for the trailing `…`.
+    let room = if used + total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let marked = |at: usize| snip.highlights.iter().any(|r| r.contains(&at));
+    let mut at = start;
+    while at < chars.len() && used < room {
+        let is_match = marked(at);
+        let mut end = at;
         let mut piece = String::new();
-        while j < chars.len() && s.highlights.iter().any(|r| r.contains(&j)) == marked {
-            let w = wrap::width(chars[j].encode_utf8(&mut [0; 4]));
-            if used + w > width {
+        while end < chars.len() && marked(end) == is_match {
+            if used + cols(chars[end]) > room {
                 break;
             }
-            piece.push(chars[j]);
-            used += w;
-            j += 1;
+            piece.push(chars[end]);
+            used += cols(chars[end]);
+            end += 1;
         }
-        if j == i {
+        if end == at {
             break;
         }
-        spans.push(if marked {
+        spans.push(if is_match {
             Span::styled(piece, theme.matched())
         } else {
             Span::raw(piece)
         });
-        i = j;
+        at = end;
+    }
+    if at < chars.len() && width > 0 {
+        spans.push(Span::raw("…"));
     }
     spans
 }

@@ -72,6 +72,7 @@ pub(super) fn help(frame: &mut Frame, app: &App, theme: Theme) {
     frame.render_widget(
         Paragraph::new(lines).block(pane(
             " Help · every binding · Esc or ? closes ",
+            area,
             true,
             theme,
         )),
@@ -111,5 +112,8 @@ pub(super) fn picker(frame: &mut Frame, app: &App, theme: Theme) {
         p.shown.len()
     );
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(pane(title, true, theme)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(pane(&title, area, true, theme)),
+        area,
+    );
 }

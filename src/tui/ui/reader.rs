@@ -24,14 +24,23 @@ pub(super) fn reader(frame: &mut Frame, app: &App, theme: Theme) {
     if app.reader.answer_only {
         title = " Reader · answer only ".into();
     }
-    let block =
-        pane(title, focused, theme).title_bottom(Line::from(position).alignment(Alignment::Right));
+    let block = pane(&title, area, focused, theme)
+        .title_bottom(Line::from(position).alignment(Alignment::Right));
     let page = app.page();
+    // The line of the match `n`/`N` went to: its first match is styled apart.
+    let current = app
+        .reader
+        .current_match
+        .and_then(|i| page.matches.get(i).copied());
     let lines: Vec<Line> = (scroll.min(total)..(scroll + height).min(total))
-        .map(|i| page.line(i))
-        .map(|segs| {
+        .map(|i| (i, page.line(i)))
+        .map(|(i, segs)| {
             let mut spans = vec![Span::raw(" ")];
+            let mut first_match = current == Some(i);
             spans.extend(segs.into_iter().map(|s| {
+                if s.kind == Kind::Match && std::mem::take(&mut first_match) {
+                    return Span::styled(s.text, theme.current_match());
+                }
                 let style = match s.kind {
                     Kind::Title | Kind::Answer => {
                         if s.kind == Kind::Title {
