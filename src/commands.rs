@@ -1,9 +1,11 @@
 //! The sub-commands: each reads the corpus through the core and prints for people or scripts.
 
+mod diff;
 mod import;
 mod list;
 mod out;
 mod outlets;
+mod parallel;
 mod search;
 mod show;
 mod sync;
@@ -24,7 +26,14 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),
         Command::Sync(args) => Ok(sync::run(&dir, &args)),
         Command::List { json } => list::run(&read_library(&dir)?, json),
-        Command::Show { id, json } => show::run(&read_library(&dir)?, &id, json),
+        Command::Show {
+            id,
+            parallel: true,
+            lang,
+            ..
+        } => parallel::run(&read_library(&dir)?, &id, &lang),
+        Command::Show { id, json, .. } => show::run(&read_library(&dir)?, &id, json),
+        Command::Diff { id, json, .. } => diff::run(&read_library(&dir)?, id.as_deref(), json),
         Command::Search(args) => search::run(&read_library(&dir)?, &args),
         Command::Outlets { json } => outlets::run(&read_library(&dir)?, json),
         Command::Index => search::rebuild(&read_library(&dir)?),

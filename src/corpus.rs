@@ -10,7 +10,10 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
-pub use store::{conference_from_json, remove_temporaries, sanitize_conference, save_conference};
+pub use store::{
+    conference_from_json, remove_temporaries, sanitize_conference, save_conference,
+    save_conference_unflushed,
+};
 
 use crate::problem::Problem;
 use crate::text::escape_controls;
@@ -196,7 +199,9 @@ impl Corpus {
             Kind::Sample(c) => {
                 let mut confs = c.clone();
                 sort_newest_first(&mut confs);
-                (confs.iter().map(Entry::of).collect(), Vec::new())
+                let mut entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
+                crate::versions::link(&mut entries);
+                (entries, Vec::new())
             }
         }
     }
@@ -214,6 +219,7 @@ impl Corpus {
     pub fn store_catalog_for(&self, stamp: u64, mut entries: Vec<Entry>, problems: &[Problem]) {
         if let Some(p) = self.path() {
             entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+            crate::versions::link(&mut entries);
             catalog::store(&cache_dir_for(p), stamp, &entries, problems);
         }
     }
