@@ -19,7 +19,7 @@ use crate::model::{Conference, Turn, TurnKind};
 const THRESHOLD: f64 = 0.35;
 
 /// For each turn of `a`, the index of its counterpart in `b`, if any.
-pub fn align(a: &Conference, b: &Conference) -> Vec<Option<usize>> {
+pub(crate) fn align(a: &Conference, b: &Conference) -> Vec<Option<usize>> {
     let ours: Vec<Features> = a.turns.iter().map(Features::of).collect();
     let theirs: Vec<Features> = b.turns.iter().map(Features::of).collect();
     let total = |all: &[Features]| all.iter().map(|one| one.len).sum::<f64>().max(1.0);
@@ -183,19 +183,16 @@ fn similarity(a: &Features, b: &Features, ratio: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::align;
-    use crate::model::{Conference, Turn, TurnKind};
+    use crate::model::{Conference, Turn};
 
     fn turn(outlet: Option<&str>, q: &str, a: &str) -> Turn {
-        Turn {
-            kind: TurnKind::Question,
-            asker: outlet.unwrap_or("Q").into(),
-            outlet: outlet.map(str::to_string),
-            follow_up: false,
-            question: vec![q.into()],
-            speaker: None,
-            answer: vec![a.into()],
-            extra: serde_json::Map::default(),
-        }
+        let mut t = Turn::question(
+            outlet.unwrap_or("Q").into(),
+            outlet.map(str::to_string),
+            vec![q.into()],
+        );
+        t.answer = vec![a.into()];
+        t
     }
 
     fn conf(lang: &str, turns: Vec<Turn>) -> Conference {

@@ -10,10 +10,8 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
-pub use store::{
-    conference_from_json, remove_temporaries, sanitize_conference, save_conference,
-    save_conference_unflushed,
-};
+pub use store::{conference_from_json, save_conference};
+pub(crate) use store::{remove_temporaries, save_conference_unflushed};
 
 use crate::problem::Problem;
 use crate::text::escape_controls;
@@ -31,7 +29,7 @@ pub enum LoadError {
 use crate::model::Conference;
 
 /// Where the corpus is, as CLI.md orders it: flag, then `BRIEFINGS_CORPUS`, then the data dir.
-pub fn resolve_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
+pub(crate) fn resolve_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
     if let Some(p) = flag {
         return Ok(p.to_path_buf());
     }
@@ -48,7 +46,7 @@ pub fn resolve_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
 
 /// The cache folder for a corpus: `BRIEFINGS_CACHE` or `<cache dir>/briefings`,
 /// then a key derived from the corpus path so several corpora never share an index.
-pub fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
+pub(crate) fn cache_dir_for(corpus_dir: &Path) -> PathBuf {
     let base = std::env::var_os("BRIEFINGS_CACHE")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
@@ -94,7 +92,7 @@ fn resolved(dir: &Path) -> PathBuf {
     }
 }
 
-pub use crate::text::fnv;
+pub(crate) use crate::text::fnv;
 
 /// An open corpus: a folder on disk, or the bundled sample when the folder holds nothing.
 pub struct Corpus {
@@ -109,7 +107,7 @@ enum Kind {
 impl Corpus {
     /// The folder at `dir`, or the bundled sample when it holds no conference
     /// (the second value then says so, for the status bar / stderr).
-    pub fn open_or_sample(dir: &Path) -> (Corpus, Option<String>) {
+    pub(crate) fn open_or_sample(dir: &Path) -> (Corpus, Option<String>) {
         if store::has_conferences(dir) {
             (
                 Corpus {
@@ -140,12 +138,12 @@ impl Corpus {
         }
     }
 
-    pub fn is_sample(&self) -> bool {
+    pub(crate) fn is_sample(&self) -> bool {
         matches!(self.kind, Kind::Sample(_))
     }
 
     /// The folder, or `None` for the sample.
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         match &self.kind {
             Kind::Dir(p) => Some(p),
             Kind::Sample(_) => None,
@@ -153,7 +151,7 @@ impl Corpus {
     }
 
     /// A short name for status lines.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.kind {
             Kind::Dir(p) => p.display().to_string(),
             Kind::Sample(_) => "illustrative sample".to_string(),
@@ -209,14 +207,19 @@ impl Corpus {
 
 impl Corpus {
     /// The cached catalogue if it was stored for exactly `stamp`.
-    pub fn cached_catalog(&self, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {
+    pub(crate) fn cached_catalog(&self, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {
         self.path()
             .and_then(|p| catalog::read(&cache_dir_for(p), stamp))
     }
 
     /// Stores the catalogue of the corpus as it was at `stamp` (taken before
     /// the conferences were read, so a change meanwhile makes it stale, never wrong).
-    pub fn store_catalog_for(&self, stamp: u64, mut entries: Vec<Entry>, problems: &[Problem]) {
+    pub(crate) fn store_catalog_for(
+        &self,
+        stamp: u64,
+        mut entries: Vec<Entry>,
+        problems: &[Problem],
+    ) {
         if let Some(p) = self.path() {
             entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
             crate::versions::link(&mut entries);
@@ -225,7 +228,7 @@ impl Corpus {
     }
 
     /// Every conference that loads except those with the given ids (already in hand).
-    pub fn load_all_except(
+    pub(crate) fn load_all_except(
         &self,
         ids: &std::collections::HashSet<&str>,
     ) -> (Vec<Conference>, Vec<Problem>) {
@@ -243,6 +246,6 @@ impl Corpus {
 }
 
 /// Newest first; within a day, by id so `-2` follows the first conference.
-pub fn sort_newest_first(confs: &mut [Conference]) {
+pub(crate) fn sort_newest_first(confs: &mut [Conference]) {
     confs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
 }

@@ -13,27 +13,27 @@ use crate::outlets::Outlets;
 use crate::problem::Problem;
 // The pure part lives below the corpus (the bundled sample uses it too); re-exported here,
 // where callers look for it.
-pub use crate::transcript::{FromFile, conferences_from, date_in_name};
+pub use crate::transcript::{FromFile, conferences_from};
 
 /// What an import did, for the summary line and the index update.
 #[derive(Debug, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// Conferences written, in the order written.
-    pub written: Vec<Conference>,
+    pub(crate) written: Vec<Conference>,
     /// Warnings about files that were imported.
-    pub warnings: Vec<Problem>,
+    pub(crate) warnings: Vec<Problem>,
     /// Files that were skipped, and why.
-    pub failures: Vec<Problem>,
-    pub files: usize,
+    pub(crate) failures: Vec<Problem>,
+    pub(crate) files: usize,
 }
 
 impl Report {
-    pub fn turns(&self) -> usize {
+    pub(crate) fn turns(&self) -> usize {
         self.written.iter().map(|c| c.turns.len()).sum()
     }
 
     /// The one-line summary CLI.md asks for.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         format!(
             "imported {} conference{} ({} turns) from {} file{}; {} warning{}, {} file{} failed",
             self.written.len(),
@@ -56,7 +56,7 @@ fn plural(n: usize) -> &'static str {
 /// Imports files and folders (recursively: `.txt`, `.htm`, `.html`) into the corpus at `corpus`.
 /// A file that fails is reported and skipped; nothing already stored is touched for it.
 /// Files are parsed and conferences written on every core; reports keep the files' order.
-pub fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
+pub(crate) fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
     let mut report = Report::default();
     let mut walk = Walk::default();
     for p in paths {
@@ -206,7 +206,7 @@ fn is_transcript(p: &Path) -> bool {
 
 /// The largest transcript import reads: real ones are 14–40 KB, so anything past this is
 /// not a transcript (a disk image, a log, `/dev/zero`), and reading it would only cost memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The walk over the paths given to import: each folder and file visited once.
 #[derive(Default)]

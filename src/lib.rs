@@ -3,7 +3,10 @@
 //! Data flows one way: raw text → [`parse`] → [`model`] → [`corpus`] (JSON on
 //! disk) → [`search`] (index) → `tui`; [`library`] owns a corpus folder with its caches. The core modules know nothing of the terminal.
 
-pub mod align;
+// Inside private modules `pub` would claim an API that is not there: write `pub(crate)`.
+#![warn(unreachable_pub)]
+
+mod align;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
@@ -18,7 +21,7 @@ pub mod sync;
 mod text;
 mod transcript;
 mod tui;
-pub mod versions;
+mod versions;
 mod wrap;
 
 /// The benchmark's probe of the input path (`cargo bench --features probe --bench perf`).

@@ -14,9 +14,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use generations::POINTER;
-pub use lock::WRITER_LOCK;
-
 use crate::corpus::{Corpus, Entry, cache_dir_for};
 use crate::import::Report;
 use crate::model::Conference;
@@ -33,10 +30,10 @@ pub struct Library {
 }
 
 /// What a refresh found: the catalogue and the index as the corpus is now.
-pub struct Snapshot {
-    pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
-    pub index: Result<(SearchIndex, Option<String>), IndexError>,
+pub(crate) struct Snapshot {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) index: Result<(SearchIndex, Option<String>), IndexError>,
 }
 
 /// How many times a reader re-reads the pointer when a writer switches generations under it.
@@ -46,7 +43,7 @@ impl Library {
     /// The corpus at `dir` for reading, or the bundled sample when it holds no
     /// conference (the note then says so). A `dir` or `dir/conferences` that
     /// is a file is an error, never an empty corpus.
-    pub fn open(dir: &Path) -> Result<(Library, Option<String>), String> {
+    pub(crate) fn open(dir: &Path) -> Result<(Library, Option<String>), String> {
         check_folders(dir)?;
         let (corpus, note) = Corpus::open_or_sample(dir);
         Ok((Library::of(corpus), note))
@@ -58,11 +55,6 @@ impl Library {
         Ok(Library::of(Corpus::dir(dir)))
     }
 
-    /// The bundled sample, indexed in memory.
-    pub fn sample() -> Library {
-        Library::of(Corpus::sample())
-    }
-
     fn of(corpus: Corpus) -> Library {
         let cache = corpus.path().map(cache_dir_for);
         Library {
@@ -71,23 +63,17 @@ impl Library {
         }
     }
 
-    pub fn corpus(&self) -> &Arc<Corpus> {
+    pub(crate) fn corpus(&self) -> &Arc<Corpus> {
         &self.corpus
     }
 
     /// The cache folder (`None` for the sample).
-    pub fn cache(&self) -> Option<&Path> {
+    pub(crate) fn cache(&self) -> Option<&Path> {
         self.cache.as_deref()
     }
 
-    /// The folder of the index generation readers use now, if any.
-    pub fn index_dir(&self) -> Option<PathBuf> {
-        let cache = self.cache.as_deref()?;
-        generations::current(cache).map(|n| generations::dir(cache, n))
-    }
-
     /// The catalogue, newest first, and the files that did not load.
-    pub fn catalog(&self) -> (Vec<Entry>, Vec<Problem>) {
+    pub(crate) fn catalog(&self) -> (Vec<Entry>, Vec<Problem>) {
         self.corpus.catalog()
     }
 
@@ -122,7 +108,7 @@ impl Library {
     /// Rebuilds the index from every file and rewrites the catalogue (after
     /// an edit in place, or when the index is damaged). Returns the index and
     /// the files that did not load.
-    pub fn rebuild(&self) -> Result<(SearchIndex, Vec<Problem>), IndexError> {
+    pub(crate) fn rebuild(&self) -> Result<(SearchIndex, Vec<Problem>), IndexError> {
         let Some(cache) = self.cache.as_deref() else {
             let (confs, problems) = self.corpus.load_all();
             return Ok((SearchIndex::in_memory(&confs)?, problems));
@@ -140,7 +126,7 @@ impl Library {
 
     /// The catalogue and index again, seeing additions, changes and deletions
     /// made by any process since they were last read.
-    pub fn refresh(&self) -> Snapshot {
+    pub(crate) fn refresh(&self) -> Snapshot {
         let (entries, problems) = self.catalog();
         Snapshot {
             entries,
@@ -151,7 +137,11 @@ impl Library {
 
     /// Imports transcript files and folders, then brings the caches up to date.
     /// The second value is a warning when the caches could not be updated.
-    pub fn import_paths(&self, paths: &[PathBuf], outlets: &Outlets) -> (Report, Option<String>) {
+    pub(crate) fn import_paths(
+        &self,
+        paths: &[PathBuf],
+        outlets: &Outlets,
+    ) -> (Report, Option<String>) {
         let dir = self.corpus.path().map(Path::to_path_buf);
         self.write(|| match dir {
             Some(dir) => crate::import::import_paths(&dir, paths, outlets),
@@ -166,7 +156,12 @@ impl Library {
     /// are not written a second time here. `removed`: some conference files
     /// were deleted, so the caches are rebuilt. Returns a warning when the
     /// caches could not be updated (the next reader rebuilds them).
-    pub fn saved(&self, before: u64, written: &[Conference], removed: bool) -> Option<String> {
+    pub(crate) fn saved(
+        &self,
+        before: u64,
+        written: &[Conference],
+        removed: bool,
+    ) -> Option<String> {
         if removed {
             return self.rebuild().err().map(|e| e.to_string());
         }

@@ -8,10 +8,11 @@ mod day;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use day::{Day, NotADay, days_in_month};
+pub use day::days_in_month;
+pub(crate) use day::{Day, NotADay};
 
 /// The corpus format version this build writes.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
 /// One press conference in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +61,10 @@ pub struct Turn {
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub follow_up: bool,
+    /// Asked after the conference closed ("会后，有记者问及", "raised after the press
+    /// conference"); absent from JSON when false, so files written before it still read.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub after_conference: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub question: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,12 +82,13 @@ fn is_false(b: &bool) -> bool {
 
 impl Turn {
     /// A statement by `speaker` made of `answer` paragraphs.
-    pub fn statement(speaker: Option<String>, answer: Vec<String>) -> Self {
+    pub(crate) fn statement(speaker: Option<String>, answer: Vec<String>) -> Self {
         Turn {
             kind: TurnKind::Statement,
             asker: String::new(),
             outlet: None,
             follow_up: false,
+            after_conference: false,
             question: Vec::new(),
             speaker,
             answer,
@@ -97,6 +103,7 @@ impl Turn {
             asker,
             outlet,
             follow_up: false,
+            after_conference: false,
             question,
             speaker: None,
             answer: Vec::new(),
@@ -105,23 +112,13 @@ impl Turn {
     }
 
     /// What to show for who asked: the outlet, else the label, else a dash.
-    pub fn asker_display(&self) -> &str {
+    pub(crate) fn asker_display(&self) -> &str {
         match (&self.outlet, self.kind) {
             (Some(o), _) => o,
             (None, TurnKind::Statement) => "statement",
             (None, TurnKind::Question) if self.asker.is_empty() => "—",
             (None, TurnKind::Question) => &self.asker,
         }
-    }
-}
-
-impl Conference {
-    /// Number of question turns (statements excluded).
-    pub fn questions(&self) -> usize {
-        self.turns
-            .iter()
-            .filter(|t| t.kind == TurnKind::Question)
-            .count()
     }
 }
 

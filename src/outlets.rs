@@ -13,7 +13,7 @@ const ANONYMOUS: &str = "~";
 
 /// What a label resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     /// A known outlet, by canonical name.
     Outlet(String),
     /// A label that names nobody (`Q`, `问`, `Journaliste`).
@@ -50,7 +50,7 @@ impl Outlets {
 
     /// The shipped table plus `<config dir>/briefings/outlets.tsv` when present.
     /// Returns the table and a problem with the user file, if any, to report.
-    pub fn with_user_file() -> (Self, Option<String>) {
+    pub(crate) fn with_user_file() -> (Self, Option<String>) {
         let mut o = Self::builtin();
         let Some(path) = user_file() else {
             return (o, None);
@@ -67,7 +67,7 @@ impl Outlets {
 
     /// Adds the lines of a table; later entries override earlier ones.
     /// Malformed lines are skipped and the first is reported as `PATH:LINE: message`.
-    pub fn extend_from(&mut self, text: &str, path: &Path) -> Result<(), String> {
+    pub(crate) fn extend_from(&mut self, text: &str, path: &Path) -> Result<(), String> {
         let mut first_error = None;
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -106,7 +106,7 @@ impl Outlets {
     }
 
     /// Resolves a printed label.
-    pub fn resolve(&self, label: &str) -> Resolved {
+    pub(crate) fn resolve(&self, label: &str) -> Resolved {
         for key in candidates(label) {
             if let Some(c) = self.aliases.get(&key) {
                 return if c == ANONYMOUS {
@@ -122,7 +122,7 @@ impl Outlets {
     /// The outlet for an asker label: the canonical name, `None` for
     /// anonymous labels, and the label itself (tidied) for outlets the table
     /// does not know yet, so they can still be followed.
-    pub fn outlet_for(&self, label: &str) -> Option<String> {
+    pub(crate) fn outlet_for(&self, label: &str) -> Option<String> {
         match self.resolve(label) {
             Resolved::Outlet(c) => Some(c),
             Resolved::Anonymous => None,
@@ -133,9 +133,23 @@ impl Outlets {
         }
     }
 
+    /// Every spelling the table knows (normalised: lowercase, unaccented, no spaces or
+    /// punctuation) with its canonical outlet, anonymous labels left out.
+    pub(crate) fn spellings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.aliases
+            .iter()
+            .filter(|(_, c)| c.as_str() != ANONYMOUS)
+            .map(|(a, c)| (a.as_str(), c.as_str()))
+    }
+
+    /// `name` as the table keys its spellings (see [`Outlets::spellings`]).
+    pub(crate) fn spelling_key(name: &str) -> String {
+        normalise(name)
+    }
+
     /// The canonical name a user means when typing `outlet:NAME`: an alias or
     /// canonical name (any case); else the input itself, so unknown outlets still filter.
-    pub fn canonical_for_query(&self, name: &str) -> String {
+    pub(crate) fn canonical_for_query(&self, name: &str) -> String {
         match self.resolve(name) {
             Resolved::Outlet(c) => c,
             _ => self

@@ -11,7 +11,7 @@
 
 mod bilingual;
 mod conference;
-pub mod dates;
+pub(crate) mod dates;
 mod decode;
 mod entities;
 mod furniture;
@@ -29,7 +29,7 @@ use crate::text::sanitize;
 
 /// A problem in the input, located by 1-based line of the input file (for HTML: the line of
 /// the source where the element starts, best effort); the caller adds the file's path.
-pub use crate::problem::Problem;
+pub(crate) use crate::problem::Problem;
 
 /// One conference as read from the text, before the corpus gives it an id.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +75,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<Parsed
 /// `<meta>`); `date_hint` (`YYYY-MM-DD`) is a day near the conference known from
 /// elsewhere (the listing, the file name, the day of fetching): it gives the
 /// year to a title that prints none, when the page's images do not.
-pub fn parse_received(
+pub(crate) fn parse_received(
     name: &str,
     bytes: &[u8],
     charset: Option<&str>,
@@ -99,12 +99,12 @@ pub fn parse_received(
 }
 
 /// A received page's text (listing pages): the decoder of `parse_received`.
-pub fn decode_received(bytes: &[u8], charset: Option<&str>) -> Result<String, Problem> {
+pub(crate) fn decode_received(bytes: &[u8], charset: Option<&str>) -> Result<String, Problem> {
     decode::decode_declared(bytes, charset)
 }
 
 /// The first calendar date printed in `text` (`2020年7月3日`, `July 3, 2020`, `2020-07-03`…), as ISO.
-pub fn date_in(text: &str) -> Option<String> {
+pub(crate) fn date_in(text: &str) -> Option<String> {
     dates::iso(text)
 }
 

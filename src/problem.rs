@@ -25,7 +25,11 @@ pub struct Problem {
 
 impl Problem {
     /// A problem in `path` at `line` (0: the whole file).
-    pub fn new(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Problem {
+    pub(crate) fn new(
+        path: impl Into<PathBuf>,
+        line: usize,
+        message: impl Into<String>,
+    ) -> Problem {
         Problem {
             path: path.into(),
             line,
@@ -34,13 +38,13 @@ impl Problem {
     }
 
     /// A problem at `line` of input whose file is not known yet (see [`Problem::in_file`]).
-    pub fn at_line(line: usize, message: impl Into<String>) -> Problem {
+    pub(crate) fn at_line(line: usize, message: impl Into<String>) -> Problem {
         Problem::new(PathBuf::new(), line, message)
     }
 
     /// The same problem, located in `path`.
     #[must_use]
-    pub fn in_file(mut self, path: &Path) -> Problem {
+    pub(crate) fn in_file(mut self, path: &Path) -> Problem {
         self.path = path.to_path_buf();
         self
     }

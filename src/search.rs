@@ -25,36 +25,63 @@ mod service;
 mod snippet;
 mod stems;
 mod store;
+mod suggest;
 mod syntax;
 #[cfg(test)]
 mod tests;
 
-pub use query::MAX_PREFIX_EXPANSIONS;
-pub use schema::SCHEMA_VERSION;
 pub use service::{DAMAGED, quietly};
-pub use snippet::SNIPPET_CHARS;
-pub use store::STAMP_FILE;
 
 /// Hits returned when a query asks for none (`limit: 0`), and by [`parse_query`].
-pub const DEFAULT_LIMIT: usize = 50;
+pub(crate) const DEFAULT_LIMIT: usize = 50;
 
 /// Filters that narrow a search; all `None` = whole corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filters {
+pub(crate) struct Filters {
     /// Canonical outlet name (resolve aliases with `Outlets::canonical_for_query`).
-    pub outlet: Option<String>,
+    pub(crate) outlet: Option<String>,
     /// Spokesperson, case-insensitive, matches any part of the name ("guo" → Guo Jiakun).
-    pub spokesperson: Option<String>,
+    pub(crate) spokesperson: Option<String>,
     /// `fr`, `en`, `zh`.
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     /// Inclusive ISO dates `YYYY-MM-DD`.
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
+}
+
+impl Filters {
+    /// Each filter set in `over` replaces this one's.
+    fn merge(&mut self, over: Filters) {
+        let Filters {
+            outlet,
+            spokesperson,
+            language,
+            from,
+            to,
+        } = over;
+        self.outlet = outlet.or(self.outlet.take());
+        self.spokesperson = spokesperson.or(self.spokesperson.take());
+        self.language = language.or(self.language.take());
+        self.from = from.or(self.from.take());
+        self.to = to.or(self.to.take());
+    }
+}
+
+/// Why a query was not run: said to the user instead of a silent "no hit" or, worse, every
+/// turn of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum Refusal {
+    /// Nothing in the query can be searched (`?`, `***`, `-`, a word over 40 bytes, `lang:`).
+    #[error("nothing to search: {0}")]
+    NothingToSearch(String),
+    /// A filter no turn can satisfy: an unknown outlet or language, reversed dates.
+    #[error("{0}")]
+    Unmatchable(String),
 }
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Sort {
+pub(crate) enum Sort {
     /// BM25, newer first on ties.
     #[default]
     Relevance,
@@ -66,11 +93,11 @@ pub enum Sort {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
     /// Free text: words (all must match) and `"phrases"`.
-    pub text: String,
-    pub filters: Filters,
+    pub(crate) text: String,
+    pub(crate) filters: Filters,
     /// Search-as-you-type: the last word also matches as a prefix.
     pub prefix_last: bool,
-    pub sort: Sort,
+    pub(crate) sort: Sort,
     pub limit: usize,
 }
 
@@ -84,26 +111,42 @@ pub struct Query {
 /// input ends with a filter or a space, `text` ends with a space, so the last
 /// word is complete and never taken as a prefix.
 pub fn parse_query(input: &str, outlets: &Outlets) -> Query {
+    parse_query_with(input, Filters::default(), outlets)
+}
+
+/// [`parse_query`] with filters given apart (the CLI's `--outlet`, `--lang`, `--from`…),
+/// which override those typed in `input`; an outlet is resolved through the alias table.
+/// The TUI and the CLI both build their queries here, and [`SearchIndex::search`] checks
+/// and runs them: one path, so the same words give the same hits.
+pub(crate) fn parse_query_with(input: &str, flags: Filters, outlets: &Outlets) -> Query {
     // The stored text went through the same rule: NFD `é` typed or pasted finds NFC `é`.
-    syntax::parse(&crate::text::sanitize(input, false), outlets)
+    let mut q = syntax::parse(&crate::text::sanitize(input, false), outlets);
+    let flags = Filters {
+        outlet: flags.outlet.map(|o| outlets.canonical_for_query(&o)),
+        ..flags
+    };
+    q.filters.merge(flags);
+    q
 }
 
 /// A highlighted excerpt. `highlights` are *char* (not byte) ranges into `text`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Snippet {
-    pub text: String,
-    pub highlights: Vec<Range<usize>>,
+pub(crate) struct Snippet {
+    pub(crate) text: String,
+    pub(crate) highlights: Vec<Range<usize>>,
 }
 
 impl Snippet {
     /// The highlighted words, as text.
-    pub fn highlighted(&self) -> Vec<String> {
+    #[cfg(test)]
+    pub(crate) fn highlighted(&self) -> Vec<String> {
         char_slices(&self.text, &self.highlights)
     }
 }
 
 /// The pieces of `text` at these char ranges (ranges past the end are cut short).
-pub fn char_slices(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
+#[cfg(test)]
+pub(crate) fn char_slices(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     ranges
         .iter()
@@ -116,22 +159,22 @@ pub fn char_slices(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
 
 /// One matching turn.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub conference: String,
+pub(crate) struct Hit {
+    pub(crate) conference: String,
     /// 0-based index into the conference's `turns`.
-    pub turn: usize,
-    pub date: String,
-    pub language: String,
-    pub outlet: Option<String>,
-    pub spokesperson: Option<String>,
-    pub score: f32,
-    pub snippet: Snippet,
+    pub(crate) turn: usize,
+    pub(crate) date: String,
+    pub(crate) language: String,
+    pub(crate) outlet: Option<String>,
+    pub(crate) spokesperson: Option<String>,
+    pub(crate) score: f32,
+    pub(crate) snippet: Snippet,
 }
 
 /// Finds every matched word in any text of the searched language(s), for
 /// highlighting a whole turn in the reader. Cheap to clone.
 #[derive(Debug, Clone, Default)]
-pub struct Highlighter {
+pub(crate) struct Highlighter {
     /// Term sequences per analysis; shared, so results clone cheaply.
     sequences: Arc<highlight::Sequences>,
 }
@@ -139,7 +182,7 @@ pub struct Highlighter {
 impl Highlighter {
     /// Char ranges of every match in `text` (prefix expansions of the
     /// half-typed word included), sorted, non-overlapping.
-    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+    pub(crate) fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         self.ranges_in(text, None)
     }
 }
@@ -147,29 +190,31 @@ impl Highlighter {
 /// The answer to one query.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
-    pub hits: Vec<Hit>,
+    pub(crate) hits: Vec<Hit>,
     /// Number of matching turns (may exceed `hits.len()`).
     pub total: usize,
-    pub elapsed: Duration,
-    pub highlighter: Highlighter,
+    pub(crate) elapsed: Duration,
+    pub(crate) highlighter: Highlighter,
+    /// Set when the query was not run, with the reason (then there is no hit).
+    pub(crate) refusal: Option<Refusal>,
 }
 
 /// One outlet across the corpus (the `outlets` command's row).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct OutletSummary {
-    pub outlet: String,
-    pub questions: usize,
+pub(crate) struct OutletSummary {
+    pub(crate) outlet: String,
+    pub(crate) questions: usize,
     /// ISO days of its first and last question.
-    pub first: String,
-    pub last: String,
+    pub(crate) first: String,
+    pub(crate) last: String,
 }
 
 /// A question turn located in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TurnRef {
-    pub conference: String,
-    pub turn: usize,
-    pub date: String,
+pub(crate) struct TurnRef {
+    pub(crate) conference: String,
+    pub(crate) turn: usize,
+    pub(crate) date: String,
 }
 
 /// An error opening, building or searching the index, as one sentence for people.
@@ -191,7 +236,8 @@ impl SearchIndex {
     /// schema/analyzer version and for `stamp` (a fingerprint of the corpus);
     /// otherwise rebuilds it from `conferences()` (called only then) and returns
     /// the reason as a one-line note ("index missing", "index was corrupt: …").
-    pub fn open_or_build<I>(
+    #[cfg(test)]
+    pub(crate) fn open_or_build<I>(
         dir: &Path,
         stamp: u64,
         conferences: impl FnOnce() -> I,
@@ -204,12 +250,12 @@ impl SearchIndex {
     }
 
     /// Opens the index in `dir` if sound and built for `stamp`, else says why not.
-    pub fn open_current(dir: &Path, stamp: u64) -> Result<SearchIndex, String> {
+    pub(crate) fn open_current(dir: &Path, stamp: u64) -> Result<SearchIndex, String> {
         store::check(dir, stamp).map(|opened| SearchIndex { opened, hold: None })
     }
 
     /// Builds an index of `conferences` for `stamp` in `dir` (emptied first).
-    pub fn build(
+    pub(crate) fn build(
         dir: &Path,
         stamp: u64,
         conferences: impl IntoIterator<Item = Conference>,
@@ -220,13 +266,13 @@ impl SearchIndex {
 
     /// The same index, keeping `lock` open as long as it lives.
     #[must_use]
-    pub fn holding(mut self, lock: std::fs::File) -> SearchIndex {
+    pub(crate) fn holding(mut self, lock: std::fs::File) -> SearchIndex {
         self.hold = Some(lock);
         self
     }
 
     /// The folder it was opened from (`None` in memory).
-    pub fn dir(&self) -> Option<&Path> {
+    pub(crate) fn dir(&self) -> Option<&Path> {
         self.opened.dir.as_deref()
     }
 
@@ -237,7 +283,7 @@ impl SearchIndex {
 
     /// Replaces the documents of these conferences (by id) and removes
     /// `removed` ids, then records `stamp`. Used by `import`.
-    pub fn update(
+    pub(crate) fn update(
         dir: &Path,
         stamp: u64,
         changed: &[Conference],
@@ -248,12 +294,13 @@ impl SearchIndex {
 
     /// Whether the index in `dir` was built (and completed) for `stamp` with this schema:
     /// then an import may update it in place instead of rebuilding.
-    pub fn is_current(dir: &Path, stamp: u64) -> bool {
+    pub(crate) fn is_current(dir: &Path, stamp: u64) -> bool {
         store::is_current(dir, stamp)
     }
 
     /// Sees documents committed by another process since the last reload.
-    pub fn reload(&self) -> Result<(), IndexError> {
+    #[cfg(test)]
+    pub(crate) fn reload(&self) -> Result<(), IndexError> {
         self.opened
             .reader
             .reload()
@@ -266,22 +313,22 @@ impl SearchIndex {
     }
 
     /// Every question asked by `outlet` (canonical), newest first, in turn order within a day.
-    pub fn outlet_turns(&self, outlet: &str) -> Result<Vec<TurnRef>, IndexError> {
+    pub(crate) fn outlet_turns(&self, outlet: &str) -> Result<Vec<TurnRef>, IndexError> {
         run::outlet_turns(&self.opened, outlet)
     }
 
     /// Every outlet with its number of questions, most questions first.
-    pub fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
+    pub(crate) fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
         run::outlet_counts(&self.opened)
     }
 
     /// Every outlet with its questions, first and last day, most questions first.
-    pub fn outlet_summary(&self) -> Result<Vec<OutletSummary>, IndexError> {
+    pub(crate) fn outlet_summary(&self) -> Result<Vec<OutletSummary>, IndexError> {
         run::outlet_summary(&self.opened)
     }
 
     /// Number of documents (turns) and bytes on disk (0 in memory).
-    pub fn stats(&self) -> (usize, u64) {
+    pub(crate) fn stats(&self) -> (usize, u64) {
         store::stats(&self.opened)
     }
 }
@@ -291,7 +338,7 @@ impl SearchIndex {
 /// carries the generation it was asked with, so the caller drops stale ones.
 /// Dropping it stops the worker after the search in progress (the thread is
 /// not joined, so a `deliver` that waits on the dropping thread cannot deadlock).
-pub struct SearchService {
+pub(crate) struct SearchService {
     slot: Arc<service::Slot>,
 }
 
@@ -303,7 +350,7 @@ impl Drop for SearchService {
 
 impl SearchService {
     /// Starts the worker; `deliver` is called on the worker thread with each answer.
-    pub fn spawn(
+    pub(crate) fn spawn(
         index: std::sync::Arc<SearchIndex>,
         deliver: impl Fn(u64, Result<Results, IndexError>) + Send + 'static,
     ) -> SearchService {
@@ -314,7 +361,7 @@ impl SearchService {
     }
 
     /// Asks for `query`; replaces any query still waiting.
-    pub fn submit(&self, generation: u64, query: Query) {
+    pub(crate) fn submit(&self, generation: u64, query: Query) {
         self.slot.submit(generation, query);
     }
 }

@@ -9,66 +9,66 @@ mod fetch;
 mod listing;
 mod raw;
 mod reparse;
-pub mod sources;
+pub(crate) mod sources;
 mod walk;
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use reparse::reparse;
-pub use sources::Source;
+pub(crate) use reparse::reparse;
+pub(crate) use sources::Source;
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
-    pub corpus: PathBuf,
+pub(crate) struct Options {
+    pub(crate) corpus: PathBuf,
     /// Only these languages (empty: all).
-    pub languages: Vec<String>,
+    pub(crate) languages: Vec<String>,
     /// Stop at conferences older than this day (`YYYY-MM-DD`).
-    pub since: Option<String>,
+    pub(crate) since: Option<String>,
     /// Walk at most this many listing pages per source.
-    pub max_pages: Option<usize>,
+    pub(crate) max_pages: Option<usize>,
     /// List what would be fetched; fetch listings only.
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 }
 
 /// A page that could not be brought in, and why.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Failure {
-    pub url: String,
-    pub reason: String,
+pub(crate) struct Failure {
+    pub(crate) url: String,
+    pub(crate) reason: String,
 }
 
 /// The summary SYNC.md prints (`--json` gives this object).
 #[derive(Debug, Default, Serialize)]
-pub struct Summary {
-    pub sources: usize,
+pub(crate) struct Summary {
+    pub(crate) sources: usize,
     /// Listing pages read.
-    pub listings: usize,
+    pub(crate) listings: usize,
     /// Article pages fetched (200).
-    pub fetched: usize,
+    pub(crate) fetched: usize,
     /// Conferences written.
-    pub imported: usize,
+    pub(crate) imported: usize,
     /// Listed pages that are not conferences (remarks, statements), and
     /// revised copies of a conference already imported from another address.
-    pub skipped: usize,
-    pub failed: Vec<Failure>,
+    pub(crate) skipped: usize,
+    pub(crate) failed: Vec<Failure>,
     /// Conferences already in the corpus, not fetched again.
-    pub unchanged: usize,
+    pub(crate) unchanged: usize,
     /// HTTP requests sent, retries included.
-    pub requests: usize,
+    pub(crate) requests: usize,
     /// `--dry-run`: the pages that would be fetched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub would_fetch: Vec<String>,
+    pub(crate) would_fetch: Vec<String>,
     /// Ids of the conferences written (not printed in the summary object).
     #[serde(skip)]
-    pub written: Vec<crate::model::Conference>,
+    pub(crate) written: Vec<crate::model::Conference>,
 }
 
 impl Summary {
     /// The one line printed at the end.
-    pub fn line(&self, dry_run: bool) -> String {
+    pub(crate) fn line(&self, dry_run: bool) -> String {
         if dry_run {
             return format!(
                 "would fetch {} page{} ({} listing page{} read from {} source{}); {} already held, {} skipped",
@@ -104,7 +104,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// What the walk reports as it goes (a progress bar on a terminal, nothing otherwise).
-pub trait Progress {
+pub(crate) trait Progress {
     /// A source starts.
     fn source(&mut self, name: &str);
     /// A request answered: `bytes` received, `pages` article pages so far in this source.
@@ -114,7 +114,7 @@ pub trait Progress {
 }
 
 /// No progress shown.
-pub struct Quiet;
+pub(crate) struct Quiet;
 
 impl Progress for Quiet {
     fn source(&mut self, _: &str) {}
@@ -123,7 +123,7 @@ impl Progress for Quiet {
 }
 
 /// The mirror from `BRIEFINGS_SYNC_MIRROR`, checked.
-pub fn mirror_from_env() -> Result<Option<url::Url>, String> {
+pub(crate) fn mirror_from_env() -> Result<Option<url::Url>, String> {
     match std::env::var("BRIEFINGS_SYNC_MIRROR") {
         Ok(v) if !v.trim().is_empty() => url::Url::parse(v.trim()).map(Some).map_err(|e| {
             format!("BRIEFINGS_SYNC_MIRROR={v:?} is not a URL ({e}); expected e.g. http://127.0.0.1:8000")
@@ -133,7 +133,7 @@ pub fn mirror_from_env() -> Result<Option<url::Url>, String> {
 }
 
 /// Runs a sync of `sources` into the corpus.
-pub fn run(
+pub(crate) fn run(
     options: &Options,
     sources: &[Source],
     mirror: Option<url::Url>,

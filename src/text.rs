@@ -138,7 +138,7 @@ fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// FNV-1a: a stable, dependency-free fingerprint (cache keys must not change between runs).
-pub fn fnv(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

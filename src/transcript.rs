@@ -24,7 +24,7 @@ pub fn conferences_from(name: &str, bytes: &[u8], outlets: &Outlets) -> Result<F
 
 /// [`conferences_from`] for a page received over HTTP: its header charset and a
 /// date known from its listing (see `parse::parse_received`).
-pub fn conferences_from_page(
+pub(crate) fn conferences_from_page(
     name: &str,
     bytes: &[u8],
     charset: Option<&str>,
@@ -89,7 +89,7 @@ pub fn conferences_from_page(
 }
 
 /// An ISO date found in a file name: `YYYY-MM-DD`, `YYYY_MM_DD` or `YYYYMMDD`.
-pub fn date_in_name(name: &str) -> Option<String> {
+pub(crate) fn date_in_name(name: &str) -> Option<String> {
     let digits: Vec<(usize, char)> = name.char_indices().collect();
     for start in 0..digits.len() {
         let rest: String = digits[start..].iter().map(|(_, c)| *c).take(10).collect();

@@ -9,7 +9,7 @@
 //! the version the others link to, the later id on a tie (a revision comes
 //! after what it revises); each names the others of its language in `also`.
 
-pub mod differences;
+pub(crate) mod differences;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +19,7 @@ use crate::model::Conference;
 
 /// Fills every entry's `versions` (language → id) and `also` from the entries
 /// of the same date.
-pub fn link(entries: &mut [Entry]) {
+pub(crate) fn link(entries: &mut [Entry]) {
     let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         by_date.entry(e.date.as_str()).or_default().push(i);
@@ -68,7 +68,7 @@ pub fn link(entries: &mut [Entry]) {
 
 /// The versions of `conf` in other languages, from the catalogue's links, in
 /// language order; a version that does not load is left out.
-pub fn load(library: &Library, conf: &Conference) -> Vec<Conference> {
+pub(crate) fn load(library: &Library, conf: &Conference) -> Vec<Conference> {
     loaded(library, &linked(library, &conf.id))
 }
 
@@ -92,7 +92,7 @@ fn linked(library: &Library, id: &str) -> BTreeMap<String, String> {
 /// `show --json`: the conference as stored, plus `versions` (language → id)
 /// and, per turn, `aligned` (language → 0-based turn index in that version,
 /// for the versions that have a counterpart).
-pub fn annotated(library: &Library, conf: &Conference) -> serde_json::Value {
+pub(crate) fn annotated(library: &Library, conf: &Conference) -> serde_json::Value {
     let links = linked(library, &conf.id);
     let alignments: Vec<(String, Vec<Option<usize>>)> = loaded(library, &links)
         .iter()

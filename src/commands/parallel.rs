@@ -57,7 +57,7 @@ fn choose(mut all: Vec<Conference>, languages: &[String]) -> Result<Vec<Conferen
 
 /// Rows of turn indices, one column per version: aligned turns share a row,
 /// a turn without counterpart has a row of its own, each version in its order.
-pub(crate) fn rows(versions: &[Conference]) -> Vec<Vec<Option<usize>>> {
+fn rows(versions: &[Conference]) -> Vec<Vec<Option<usize>>> {
     let Some((first, others)) = versions.split_first() else {
         return Vec::new();
     };
@@ -168,7 +168,7 @@ fn lines(c: &Conference, i: usize, t: &Turn, cell: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{render, rows};
-    use crate::model::{Conference, Turn, TurnKind};
+    use crate::model::{Conference, Turn};
 
     fn conf(lang: &str, turns: &[(&str, &str)]) -> Conference {
         Conference {
@@ -182,15 +182,11 @@ mod tests {
             source: None,
             turns: turns
                 .iter()
-                .map(|(outlet, q)| Turn {
-                    kind: TurnKind::Question,
-                    asker: (*outlet).into(),
-                    outlet: Some((*outlet).into()),
-                    follow_up: false,
-                    question: vec![(*q).into()],
-                    speaker: None,
-                    answer: vec![format!("{q} {q}")],
-                    extra: serde_json::Map::default(),
+                .map(|(outlet, q)| {
+                    let mut t =
+                        Turn::question((*outlet).into(), Some((*outlet).into()), vec![(*q).into()]);
+                    t.answer = vec![format!("{q} {q}")];
+                    t
                 })
                 .collect(),
             extra: serde_json::Map::default(),

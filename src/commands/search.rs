@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::SearchArgs;
 use crate::library::Library;
 use crate::outlets::Outlets;
-use crate::search::{Filters, IndexError, Query, Results, SearchIndex, Sort};
+use crate::search::{Filters, IndexError, Query, Refusal, Results, SearchIndex, Sort};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -29,15 +29,14 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
         eprintln!("{n}");
     }
     // Flags override filters typed inside the query text.
-    let mut q: Query = crate::search::parse_query(&a.query.join(" "), &outlets);
     let flags = Filters {
-        outlet: a.outlet.as_deref().map(|o| outlets.canonical_for_query(o)),
+        outlet: a.outlet.clone(),
         spokesperson: a.spokesperson.clone(),
         language: a.lang.clone(),
         from: a.from.clone(),
         to: a.to.clone(),
     };
-    merge(&mut q.filters, flags);
+    let mut q: Query = crate::search::parse_query_with(&a.query.join(" "), flags, &outlets);
     q.limit = a.limit;
     q.prefix_last = false;
     if a.newest {
@@ -52,6 +51,19 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
             eprintln!("index damaged ({e}), rebuilt");
             guarded(&index, &q).map_err(|e| e.to_string())?
         }
+    };
+    // Nothing searchable is no hit (a malformed query is never an error, CLI.md); a filter
+    // that names nothing is a bad query (exit 2).
+    let refused = match &results.refusal {
+        Some(r @ Refusal::NothingToSearch(_)) => {
+            eprintln!("{r}");
+            Some(0)
+        }
+        Some(r @ Refusal::Unmatchable(_)) => {
+            eprintln!("{r}");
+            return Ok(2);
+        }
+        None => None,
     };
     if a.json {
         let hits: Vec<JsonHit> = results
@@ -70,6 +82,9 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
             .collect();
         super::print_json(&hits)?;
         return Ok(0);
+    }
+    if let Some(code) = refused {
+        return Ok(code);
     }
     let width = super::output_width();
     for h in &results.hits {
@@ -100,24 +115,6 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
 /// A search with tantivy's panics (on a damaged index) turned into errors.
 fn guarded(index: &SearchIndex, q: &Query) -> Result<Results, IndexError> {
     crate::search::quietly(|| index.search(q))
-}
-
-fn merge(into: &mut Filters, flags: Filters) {
-    if flags.outlet.is_some() {
-        into.outlet = flags.outlet;
-    }
-    if flags.spokesperson.is_some() {
-        into.spokesperson = flags.spokesperson;
-    }
-    if flags.language.is_some() {
-        into.language = flags.language;
-    }
-    if flags.from.is_some() {
-        into.from = flags.from;
-    }
-    if flags.to.is_some() {
-        into.to = flags.to;
-    }
 }
 
 /// Marks matches with [brackets] so plain-text output still shows them.

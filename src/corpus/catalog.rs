@@ -13,23 +13,23 @@ use crate::problem::Problem;
 /// One row of the conference list (also the `list --json` shape).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    pub id: String,
-    pub date: String,
-    pub language: String,
-    pub spokesperson: Option<String>,
-    pub title: String,
+    pub(crate) id: String,
+    pub(crate) date: String,
+    pub(crate) language: String,
+    pub(crate) spokesperson: Option<String>,
+    pub(crate) title: String,
     /// Number of turns.
-    pub turns: usize,
+    pub(crate) turns: usize,
     /// The same conference in other languages: language → id (see `versions`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub versions: BTreeMap<String, String>,
+    pub(crate) versions: BTreeMap<String, String>,
     /// Other conferences of this date and language (a revised translation).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub also: Vec<String>,
+    pub(crate) also: Vec<String>,
 }
 
 impl Entry {
-    pub fn of(c: &Conference) -> Entry {
+    pub(crate) fn of(c: &Conference) -> Entry {
         Entry {
             id: c.id.clone(),
             date: c.date.clone(),

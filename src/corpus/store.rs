@@ -137,7 +137,7 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), P
 
 /// Cleans every string of a conference with the one rule of `text::sanitize` (the parser's
 /// too), unknown fields included: `show --json` prints those as they are.
-pub fn sanitize_conference(c: &mut Conference) {
+pub(crate) fn sanitize_conference(c: &mut Conference) {
     let clean = |s: &mut String| *s = sanitize(s, false);
     for s in [&mut c.id, &mut c.date, &mut c.language, &mut c.title] {
         clean(s);
@@ -230,7 +230,7 @@ fn file_for(corpus: &Path, id: &str) -> PathBuf {
 
 /// Removes temporary files that a killed import left in the conferences folder.
 /// Call only when no other process writes the corpus (under the writer lock).
-pub fn remove_temporaries(corpus: &Path) {
+pub(crate) fn remove_temporaries(corpus: &Path) {
     let Ok(entries) = fs::read_dir(conferences_dir(corpus)) else {
         return;
     };

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::lock;
 
 /// The pointer file's name inside the cache folder.
-pub const POINTER: &str = "index-current";
+pub(crate) const POINTER: &str = "index-current";
 const PREFIX: &str = "index-";
 
 /// The folder of generation `n`.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// The writer lock file inside the cache folder.
-pub const WRITER_LOCK: &str = "lock";
+pub(crate) const WRITER_LOCK: &str = "lock";
 
 /// The file inside an index generation that readers hold a shared lock on.
 pub(super) const READERS: &str = ".readers";

@@ -12,7 +12,7 @@ pub(super) const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
 
 /// A valid day of the proleptic Gregorian calendar within [`YEARS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day {
+pub(crate) struct Day {
     year: u16,
     month: u8,
     /// Day of the month, 1–31.
@@ -21,7 +21,7 @@ pub struct Day {
 
 /// Why three numbers are not a day, for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotADay(pub String);
+pub(crate) struct NotADay(pub(crate) String);
 
 impl fmt::Display for NotADay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -46,7 +46,7 @@ const MONTHS: [&str; 12] = [
 
 impl Day {
     /// The day `y-m-d`, or why there is none.
-    pub fn new(y: i64, m: u32, d: u32) -> Result<Day, NotADay> {
+    pub(crate) fn new(y: i64, m: u32, d: u32) -> Result<Day, NotADay> {
         if !YEARS.contains(&y) {
             return Err(NotADay(format!(
                 "year {y} is outside {}–{}",
@@ -73,7 +73,7 @@ impl Day {
     }
 
     /// Reads exactly `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Result<Day, NotADay> {
+    pub(crate) fn parse(s: &str) -> Result<Day, NotADay> {
         let b = s.as_bytes();
         let shape = b.len() == 10
             && b[4] == b'-'
@@ -89,20 +89,16 @@ impl Day {
             .map_err(|e| NotADay(format!("{s} is not a calendar date: {e}")))
     }
 
-    pub fn year(self) -> i64 {
+    pub(crate) fn year(self) -> i64 {
         i64::from(self.year)
     }
 
-    pub fn month(self) -> u32 {
+    pub(crate) fn month(self) -> u32 {
         u32::from(self.month)
     }
 
-    pub fn day(self) -> u32 {
-        u32::from(self.dom)
-    }
-
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-    pub fn days_since_epoch(self) -> i64 {
+    pub(crate) fn days_since_epoch(self) -> i64 {
         let (m, d) = (i64::from(self.month), i64::from(self.dom));
         let y = if m <= 2 { self.year() - 1 } else { self.year() };
         let era = y.div_euclid(400);
@@ -113,7 +109,7 @@ impl Day {
     }
 
     /// The day a number of [`Day::days_since_epoch`] names, if within [`YEARS`].
-    pub fn from_days(z: i64) -> Option<Day> {
+    pub(crate) fn from_days(z: i64) -> Option<Day> {
         let z = z + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -128,7 +124,7 @@ impl Day {
 
     /// The last day of this day's month.
     #[must_use]
-    pub fn end_of_month(self) -> Day {
+    pub(crate) fn end_of_month(self) -> Day {
         Day {
             dom: days_in_month(self.year(), self.month()) as u8,
             ..self

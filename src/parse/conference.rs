@@ -54,15 +54,41 @@ const OPENING_MARKERS: &[&str] = &[
     "se rendra",
     "je voudrais",
     "annonce",
+    // Announcements of visits, meetings, aid and figures (`将于`, `has decided`, `latest update`).
+    "将",
+    "將",
+    "决定",
+    "決定",
+    "举行",
+    "舉行",
+    "应邀",
+    "應邀",
+    "最新",
+    " will ",
+    "has decided",
+    "have decided",
+    " held ",
+    "update",
+    "latest figures",
+    "invited by",
+    "to help ",
+    " va ",
+    " sera ",
+    "a décidé",
+    "ont décidé",
+    "a tenu",
+    "ont tenu",
+    "invité",
+    "dernier bilan",
 ];
 
 /// One conference being read.
 #[derive(Debug, Default)]
 pub(super) struct Builder {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub published: Option<String>,
-    pub stamp_date: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) stamp_date: Option<String>,
     turns: Vec<Turn>,
     /// Unlabelled paragraphs before any turn: a statement, or the tail of an answer.
     opening: Vec<String>,
@@ -129,6 +155,20 @@ impl Builder {
         let mut turn = Turn::question(asker.to_string(), outlet, para(text));
         turn.follow_up = follow_up;
         self.turns.push(turn);
+    }
+
+    /// Marks the question just read as asked after the conference closed.
+    pub(super) fn mark_after_conference(&mut self, after: bool) {
+        if let Some(turn) = self.turns.last_mut() {
+            turn.after_conference = after;
+        }
+    }
+
+    /// Whether the last turn is a question still waiting for its answer.
+    pub(super) fn awaits_answer(&self) -> bool {
+        self.turns
+            .last()
+            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty())
     }
 
     /// A labelled answer (or unasked speech) by `speaker`; `printed` is the whole paragraph.
@@ -201,11 +241,7 @@ impl Builder {
 
     /// A list item (`• …`): continues a question still waiting for its answer.
     pub(super) fn bullet(&mut self, text: &str, line: usize) {
-        let waiting = self
-            .turns
-            .last()
-            .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
-        if !waiting {
+        if !self.awaits_answer() {
             self.plain(text, line);
             return;
         }
@@ -283,6 +319,13 @@ fn para(text: &str) -> Vec<String> {
 
 /// Announcements, greetings, several paragraphs: unasked speech rather than an answer's tail.
 fn looks_like_statement(body: &[String]) -> bool {
+    // `that China has always…`: a text cut mid-sentence is an answer's tail whatever it says.
+    if body
+        .first()
+        .is_some_and(|p| p.starts_with(|c: char| c.is_lowercase()))
+    {
+        return false;
+    }
     body.len() >= 2
         || body.iter().any(|p| {
             // The markers open an announcement: its first sentences are enough.

@@ -8,10 +8,10 @@ use crate::model::{Day, NotADay};
 
 /// A date found in a line: ISO form and the byte range it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub iso: String,
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Found {
+    pub(crate) iso: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,14 +26,14 @@ enum Tok<'a> {
 const SCAN_LIMIT: usize = 400;
 
 /// The first date in `text`, if any.
-pub fn find(text: &str) -> Option<Found> {
+pub(crate) fn find(text: &str) -> Option<Found> {
     let toks = tokenize(text);
     (0..toks.len()).find_map(|i| match_at(&toks, i)?.ok())
 }
 
 /// The first date-shaped text that names no calendar day (`30 février 2025`),
 /// as printed, with the reason; `None` when `text` holds a valid date first.
-pub fn impossible(text: &str) -> Option<(String, NotADay)> {
+pub(crate) fn impossible(text: &str) -> Option<(String, NotADay)> {
     let toks = tokenize(text);
     (0..toks.len()).find_map(|i| match match_at(&toks, i)? {
         Ok(_) => Some(None),
@@ -42,7 +42,7 @@ pub fn impossible(text: &str) -> Option<(String, NotADay)> {
 }
 
 /// The ISO date of the first date in `text`.
-pub fn iso(text: &str) -> Option<String> {
+pub(crate) fn iso(text: &str) -> Option<String> {
     find(text).map(|f| f.iso)
 }
 

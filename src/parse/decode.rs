@@ -20,7 +20,7 @@ const META_WINDOW: usize = 1024;
 /// Decodes a file's bytes, received with `http_charset` (the `charset=` of a
 /// `Content-Type` header, when a server sent one), refusing empty, binary and
 /// damaged UTF-8 content with a message that says what to do.
-pub fn decode_declared(bytes: &[u8], http_charset: Option<&str>) -> Result<String, Problem> {
+pub(crate) fn decode_declared(bytes: &[u8], http_charset: Option<&str>) -> Result<String, Problem> {
     let text = to_text(bytes, http_charset)?;
     if text.trim().is_empty() {
         return Err(Problem::at_line(1, "the file is empty: nothing to import"));

@@ -10,8 +10,13 @@ use crate::outlets::{Outlets, Resolved};
 /// Who a label says is speaking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Label {
-    /// A journalist: the label as printed, and whether it marks a follow-up.
-    Question { asker: String, follow_up: bool },
+    /// A journalist: the label as printed (list numbering and junk in front removed),
+    /// whether it marks a follow-up, and whether it says the question came after the conference.
+    Question {
+        asker: String,
+        follow_up: bool,
+        after_conference: bool,
+    },
     /// The spokesperson, by romanised name when the label gives one (`None` for `A`/`R`/`答`).
     Answer { speaker: Option<&'static str> },
 }
@@ -46,9 +51,160 @@ const MAX_LABEL: usize = 80;
 
 /// Splits a paragraph into its label and the text after it.
 pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
-    let (candidate, rest) = candidate(text)?;
-    let label = classify(candidate, rest, outlets, false)?;
-    Some((label, rest))
+    if let Some(reported) = reported_answer(text) {
+        return Some(reported);
+    }
+    if let Some((candidate, rest)) = candidate(text) {
+        if let Some(label) = classify(candidate, rest, outlets, false) {
+            return Some((label, rest));
+        }
+        // `1°/ AFP :`, `• Q:`, `★问：`, `QQ群88776655追问：`: the label behind list numbering or junk.
+        if let Some(bare) = behind_junk(candidate)
+            && let Some(label) = classify(bare, rest, outlets, false)
+        {
+            return Some((label, rest));
+        }
+    }
+    None
+}
+
+/// The label behind list numbering, bullets or glued junk, when there is any in front.
+fn behind_junk(label: &str) -> Option<&str> {
+    let numbering = LIST_MARK.find(label).map_or(0, |m| m.end());
+    let rest = &label[numbering..];
+    // Junk glued before a bare Chinese label (`【本文由XX网整理】问`): not part of the label.
+    let bare_cjk = ["追问", "追問", "问", "問", "答"].iter().find_map(|b| {
+        let head = rest.strip_suffix(b)?;
+        (!head.is_empty() && !head.ends_with(is_cjk)).then(|| &rest[head.len()..])
+    });
+    let bare = bare_cjk.unwrap_or(rest).trim();
+    (bare.len() < label.len() && !bare.is_empty()).then_some(bare)
+}
+
+/// List numbering and bullets in front of a label: `1°/`, `2.`, `3)`, `(4)`, `5、`, `•`, `-`, `★`.
+static LIST_MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(?:[(（]?\d{1,3}\s*[°º]?\s*(?:[./)）、:-]\s*/?|/)?[)）]?|[•·▪●◆◇■□★☆►▶→>#*\-–—]+)\s*",
+    )
+    .expect("valid regex")
+});
+
+/// Verbs that close a line quoting the spokesperson (`le porte-parole Hong Lei a répondu :`,
+/// `Spokesperson Hua Chunying said:`, `陆慷进一步表示：`).
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "replied",
+    "responded",
+    "stated",
+    "noted",
+    "a répondu",
+    "a déclaré",
+    "a dit",
+    "a ajouté",
+    "a indiqué",
+    "a souligné",
+    "répondait",
+    "表示",
+    "说",
+    "指出",
+    "回应",
+    "强调",
+    "答",
+];
+
+/// A paragraph opening with a line that reports the spokesperson speaking: an answer by them.
+fn reported_answer(text: &str) -> Option<(Label, &str)> {
+    let (at, colon) = text
+        .char_indices()
+        .take(240)
+        .find(|&(_, c)| matches!(c, ':' | '：'))?;
+    let label = text[..at].trim();
+    let rest = text[at + colon.len_utf8()..].trim();
+    let speaks = SPEECH_VERBS.iter().any(|v| label.ends_with(v));
+    // `陆慷进一步表示：` may stand alone, its words in the next paragraphs.
+    let speaker = names::find_in(label).filter(|_| speaks)?;
+    Some((
+        Label::Answer {
+            speaker: Some(speaker),
+        },
+        rest,
+    ))
+}
+
+/// A journalist's line labelled with a verb (`Journalist adds`, `彭博社记者追问`, `记者解释`):
+/// the asker without the verb, and whether the verb makes it a follow-up.
+fn asker_with_verb(lower: &str) -> Option<(&str, bool)> {
+    const VERBS: &[(&str, bool)] = &[
+        ("追问", true),
+        ("追問", true),
+        ("解释", true),
+        ("补充", true),
+        ("回答", true),
+        ("插话", true),
+        ("笑", true),
+        ("问", false),
+        ("問", false),
+        (" adds", true),
+        (" added", true),
+        (" asks", false),
+        (" asked", false),
+        (" follows up", true),
+        (" explains", true),
+        (" ajoute", true),
+        (" demande", false),
+        (" relance", true),
+        (" précise", true),
+    ];
+    VERBS.iter().find_map(|(v, follow)| {
+        let who = lower.strip_suffix(v)?.trim_end();
+        let journalist = ["记者", "記者", "journalist", "reporter", "journaliste"]
+            .iter()
+            .any(|j| who.ends_with(j));
+        (journalist && who.chars().count() <= 24).then_some((who, *follow))
+    })
+}
+
+/// Phrases that say a question was asked after the conference closed.
+const AFTER_CONFERENCE: &[&str] = &[
+    "会后",
+    "會後",
+    "after the press conference",
+    "after the conference",
+    "après la conférence",
+];
+
+/// Phrases naming an anonymous asker: `会后，有记者问及`, `After the press conference, a journalist asked`.
+fn asker_phrase(lower: &str) -> Option<bool> {
+    let after = AFTER_CONFERENCE.iter().any(|a| lower.contains(a));
+    let asks = ["问", "問", "ask", "question", "raised", "posé", "demand"]
+        .iter()
+        .any(|v| lower.contains(v));
+    let someone = ["记者", "記者", "journalist", "reporter", "question"]
+        .iter()
+        .any(|v| lower.contains(v));
+    (asks && someone && (after || lower.chars().count() <= 12)).then_some(after)
+}
+
+/// Whether an asker label says the question came after the conference.
+pub(super) fn after_conference(asker: &str) -> bool {
+    let lower = asker.to_lowercase();
+    AFTER_CONFERENCE.iter().any(|a| lower.contains(a))
+}
+
+/// The outlet of an asker label: none for phrases (`会后，有记者问及`) and bare journalists.
+pub(super) fn outlet_of(asker: &str, outlets: &Outlets) -> Option<String> {
+    let lower = asker.to_lowercase();
+    if let Some((who, _)) = asker_with_verb(&lower)
+        && let Some(who) = asker.get(..who.len())
+    {
+        return outlets.outlet_for(who);
+    }
+    if asker_phrase(&lower).is_some() && outlets.resolve(asker) == Resolved::Unknown {
+        return None;
+    }
+    outlets.outlet_for(asker)
 }
 
 /// The text before the first colon near the start, and the text after it.
@@ -70,13 +226,17 @@ fn candidate(text: &str) -> Option<(&str, &str)> {
 
 /// What a candidate label means; `known_only` refuses labels recognised only by their shape.
 fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Option<Label> {
-    if label.starts_with(['(', '（', '[', '【', '"', '“', '«', '‘', '\'']) {
+    if label.starts_with(['(', '（', '[', '【', '"', '“', '«', '‘', '\''])
+        // A sentence before the colon (`…这篇报道当中有这么两句话。一句话是：`) is no label.
+        || label.contains(['。', '？', '?', '！', '!'])
+    {
         return None;
     }
     let lower = label.to_lowercase();
     let question = |follow_up| Label::Question {
         asker: label.to_string(),
         follow_up,
+        after_conference: after_conference(label),
     };
     if ANSWERS.contains(&lower.as_str()) {
         return Some(Label::Answer { speaker: None });
@@ -93,6 +253,12 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
         outlets.resolve(label),
         Resolved::Outlet(_) | Resolved::Anonymous
     ) {
+        return Some(question(false));
+    }
+    if let Some((_, follow_up)) = asker_with_verb(&lower) {
+        return Some(question(follow_up));
+    }
+    if asker_phrase(&lower).is_some() {
         return Some(question(false));
     }
     if known_only {
@@ -255,7 +421,8 @@ mod tests {
             label("Follow-up: x").map(|l| l.0),
             Some(Label::Question {
                 asker: "Follow-up".into(),
-                follow_up: true
+                follow_up: true,
+                after_conference: false,
             })
         );
     }
@@ -293,6 +460,68 @@ mod tests {
         assert_eq!(
             split_inline("Il a déclaré : « Oui. »", &Outlets::builtin()),
             vec!["Il a déclaré : « Oui. »"]
+        );
+    }
+
+    fn answer_by(s: &str) -> Option<&'static str> {
+        match label(s)?.0 {
+            Label::Answer { speaker } => speaker,
+            Label::Question { .. } => None,
+        }
+    }
+
+    #[test]
+    fn lines_reporting_the_spokesperson_are_answers() {
+        for (s, who) in [
+            ("21日晚些时候，陆慷就此进一步表示：", "Lu Kang"),
+            (
+                "会后，就《南华早报》记者所提问题，赵立坚表示：中国是网络大国。",
+                "Zhao Lijian",
+            ),
+            (
+                "Interrogé sur la visite, le porte-parole Hong Lei a répondu : « Oui. »",
+                "Hong Lei",
+            ),
+            (
+                "Asked about the test, Foreign Ministry Spokesperson Hua Chunying said: \"Calm.\"",
+                "Hua Chunying",
+            ),
+        ] {
+            assert_eq!(answer_by(s), Some(who), "{s}");
+        }
+        // A question quoting the spokesperson is still a question.
+        assert_eq!(asker("Q: Hua Chunying said: no?").as_deref(), Some("Q"));
+    }
+
+    #[test]
+    fn journalists_labelled_with_a_verb() {
+        let outlets = Outlets::builtin();
+        for (s, follow, outlet) in [
+            ("Journalist adds: It is called Badger.", true, None),
+            ("记者解释：有媒体这么报道。", true, None),
+            ("彭博社记者追问：是哪些国家？", true, Some("Bloomberg")),
+            ("记者问：中方有何评论？", false, None),
+        ] {
+            let Some((
+                Label::Question {
+                    asker, follow_up, ..
+                },
+                _,
+            )) = split(s, &outlets)
+            else {
+                panic!("{s}: not a question");
+            };
+            assert_eq!(follow_up, follow, "{s}");
+            assert_eq!(outlet_of(&asker, &outlets).as_deref(), outlet, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_before_a_colon_is_no_label() {
+        // 《纽约时报》 inside an answer named an outlet and made a question of it.
+        assert_eq!(
+            label("至于你提到的这篇报道，应该是《纽约时报》发表的。这篇报道当中有这么两句话：一句"),
+            None
         );
     }
 

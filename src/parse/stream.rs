@@ -39,18 +39,28 @@ pub(super) fn conferences(
         }
         if let Some((label, rest)) = labels::split(text, outlets) {
             match label {
-                Label::Question { asker, follow_up } => {
-                    let outlet = outlets.outlet_for(&asker);
+                Label::Question {
+                    asker,
+                    follow_up,
+                    after_conference,
+                } => {
+                    let outlet = labels::outlet_of(&asker, outlets);
                     let follow_up = follow_up || labels::opens_as_follow_up(rest);
                     b.question(&asker, outlet, follow_up, rest, p.line);
+                    b.mark_after_conference(after_conference);
                 }
                 Label::Answer { speaker } => b.answer(speaker, rest, text, p.line),
             }
             continue;
         }
         if p.strong && language == "zh" {
-            // Chinese pages print unlabelled questions in bold.
-            b.question("", None, labels::opens_as_follow_up(text), text, p.line);
+            // Chinese pages print unlabelled questions in bold; a second bold paragraph
+            // before the answer goes on with the same question.
+            if b.awaits_answer() {
+                b.bullet(text, p.line);
+            } else {
+                b.question("", None, labels::opens_as_follow_up(text), text, p.line);
+            }
             continue;
         }
         if !b.has_turns() && read_header_line(&mut b, text) {

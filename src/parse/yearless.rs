@@ -24,7 +24,7 @@ static IMAGE_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a year may come from, best first.
 #[derive(Debug, Default)]
-pub struct YearContext {
+pub(crate) struct YearContext {
     /// Upload days of the page's images, `(year, month, day)`.
     images: Vec<(i32, u32, u32)>,
     /// A date known from outside the page (ISO), if any.
@@ -33,7 +33,7 @@ pub struct YearContext {
 
 impl YearContext {
     /// The context of a page's source text and a caller's date hint (`YYYY-MM-DD`).
-    pub fn new(source: &str, hint: Option<&str>) -> YearContext {
+    pub(crate) fn new(source: &str, hint: Option<&str>) -> YearContext {
         let images = IMAGE_DAY
             .captures_iter(source)
             .filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)))
@@ -62,7 +62,7 @@ impl YearContext {
 }
 
 /// Adds the year to conference titles that lack one, when the context gives it.
-pub fn complete(paras: &mut [Para], context: &YearContext) {
+pub(crate) fn complete(paras: &mut [Para], context: &YearContext) {
     for p in paras.iter_mut().filter(|p| p.text.len() <= 400) {
         if !header::mentions_conference(&p.text) || dates::find(&p.text).is_some() {
             continue;

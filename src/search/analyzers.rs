@@ -29,7 +29,7 @@ use tantivy::tokenizer::{
 use super::stems::CachedStemmer;
 
 /// Tokens longer than this (bytes) are noise (URLs, runs of digits) and dropped.
-const MAX_TOKEN_BYTES: usize = 40;
+pub(super) const MAX_TOKEN_BYTES: usize = 40;
 
 /// The analyses the index uses; each is registered under `name()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -59,11 +59,6 @@ impl Highlighter {
         }
     }
 
-    /// Whether nothing would ever be highlighted (a filter-only query).
-    pub fn is_empty(&self) -> bool {
-        self.sequences.by_analysis.is_empty()
-    }
-
     /// Char ranges of matches in `text`, looking only at analyses that apply
     /// to `language` (`None`: all of them).
     ///

@@ -4,27 +4,29 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
     Query as TantivyQuery, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DateTime, Searcher};
 
-use super::Highlighter;
-use super::analyzers::{Analysis, is_cjk};
+use super::analyzers::{Analysis, MAX_TOKEN_BYTES, is_cjk};
 use super::highlight::Element;
 use super::schema::{Fields, name_key};
 use super::{Filters, Query, dates};
+use super::{Highlighter, Refusal, suggest};
+use crate::outlets::Outlets;
+use crate::text::escape_controls;
 
 /// How many dictionary terms the half-typed word may stand for.
-pub const MAX_PREFIX_EXPANSIONS: u32 = 50;
+pub(crate) const MAX_PREFIX_EXPANSIONS: u32 = 50;
 
 /// A word or a quoted phrase of the query text; every piece must match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Piece {
-    pub text: String,
+    pub(crate) text: String,
     /// The last word, still being typed: its last token also matches as a prefix.
-    pub prefix: bool,
+    pub(crate) prefix: bool,
 }
 
 fn is_quote(c: char) -> bool {
@@ -90,29 +92,46 @@ pub(super) fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
 
 /// A tantivy query and the terms that say what to highlight.
 pub(super) struct Built {
-    pub query: Box<dyn TantivyQuery>,
-    pub highlighter: Highlighter,
+    pub(crate) query: Box<dyn TantivyQuery>,
+    pub(crate) highlighter: Highlighter,
 }
 
-/// Builds the whole query. Never fails: what cannot be searched is dropped.
-pub(super) fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Built {
+/// Builds the whole query, or says why it cannot match anything: words with nothing
+/// searchable in them, no word and no filter, a filter that names nothing in the index.
+pub(super) fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Result<Built, Refusal> {
     let analyses = analyses_for(q.filters.language.as_deref());
     let mut highlighter = Highlighter::default();
     let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-    for piece in pieces(&q.text, q.prefix_last) {
-        if let Some(sub) = piece_query(&piece, &analyses, f, &mut highlighter) {
+    let pieces = pieces(&q.text, q.prefix_last);
+    for piece in &pieces {
+        if let Some(sub) = piece_query(piece, &analyses, f, &mut highlighter) {
             clauses.push((Occur::Must, sub));
         }
     }
-    for filter in filter_queries(&q.filters, f, searcher) {
+    let filters = filter_queries(&q.filters, f, searcher)?;
+    // Words of which none is searchable must not widen to every turn of the filters.
+    if clauses.is_empty() && (!pieces.is_empty() || filters.is_empty()) {
+        return Err(nothing_to_search(&q.text));
+    }
+    for filter in filters {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    let query: Box<dyn TantivyQuery> = if clauses.is_empty() {
-        Box::new(AllQuery)
+    Ok(Built {
+        query: Box::new(BooleanQuery::new(clauses)),
+        highlighter,
+    })
+}
+
+fn nothing_to_search(text: &str) -> Refusal {
+    let text = text.trim();
+    Refusal::NothingToSearch(if text.is_empty() {
+        "give a word or a filter with a value (`taiwan`, `lang:fr`, `outlet:AFP`)".to_string()
     } else {
-        Box::new(BooleanQuery::new(clauses))
-    };
-    Built { query, highlighter }
+        format!(
+            "\"{}\" has no word (letters or digits, ≤ {MAX_TOKEN_BYTES} bytes)",
+            escape_controls(text)
+        )
+    })
 }
 
 /// One piece on every searched field: any field may match it.
@@ -240,12 +259,12 @@ fn wants_prefix(tokens: &[(String, std::ops::Range<usize>)]) -> bool {
     })
 }
 
-/// The filters as queries (each must match; none scores).
+/// The filters as queries (each must match; none scores), or why one cannot match.
 fn filter_queries(
     filters: &Filters,
     f: &Fields,
     searcher: &Searcher,
-) -> Vec<Box<dyn TantivyQuery>> {
+) -> Result<Vec<Box<dyn TantivyQuery>>, Refusal> {
     let mut out: Vec<Box<dyn TantivyQuery>> = Vec::new();
     let exact = |field, value: &str| -> Box<dyn TantivyQuery> {
         Box::new(TermQuery::new(
@@ -253,12 +272,20 @@ fn filter_queries(
             IndexRecordOption::Basic,
         ))
     };
+    let absent = |field, value: &str| {
+        searcher
+            .doc_freq(&Term::from_field_text(field, value))
+            .is_ok_and(|n| n == 0)
+    };
     if let Some(o) = filters
         .outlet
         .as_deref()
         .map(str::trim)
         .filter(|o| !o.is_empty())
     {
+        if absent(f.outlet, o) {
+            return Err(unknown_outlet(o, &field_terms(searcher, f.outlet)));
+        }
         out.push(exact(f.outlet, o));
     }
     if let Some(l) = filters
@@ -267,7 +294,11 @@ fn filter_queries(
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
-        out.push(exact(f.language, &l.to_lowercase()));
+        let l = l.to_lowercase();
+        if absent(f.language, &l) {
+            return Err(unknown_language(&l, &field_terms(searcher, f.language)));
+        }
+        out.push(exact(f.language, &l));
     }
     if let Some(s) = filters
         .spokesperson
@@ -275,11 +306,18 @@ fn filter_queries(
         .map(name_key)
         .filter(|s| !s.is_empty())
     {
-        out.push(spokesperson_query(&s, f, searcher));
+        out.push(spokesperson_query(&s, f, searcher)?);
     }
     let day = |s: &str| DateTime::from_timestamp_secs(dates::day_number(s) * 86_400);
     let from = filters.from.as_deref().and_then(dates::widen_start);
     let to = filters.to.as_deref().and_then(dates::widen_end);
+    if let (Some(a), Some(b)) = (&from, &to)
+        && a > b
+    {
+        return Err(Refusal::Unmatchable(format!(
+            "the dates are reversed: from {a} to {b}; give the earlier day first"
+        )));
+    }
     if from.is_some() || to.is_some() {
         let bound = |d: Option<String>| match d {
             Some(d) => Bound::Included(Term::from_field_date_for_search(f.date, day(&d))),
@@ -287,32 +325,75 @@ fn filter_queries(
         };
         out.push(Box::new(RangeQuery::new(bound(from), bound(to))));
     }
-    out
+    Ok(out)
 }
 
-/// Names containing `needle`: the handful of spokesperson terms is scanned in full.
-fn spokesperson_query(needle: &str, f: &Fields, searcher: &Searcher) -> Box<dyn TantivyQuery> {
-    let mut terms = Vec::new();
+fn unknown_outlet(typed: &str, present: &[String]) -> Refusal {
+    // The alias table is read only here, on the way to an error: `agence` suggests AFP.
+    let (table, _) = Outlets::with_user_file();
+    let close = suggest::outlets(typed, present, &table);
+    let hint = if close.is_empty() {
+        "; `briefings outlets` lists them".to_string()
+    } else {
+        format!("; did you mean {}?", close.join(", "))
+    };
+    Refusal::Unmatchable(format!(
+        "no question from an outlet named \"{}\" in this corpus{hint}",
+        escape_controls(typed)
+    ))
+}
+
+fn unknown_language(typed: &str, present: &[String]) -> Refusal {
+    let has = present.join(", ");
+    Refusal::Unmatchable(if ["fr", "en", "zh"].contains(&typed) {
+        format!("no conference in {typed} in this corpus (it has {has})")
+    } else {
+        format!(
+            "\"{}\" is not a language of the corpus: use {has}",
+            escape_controls(typed)
+        )
+    })
+}
+
+/// Every term of an untokenised field (outlets, languages, name keys: a few hundred at most).
+fn field_terms(searcher: &Searcher, field: tantivy::schema::Field) -> Vec<String> {
+    let mut terms = std::collections::BTreeSet::new();
     for segment in searcher.segment_readers() {
-        let Ok(inverted) = segment.inverted_index(f.spokesperson_key) else {
+        let Ok(inverted) = segment.inverted_index(field) else {
             continue;
         };
         let Ok(mut stream) = inverted.terms().stream() else {
             continue;
         };
         while stream.advance() {
-            if let Ok(name) = std::str::from_utf8(stream.key())
-                && name.contains(needle)
-            {
-                terms.push(Term::from_field_text(f.spokesperson_key, name));
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                terms.insert(term.to_string());
             }
         }
     }
+    terms.into_iter().collect()
+}
+
+/// Names containing `needle`: the handful of spokesperson terms is scanned in full.
+fn spokesperson_query(
+    needle: &str,
+    f: &Fields,
+    searcher: &Searcher,
+) -> Result<Box<dyn TantivyQuery>, Refusal> {
+    let names = field_terms(searcher, f.spokesperson_key);
+    let terms: Vec<Term> = names
+        .iter()
+        .filter(|name| name.contains(needle))
+        .map(|name| Term::from_field_text(f.spokesperson_key, name))
+        .collect();
     if terms.is_empty() {
-        Box::new(EmptyQuery)
-    } else {
-        Box::new(TermSetQuery::new(terms))
+        return Err(Refusal::Unmatchable(format!(
+            "no spokesperson's name contains \"{}\" (the corpus has {})",
+            escape_controls(needle),
+            names.join(", ")
+        )));
     }
+    Ok(Box::new(TermSetQuery::new(terms)))
 }
 
 #[cfg(test)]

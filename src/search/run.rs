@@ -71,7 +71,16 @@ fn ranked(
 pub(super) fn search(o: &Opened, q: &Query) -> Result<Results, IndexError> {
     let started = Instant::now();
     let searcher = o.reader.searcher();
-    let built = query::build(q, &o.fields, &searcher);
+    let built = match query::build(q, &o.fields, &searcher) {
+        Ok(built) => built,
+        Err(refusal) => {
+            return Ok(Results {
+                elapsed: started.elapsed(),
+                refusal: Some(refusal),
+                ..Results::default()
+            });
+        }
+    };
     let limit = if q.limit == 0 { DEFAULT_LIMIT } else { q.limit };
     // tantivy allocates the whole top-k heap up front: a `--limit` of a billion
     // aborted the process and `usize::MAX` overflowed inside it. No query can
@@ -89,6 +98,7 @@ pub(super) fn search(o: &Opened, q: &Query) -> Result<Results, IndexError> {
         total,
         elapsed: started.elapsed(),
         highlighter: built.highlighter,
+        refusal: None,
     })
 }
 

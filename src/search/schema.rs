@@ -17,28 +17,28 @@ use crate::model::{Conference, Turn, TurnKind};
 /// 2: turns in other languages (zh) indexed in the English stemmed field too.
 /// 3: the folded field without positions.
 /// 4: text loaded through the one cleaning rule (NFC, no soft hyphens or zero-width spaces).
-pub const SCHEMA_VERSION: u32 = 4;
+pub(crate) const SCHEMA_VERSION: u32 = 4;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Fields {
-    pub conference: Field,
-    pub turn: Field,
-    pub date: Field,
-    pub language: Field,
-    pub outlet: Field,
-    pub spokesperson: Field,
+    pub(crate) conference: Field,
+    pub(crate) turn: Field,
+    pub(crate) date: Field,
+    pub(crate) language: Field,
+    pub(crate) outlet: Field,
+    pub(crate) spokesperson: Field,
     /// Spokesperson and speaker names, lowercased and folded, for substring filters.
-    pub spokesperson_key: Field,
+    pub(crate) spokesperson_key: Field,
     /// 1 for questions, 0 for statements.
-    pub is_question: Field,
+    pub(crate) is_question: Field,
     /// Day number << 16 | (0xFFFF − turn): newest first, transcript order within a day.
-    pub rank: Field,
-    pub question: Field,
-    pub answer: Field,
-    pub stem_fr: Field,
-    pub stem_en: Field,
-    pub folded: Field,
+    pub(crate) rank: Field,
+    pub(crate) question: Field,
+    pub(crate) answer: Field,
+    pub(crate) stem_fr: Field,
+    pub(crate) stem_en: Field,
+    pub(crate) folded: Field,
 }
 
 impl Fields {

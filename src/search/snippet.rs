@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::Snippet;
 
 /// Length of an excerpt, in chars.
-pub const SNIPPET_CHARS: usize = 150;
+pub(crate) const SNIPPET_CHARS: usize = 150;
 
 /// Chars of context kept before the first match of the window.
 const LEAD: usize = 30;

@@ -18,7 +18,7 @@ use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::model::Conference;
 
 /// The stamp file's name inside the index directory.
-pub const STAMP_FILE: &str = "briefings-index.json";
+pub(crate) const STAMP_FILE: &str = "briefings-index.json";
 
 /// Writer memory budget: tantivy splits it across its indexing threads.
 const WRITER_HEAP: usize = 400_000_000;
@@ -49,9 +49,9 @@ type Seen = (String, u64, u128, u128, u64);
 
 /// An opened index with its reader.
 pub(super) struct Opened {
-    pub reader: IndexReader,
-    pub fields: Fields,
-    pub dir: Option<PathBuf>,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) dir: Option<PathBuf>,
 }
 
 fn err(context: &str, e: impl std::fmt::Display) -> IndexError {
@@ -59,6 +59,7 @@ fn err(context: &str, e: impl std::fmt::Display) -> IndexError {
 }
 
 /// Opens `dir` if it is sound and current, else rebuilds it; returns why it rebuilt.
+#[cfg(test)]
 pub(super) fn open_or_build<I>(
     dir: &Path,
     stamp: u64,

@@ -9,7 +9,7 @@ use super::{Query, Results, SearchIndex, Sort, parse_query};
 use crate::model::{Conference, Turn};
 use crate::outlets::Outlets;
 
-pub fn conference(id: &str, lang: &str, spokesperson: &str, turns: Vec<Turn>) -> Conference {
+pub(crate) fn conference(id: &str, lang: &str, spokesperson: &str, turns: Vec<Turn>) -> Conference {
     Conference {
         format: 1,
         id: id.into(),
@@ -24,13 +24,13 @@ pub fn conference(id: &str, lang: &str, spokesperson: &str, turns: Vec<Turn>) ->
     }
 }
 
-pub fn question(outlet: &str, q: &str, a: &str) -> Turn {
+pub(crate) fn question(outlet: &str, q: &str, a: &str) -> Turn {
     let mut t = Turn::question(outlet.into(), Some(outlet.into()), vec![q.into()]);
     t.answer = vec![a.into()];
     t
 }
 
-pub fn corpus() -> Vec<Conference> {
+pub(crate) fn corpus() -> Vec<Conference> {
     vec![
         conference(
             "2024-03-18-fr",
@@ -103,11 +103,11 @@ pub fn corpus() -> Vec<Conference> {
     ]
 }
 
-pub fn index() -> SearchIndex {
+pub(crate) fn index() -> SearchIndex {
     SearchIndex::in_memory(&corpus()).unwrap()
 }
 
-pub fn text_query(text: &str) -> Query {
+pub(crate) fn text_query(text: &str) -> Query {
     Query {
         text: text.into(),
         limit: 20,

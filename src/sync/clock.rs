@@ -3,7 +3,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Now as `YYYY-MM-DDTHH:MM:SSZ`.
-pub fn now_rfc3339() -> String {
+pub(crate) fn now_rfc3339() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -18,7 +18,7 @@ pub fn now_rfc3339() -> String {
 }
 
 /// Today as `YYYY-MM-DD`.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     now_rfc3339()[..10].to_string()
 }
 

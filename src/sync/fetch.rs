@@ -20,7 +20,7 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
 
 /// What one GET brought back, after retries and redirects.
 #[derive(Debug)]
-pub enum Fetched {
+pub(crate) enum Fetched {
     /// A 200 page: its bytes as received and what the headers said.
     Page(Page),
     /// 404 or 410: gone (remembered, retried next time).
@@ -30,26 +30,26 @@ pub enum Fetched {
 }
 
 #[derive(Debug)]
-pub struct Page {
-    pub bytes: Vec<u8>,
+pub(crate) struct Page {
+    pub(crate) bytes: Vec<u8>,
     /// The `charset=` of `Content-Type`, when sent.
-    pub charset: Option<String>,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
+    pub(crate) charset: Option<String>,
+    pub(crate) etag: Option<String>,
+    pub(crate) last_modified: Option<String>,
 }
 
 /// The client: one request at a time, a clock per host.
-pub struct Fetcher {
+pub(crate) struct Fetcher {
     agent: ureq::Agent,
     mirror: Option<Url>,
     last: HashMap<String, Instant>,
     /// Requests sent (each try counts), for the summary and the tests.
-    pub requests: usize,
+    pub(crate) requests: usize,
 }
 
 impl Fetcher {
     /// A client for `mirror` (the `BRIEFINGS_SYNC_MIRROR` value, checked) or the real sites.
-    pub fn new(mirror: Option<Url>) -> Fetcher {
+    pub(crate) fn new(mirror: Option<Url>) -> Fetcher {
         let mut config = ureq::Agent::config_builder()
             .timeout_connect(Some(Duration::from_secs(10)))
             .timeout_global(Some(Duration::from_secs(60)))
@@ -72,12 +72,12 @@ impl Fetcher {
     }
 
     /// Whether requests go to a mirror (the default delay is then 0).
-    pub fn is_mirror(&self) -> bool {
+    pub(crate) fn is_mirror(&self) -> bool {
         self.mirror.is_some()
     }
 
     /// GETs `url` (an original address), waiting `delay` after the last request to its host.
-    pub fn get(&mut self, url: &Url, delay: Duration) -> Fetched {
+    pub(crate) fn get(&mut self, url: &Url, delay: Duration) -> Fetched {
         let mut at = url.clone();
         let mut seen = vec![url.clone()];
         loop {

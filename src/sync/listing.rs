@@ -17,24 +17,24 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect
 
 /// One link of a listing page.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub url: Url,
-    pub text: String,
+pub(crate) struct Link {
+    pub(crate) url: Url,
+    pub(crate) text: String,
     /// The date printed in the link's text or just after it, if any.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
 }
 
 /// What a listing page offers a source.
 #[derive(Debug, Default)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// Links whose text marks a regular press conference, each with a date hint.
-    pub conferences: Vec<(Link, Option<String>)>,
+    pub(crate) conferences: Vec<(Link, Option<String>)>,
     /// Article links beside them that are not conferences (remarks, statements).
-    pub others: usize,
+    pub(crate) others: usize,
 }
 
 /// Every link of the page, in order; links that cannot be resolved are dropped.
-pub fn links(html: &str, base: &Url) -> Vec<Link> {
+pub(crate) fn links(html: &str, base: &Url) -> Vec<Link> {
     ANCHOR
         .captures_iter(html)
         .filter_map(|c| {
@@ -56,7 +56,7 @@ pub fn links(html: &str, base: &Url) -> Vec<Link> {
 /// once) with a date hint each: their own date, else the nearest dated
 /// neighbour's, else `fallback` (the day of fetching). Also counts the other
 /// article links in the conferences' folder, which sync skips.
-pub fn read(html: &str, base: &Url, filter: &Regex, fallback: &str) -> Listing {
+pub(crate) fn read(html: &str, base: &Url, filter: &Regex, fallback: &str) -> Listing {
     let all = links(html, base);
     let mut out = Listing::default();
     let mut seen = std::collections::HashSet::new();

@@ -24,29 +24,29 @@ use url::Url;
 /// last_modified, sha256, conference}`, plus `problem` and the `date_hint` the
 /// listing gave, which `import --reparse` needs to date year-less titles again).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Entry {
-    pub url: String,
-    pub source: String,
+pub(crate) struct Entry {
+    pub(crate) url: String,
+    pub(crate) source: String,
     /// Path under `raw/`, when bytes were stored.
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// When it was fetched (UTC, RFC 3339).
-    pub fetched: String,
-    pub status: u16,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-    pub sha256: Option<String>,
+    pub(crate) fetched: String,
+    pub(crate) status: u16,
+    pub(crate) etag: Option<String>,
+    pub(crate) last_modified: Option<String>,
+    pub(crate) sha256: Option<String>,
     /// The conference the page produced, or null with a `problem`.
-    pub conference: Option<String>,
+    pub(crate) conference: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub problem: Option<String>,
+    pub(crate) problem: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub charset: Option<String>,
+    pub(crate) charset: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_hint: Option<String>,
+    pub(crate) date_hint: Option<String>,
 }
 
 /// The raw folder of a corpus and what its manifest says (the last line per URL wins).
-pub struct RawStore {
+pub(crate) struct RawStore {
     dir: PathBuf,
     latest: HashMap<String, Entry>,
     /// URLs in the order the manifest first names them (the order of fetching).
@@ -58,7 +58,7 @@ pub struct RawStore {
 
 impl RawStore {
     /// Opens `<corpus>/raw`, reading the manifest; a torn last line is cut off.
-    pub fn open(corpus: &Path) -> Result<RawStore, String> {
+    pub(crate) fn open(corpus: &Path) -> Result<RawStore, String> {
         let dir = corpus.join("raw");
         fs::create_dir_all(&dir)
             .map_err(|e| format!("{}: cannot create the raw folder: {e}", dir.display()))?;
@@ -104,23 +104,23 @@ impl RawStore {
     }
 
     /// The latest entry for a URL.
-    pub fn get(&self, url: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, url: &str) -> Option<&Entry> {
         self.latest.get(url)
     }
 
     /// Every URL's latest entry, in the order of first fetching.
-    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.order.iter().filter_map(|u| self.latest.get(u))
     }
 
     /// Whether the page is in hand for good: fetched and made into a conference.
     /// Gone pages, maintenance pages and failures are tried again.
-    pub fn holds(&self, url: &str) -> bool {
+    pub(crate) fn holds(&self, url: &str) -> bool {
         self.get(url).is_some_and(|e| e.conference.is_some())
     }
 
     /// The URL that already produced conference `id`, if any.
-    pub fn producer_of(&self, id: &str) -> Option<&str> {
+    pub(crate) fn producer_of(&self, id: &str) -> Option<&str> {
         self.latest
             .values()
             .find(|e| e.conference.as_deref() == Some(id))
@@ -130,7 +130,7 @@ impl RawStore {
     /// Stores a page's bytes (write to a temporary file, rename; flushed
     /// with its batch at [`RawStore::commit`]) and returns its path under
     /// `raw/` and its SHA-256.
-    pub fn store_page(
+    pub(crate) fn store_page(
         &mut self,
         source: &str,
         url: &Url,
@@ -154,19 +154,19 @@ impl RawStore {
     }
 
     /// A file written for the batch in hand (a conference), to flush before its line.
-    pub fn written(&mut self, path: PathBuf) {
+    pub(crate) fn written(&mut self, path: PathBuf) {
         self.unsynced.push(path);
     }
 
     /// Whether the last walk of `source` ran to its end (or to pages held
     /// since such a walk). Only then may the next walk stop early: a walk
     /// killed halfway leaves older pages behind that the next one must reach.
-    pub fn walk_complete(&self, source: &str) -> bool {
+    pub(crate) fn walk_complete(&self, source: &str) -> bool {
         self.dir.join(source).join(".walked").is_file()
     }
 
     /// Marks the walk of `source` as complete (or started, `false`); synced to disk.
-    pub fn set_walk_complete(&self, source: &str, complete: bool) -> Result<(), String> {
+    pub(crate) fn set_walk_complete(&self, source: &str, complete: bool) -> Result<(), String> {
         let folder = self.dir.join(source);
         let marker = folder.join(".walked");
         let result = if complete {
@@ -183,13 +183,13 @@ impl RawStore {
     }
 
     /// The bytes of a stored page.
-    pub fn read_page(&self, rel: &str) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn read_page(&self, rel: &str) -> std::io::Result<Vec<u8>> {
         fs::read(self.dir.join(rel))
     }
 
     /// Stages one manifest line: seen at once by this store, written to
     /// disk by the next [`RawStore::commit`].
-    pub fn record(&mut self, entry: Entry) {
+    pub(crate) fn record(&mut self, entry: Entry) {
         if !self.latest.contains_key(&entry.url) {
             self.order.push(entry.url.clone());
         }
@@ -200,7 +200,7 @@ impl RawStore {
     /// Flushes the batch's files, then appends its lines in one write and
     /// syncs the manifest. On failure the lines are dropped (their pages are
     /// fetched again next time) and the error names the file.
-    pub fn commit(&mut self) -> Result<(), String> {
+    pub(crate) fn commit(&mut self) -> Result<(), String> {
         let files = std::mem::take(&mut self.unsynced);
         let staged = std::mem::take(&mut self.staged);
         flush_together(&files)?;
@@ -255,7 +255,7 @@ fn flush_together(files: &[PathBuf]) -> Result<(), String> {
 
 /// `raw/<source>/<path of the URL>`: `..` and empty segments dropped, a
 /// folder address stored as `index.html`, a query kept in the file name.
-pub fn relative_path(source: &str, url: &Url) -> String {
+pub(crate) fn relative_path(source: &str, url: &Url) -> String {
     let mut parts: Vec<String> = vec![source.to_string()];
     parts.extend(
         url.path_segments()

@@ -18,19 +18,19 @@ const BATCH: usize = 32;
 
 /// What a reparse did.
 #[derive(Debug, Default)]
-pub struct Reparsed {
+pub(crate) struct Reparsed {
     /// Stored pages read again.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// Conferences written.
-    pub written: Vec<Conference>,
+    pub(crate) written: Vec<Conference>,
     /// Conferences removed (an older parse gave them an id the page no longer yields).
-    pub removed: Vec<String>,
+    pub(crate) removed: Vec<String>,
     /// `URL: reason` for pages that give no conference.
-    pub failures: Vec<String>,
+    pub(crate) failures: Vec<String>,
 }
 
 /// Rebuilds the conferences of every page in `<corpus>/raw`, in the order they were fetched.
-pub fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, String> {
+pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, String> {
     let mut store = RawStore::open(corpus)?;
     let mut out = Reparsed::default();
     let mut made: HashMap<String, String> = HashMap::new();

@@ -8,30 +8,30 @@ use serde::Deserialize;
 use url::Url;
 
 /// The defaults shipped with the program (today's ministry sites).
-pub const DEFAULTS: &str = include_str!("../../assets/sources.toml");
+pub(crate) const DEFAULTS: &str = include_str!("../../assets/sources.toml");
 
 /// One site to walk: its listing pages and which links are conferences.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     /// Short id: in messages and under `raw/`.
-    pub name: String,
+    pub(crate) name: String,
     /// `zh`, `en` or `fr`.
-    pub language: String,
+    pub(crate) language: String,
     /// The first (newest) listing page.
-    pub listing: Url,
+    pub(crate) listing: Url,
     /// Listing page `n` (1, 2, …) with `{n}` in place of the number.
-    pub next: Option<String>,
+    pub(crate) next: Option<String>,
     /// A link's text must match to be a conference.
-    pub links: Regex,
+    pub(crate) links: Regex,
     /// Never walk more listing pages than this.
-    pub max_pages: usize,
+    pub(crate) max_pages: usize,
     /// Pause between two requests to this host, if set.
-    pub delay_ms: Option<u64>,
+    pub(crate) delay_ms: Option<u64>,
 }
 
 impl Source {
     /// The URL of listing page `n` (0 is the first), if the source has that many.
-    pub fn listing_page(&self, n: usize) -> Option<Url> {
+    pub(crate) fn listing_page(&self, n: usize) -> Option<Url> {
         if n == 0 {
             return Some(self.listing.clone());
         }
@@ -60,7 +60,7 @@ struct Entry {
 }
 
 /// Where the sources come from: `--sources FILE`, else `<config dir>/briefings/sources.toml`, else the defaults.
-pub fn load(flag: Option<&Path>) -> Result<(Vec<Source>, String), String> {
+pub(crate) fn load(flag: Option<&Path>) -> Result<(Vec<Source>, String), String> {
     let user = dirs::config_dir().map(|d| d.join("briefings").join("sources.toml"));
     let path: Option<PathBuf> = match flag {
         Some(p) => Some(p.to_path_buf()),
@@ -78,7 +78,7 @@ pub fn load(flag: Option<&Path>) -> Result<(Vec<Source>, String), String> {
 }
 
 /// Reads a sources file's text; errors are `LABEL:LINE: message`.
-pub fn parse(text: &str, label: &str) -> Result<Vec<Source>, String> {
+pub(crate) fn parse(text: &str, label: &str) -> Result<Vec<Source>, String> {
     let at = |offset: usize, message: &str| {
         let line = text[..offset.min(text.len())].matches('\n').count() + 1;
         format!("{label}:{line}: {message}")

@@ -16,7 +16,7 @@ use crate::outlets::Outlets;
 use crate::transcript::conferences_from_page;
 
 /// One run over every selected source.
-pub fn run(
+pub(crate) fn run(
     options: &Options,
     sources: &[Source],
     mirror: Option<Url>,
@@ -324,7 +324,7 @@ impl Walk<'_> {
 
 /// A page's conferences, or why it holds none (a maintenance or "system" page,
 /// an empty body, a page the parser cannot read).
-pub fn import_page(
+pub(crate) fn import_page(
     url: &Url,
     bytes: &[u8],
     charset: Option<&str>,

@@ -88,8 +88,8 @@ pub(super) enum Action {
 /// An answer of the search worker for one generation.
 #[derive(Debug, Clone)]
 pub(super) struct Delivery {
-    pub generation: u64,
-    pub outcome: Result<Results, String>,
+    pub(crate) generation: u64,
+    pub(crate) outcome: Result<Results, String>,
 }
 
 impl PartialEq for Delivery {
@@ -107,8 +107,8 @@ impl PartialEq for Delivery {
 /// The opened index, or why it could not be opened; with the index's own note.
 #[derive(Clone)]
 pub(super) struct Ready {
-    pub index: Result<Arc<SearchIndex>, String>,
-    pub note: Option<String>,
+    pub(crate) index: Result<Arc<SearchIndex>, String>,
+    pub(crate) note: Option<String>,
 }
 
 impl std::fmt::Debug for Ready {
@@ -136,6 +136,6 @@ impl PartialEq for Ready {
 /// A freshly read catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Catalogue {
-    pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) problems: Vec<Problem>,
 }

@@ -49,13 +49,13 @@ pub(super) enum IndexState {
 /// The reader's scroll position and its laid-out page.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ReaderState {
-    pub scroll: usize,
-    pub answer_only: bool,
-    pub page: Arc<Page>,
+    pub(crate) scroll: usize,
+    pub(crate) answer_only: bool,
+    pub(crate) page: Arc<Page>,
     /// What `page` was laid out for.
     key: Option<PageKey>,
     /// Index into `page.matches` of the match last stepped to.
-    pub current_match: Option<usize>,
+    pub(crate) current_match: Option<usize>,
     /// Scroll to the first match once the page is laid out.
     seek_match: bool,
 }
@@ -73,29 +73,29 @@ struct PageKey {
 /// The search bar and its latest answer.
 #[derive(Debug, Clone, Default)]
 pub(super) struct SearchState {
-    pub input: LineInput,
+    pub(crate) input: LineInput,
     /// Generation of the newest query asked.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// Generation of the results on screen.
-    pub shown: u64,
-    pub total: usize,
-    pub elapsed: std::time::Duration,
-    pub error: Option<String>,
-    pub highlighter: Option<crate::search::Highlighter>,
+    pub(crate) shown: u64,
+    pub(crate) total: usize,
+    pub(crate) elapsed: std::time::Duration,
+    pub(crate) error: Option<String>,
+    pub(crate) highlighter: Option<crate::search::Highlighter>,
     /// The parsed query of the newest request (filters for the status bar).
-    pub query: Option<Query>,
+    pub(crate) query: Option<Query>,
     /// The newest request only asks for more hits of the same query: keep the cursor.
-    pub extending: bool,
+    pub(crate) extending: bool,
 }
 
 /// The outlet picker.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Picker {
-    pub input: LineInput,
-    pub counts: Vec<(String, usize)>,
+    pub(crate) input: LineInput,
+    pub(crate) counts: Vec<(String, usize)>,
     /// Indices into `counts` that match the input.
-    pub shown: Vec<usize>,
-    pub cursor: Cursor,
+    pub(crate) shown: Vec<usize>,
+    pub(crate) cursor: Cursor,
 }
 
 /// Everything the browser shows.
@@ -103,39 +103,39 @@ pub(super) struct Picker {
 pub(super) struct App {
     pub(super) source: Source,
     pub(super) outlets: Outlets,
-    pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
-    pub notes: Vec<String>,
-    pub filter: LineInput,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) notes: Vec<String>,
+    pub(crate) filter: LineInput,
     /// Indices into `entries` that pass the filter.
-    pub shown: Vec<usize>,
-    pub confs: Cursor,
+    pub(crate) shown: Vec<usize>,
+    pub(crate) confs: Cursor,
     /// The selected conference, loaded.
-    pub conf: Option<Arc<Conference>>,
-    pub turns: Cursor,
-    pub reader: ReaderState,
-    pub mode: Mode,
+    pub(crate) conf: Option<Arc<Conference>>,
+    pub(crate) turns: Cursor,
+    pub(crate) reader: ReaderState,
+    pub(crate) mode: Mode,
     /// The mode to return to when the help closes.
     help_return: Mode,
-    pub focus: Focus,
-    pub view: View,
+    pub(crate) focus: Focus,
+    pub(crate) view: View,
     /// Browsing a hit opened from the results (Esc goes back to them).
-    pub opened: bool,
-    pub search: SearchState,
-    pub rows: Vec<Row>,
-    pub row_source: RowSource,
-    pub hits: Cursor,
-    pub picker: Picker,
-    pub index: IndexState,
+    pub(crate) opened: bool,
+    pub(crate) search: SearchState,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) row_source: RowSource,
+    pub(crate) hits: Cursor,
+    pub(crate) picker: Picker,
+    pub(crate) index: IndexState,
     outlet_refs: Option<(String, Vec<crate::search::TurnRef>)>,
-    pub mouse: bool,
-    pub quit: bool,
-    pub help_scroll: usize,
-    pub message: Option<String>,
-    pub no_color: bool,
+    pub(crate) mouse: bool,
+    pub(crate) quit: bool,
+    pub(crate) help_scroll: usize,
+    pub(crate) message: Option<String>,
+    pub(crate) no_color: bool,
     effects: Vec<Effect>,
-    pub size: (u16, u16),
-    pub areas: Areas,
+    pub(crate) size: (u16, u16),
+    pub(crate) areas: Areas,
     cache: HashMap<String, Arc<Conference>>,
     pages: HashMap<PageKey, Arc<Page>>,
     /// Turns wrapped without marks, keyed with `highlight: 0`.

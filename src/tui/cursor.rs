@@ -3,8 +3,8 @@
 /// Selected row and scroll offset of a list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Cursor {
-    pub selected: usize,
-    pub offset: usize,
+    pub(crate) selected: usize,
+    pub(crate) offset: usize,
 }
 
 impl Cursor {

@@ -26,7 +26,7 @@ fn conf(id: &str, language: &str, spokesperson: &str, title: &str, turns: Vec<Tu
 }
 
 /// Three conferences, newest first: French, Chinese, English.
-pub fn conferences() -> Vec<Conference> {
+pub(crate) fn conferences() -> Vec<Conference> {
     let mut follow = q(
         "AFP",
         Some("AFP"),
@@ -72,7 +72,7 @@ pub fn conferences() -> Vec<Conference> {
 }
 
 /// A browser over the fixture at `width`×`height`, as after start-up.
-pub fn app(width: u16, height: u16) -> App {
+pub(crate) fn app(width: u16, height: u16) -> App {
     let confs = conferences();
     let entries = confs.iter().map(Entry::of).collect();
     let mut app = App::new(

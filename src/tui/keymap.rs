@@ -109,13 +109,13 @@ const fn code(k: KeyCode) -> Pat {
 /// One row of the table.
 #[derive(Debug)]
 pub(super) struct Binding {
-    pub keys: &'static [Pat],
-    pub action: Action,
-    pub scope: Scope,
+    pub(crate) keys: &'static [Pat],
+    pub(crate) action: Action,
+    pub(crate) scope: Scope,
     /// What it does, for the help overlay.
-    pub help: &'static str,
+    pub(crate) help: &'static str,
     /// A short word for the footer, when it belongs there.
-    pub hint: Option<&'static str>,
+    pub(crate) hint: Option<&'static str>,
 }
 
 const fn b(

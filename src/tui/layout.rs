@@ -20,16 +20,16 @@ pub(super) enum View {
 /// The rectangles of one frame (borders included).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Areas {
-    pub too_small: bool,
-    pub search_bar: Option<Rect>,
-    pub conferences: Option<Rect>,
-    pub turns: Option<Rect>,
-    pub hits: Option<Rect>,
-    pub reader: Rect,
-    pub status: Rect,
-    pub footer: Rect,
+    pub(crate) too_small: bool,
+    pub(crate) search_bar: Option<Rect>,
+    pub(crate) conferences: Option<Rect>,
+    pub(crate) turns: Option<Rect>,
+    pub(crate) hits: Option<Rect>,
+    pub(crate) reader: Rect,
+    pub(crate) status: Rect,
+    pub(crate) footer: Rect,
     /// Help and outlet picker.
-    pub popup: Rect,
+    pub(crate) popup: Rect,
 }
 
 /// Lays out a `width`×`height` terminal.

@@ -24,8 +24,8 @@ pub(super) enum Kind {
 /// A styled run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Seg {
-    pub text: String,
-    pub kind: Kind,
+    pub(crate) text: String,
+    pub(crate) kind: Kind,
 }
 
 /// A turn wrapped to one width, without search marks: the costly part of a layout, so it is
@@ -69,7 +69,7 @@ pub(super) struct Page {
     /// Per paragraph: char ranges of matches, sorted, not overlapping.
     marks: Vec<Vec<Range<usize>>>,
     /// Line indices that hold the start of a match, ascending, without repeats.
-    pub matches: Vec<usize>,
+    pub(crate) matches: Vec<usize>,
 }
 
 const GUTTER: usize = 3;
@@ -282,13 +282,13 @@ impl Page {
 
     /// Every line styled (tests only: the screen asks for the lines it shows).
     #[cfg(test)]
-    pub fn lines(&self) -> Vec<Vec<Seg>> {
+    pub(crate) fn lines(&self) -> Vec<Vec<Seg>> {
         (0..self.len()).map(|i| self.line(i)).collect()
     }
 
     /// The page as plain text lines.
     #[cfg(test)]
-    pub fn text(&self) -> Vec<String> {
+    pub(crate) fn text(&self) -> Vec<String> {
         self.lines()
             .iter()
             .map(|l| l.iter().map(|s| s.text.as_str()).collect())

@@ -269,3 +269,16 @@ fn scrolling_to_the_end_of_the_hits_asks_for_more_and_keeps_the_cursor() {
     assert_eq!(app.rows.len(), 120);
     assert_eq!(app.hits.selected, cursor, "the cursor stays on its hit");
 }
+
+#[test]
+fn a_query_with_nothing_searchable_says_why_in_the_status_line() {
+    let (mut app, index) = ready(160, 48);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "***");
+    assert!(app.rows.is_empty(), "{:?}", app.rows);
+    let (lines, _) = screen(&app);
+    assert!(lines[0].contains("nothing to search"), "{}", lines[0]);
+    type_text(&mut app, &index, " lang:de");
+    let (lines, _) = screen(&app);
+    assert!(lines[0].contains("not a language"), "{}", lines[0]);
+}

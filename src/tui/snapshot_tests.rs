@@ -14,7 +14,7 @@ use super::fixture;
 use super::ui;
 
 /// Draws `app` and returns the screen as text lines (trailing spaces trimmed) and the buffer.
-pub fn screen(app: &App) -> (Vec<String>, Buffer) {
+pub(crate) fn screen(app: &App) -> (Vec<String>, Buffer) {
     let (w, h) = app.size;
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     term.draw(|f| {
@@ -36,7 +36,7 @@ fn check(name: &str, app: &App) -> Buffer {
 }
 
 /// Compares screen lines with the stored snapshot `name` (`tests/snapshots/name.snap`).
-pub fn check_lines(name: &str, lines: &[String]) {
+pub(crate) fn check_lines(name: &str, lines: &[String]) {
     let text = lines.join("\n");
     insta::with_settings!({
         snapshot_path => "../../tests/snapshots",

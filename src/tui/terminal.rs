@@ -15,7 +15,7 @@ use ratatui::backend::CrosstermBackend;
 
 /// The terminal while the browser owns it; dropping it gives the terminal back.
 pub(super) struct Term {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub(crate) terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
 #[allow(clippy::unused_self)] // the methods need the terminal taken over, which `self` proves

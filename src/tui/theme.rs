@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 /// Styles by meaning.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Theme {
-    pub no_color: bool,
+    pub(crate) no_color: bool,
 }
 
 #[allow(clippy::unused_self)] // every style is asked of the theme, colour or not

@@ -16,47 +16,47 @@ const MIN_ANSWER: usize = 40;
 
 /// The differences between two versions of one conference.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Differences {
-    pub conference: String,
-    pub version: String,
-    pub languages: [String; 2],
+pub(crate) struct Differences {
+    pub(crate) conference: String,
+    pub(crate) version: String,
+    pub(crate) languages: [String; 2],
     /// Questions of either version with no counterpart in the other.
-    pub only_in: Vec<OnlyIn>,
+    pub(crate) only_in: Vec<OnlyIn>,
     /// Aligned questions whose answer is much shorter in one version.
-    pub shorter: Vec<Shorter>,
+    pub(crate) shorter: Vec<Shorter>,
 }
 
 /// A question one version has and the other lacks.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct OnlyIn {
-    pub language: String,
-    pub conference: String,
+pub(crate) struct OnlyIn {
+    pub(crate) language: String,
+    pub(crate) conference: String,
     /// 0-based turn index in that conference.
-    pub turn: usize,
-    pub outlet: Option<String>,
+    pub(crate) turn: usize,
+    pub(crate) outlet: Option<String>,
     /// The start of the question, plain text.
-    pub question: String,
+    pub(crate) question: String,
 }
 
 /// An answer much shorter in `language` than its counterpart.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Shorter {
-    pub language: String,
-    pub turn: usize,
-    pub other_language: String,
-    pub other_turn: usize,
+pub(crate) struct Shorter {
+    pub(crate) language: String,
+    pub(crate) turn: usize,
+    pub(crate) other_language: String,
+    pub(crate) other_turn: usize,
     /// Its length over the length expected from its counterpart (below 0.5).
-    pub share: f64,
+    pub(crate) share: f64,
 }
 
 impl Differences {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.only_in.is_empty() && self.shorter.is_empty()
     }
 }
 
 /// Compares `a` and `b`, versions of one conference.
-pub fn compare(a: &Conference, b: &Conference) -> Differences {
+pub(crate) fn compare(a: &Conference, b: &Conference) -> Differences {
     let a_to_b = crate::align::align(a, b);
     let mut b_has = vec![false; b.turns.len()];
     for j in a_to_b.iter().flatten() {

@@ -121,7 +121,7 @@ fn a_missing_or_garbage_meta_json_is_rebuilt() {
         std::fs::write(dir.join("meta.json"), "{{{ not json").unwrap();
     });
     survives("junkstamp", |dir| {
-        std::fs::write(dir.join(crate::search::STAMP_FILE), "\u{0}garbage").unwrap();
+        std::fs::write(dir.join(crate::search::store::STAMP_FILE), "\u{0}garbage").unwrap();
     });
 }
 

@@ -26,13 +26,13 @@ pub(crate) enum RowSource {
 /// One row of the hit list: a turn somewhere in the corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
-    pub conference: String,
-    pub turn: usize,
-    pub date: String,
-    pub language: String,
-    pub outlet: Option<String>,
+    pub(crate) conference: String,
+    pub(crate) turn: usize,
+    pub(crate) date: String,
+    pub(crate) language: String,
+    pub(crate) outlet: Option<String>,
     /// Highlighted excerpt; for an outlet's questions, filled in when the row is first visible.
-    pub snippet: Option<Snippet>,
+    pub(crate) snippet: Option<Snippet>,
 }
 
 impl Row {
@@ -115,7 +115,8 @@ impl App {
                 self.search.total = r.total;
                 self.search.elapsed = r.elapsed;
                 self.search.highlighter = Some(r.highlighter);
-                self.search.error = None;
+                // A refused query says why in the status line (`?` has no word, `lang:de`…).
+                self.search.error = r.refusal.as_ref().map(ToString::to_string);
                 if std::mem::take(&mut self.search.extending) {
                     // More hits of the same query: the reader and cursor stay where they are.
                     return;
