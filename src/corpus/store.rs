@@ -252,7 +252,10 @@ pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Prob
 /// [`save_conference`] without the fsync: whole or absent after `kill -9`
 /// (renamed into place), flushed by the caller before anything refers to it
 /// (sync flushes a batch of pages and conferences at once, see `sync::raw`).
-pub fn save_conference_unflushed(corpus: &Path, conf: &Conference) -> Result<PathBuf, Problem> {
+pub(crate) fn save_conference_unflushed(
+    corpus: &Path,
+    conf: &Conference,
+) -> Result<PathBuf, Problem> {
     write_conference(corpus, conf, false)
 }
 
