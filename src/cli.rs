@@ -45,7 +45,25 @@ pub enum Command {
     Show {
         /// Conference id, e.g. 2025-07-29-fr (see `briefings list`).
         id: String,
-        /// Print the conference exactly as stored.
+        /// Print the conference as stored, plus `versions` and per turn `aligned`.
+        #[arg(long, conflicts_with = "parallel")]
+        json: bool,
+        /// Its versions in other languages turn by turn: side by side when the terminal is wide.
+        #[arg(long)]
+        parallel: bool,
+        /// With --parallel: these languages, in this order.
+        #[arg(long, requires = "parallel", value_delimiter = ',', value_parser = ["zh", "en", "fr"], value_name = "zh,en,fr")]
+        lang: Vec<String>,
+    },
+    /// What one language's version of a conference has and another lacks.
+    Diff {
+        /// Conference id (or --all).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        /// Every conference with versions in several languages.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON: `[{conference, version, languages, only_in: [{language, conference, turn, outlet, question}], shorter: [{language, turn, other_language, other_turn, share}]}]`.
         #[arg(long)]
         json: bool,
     },

@@ -272,6 +272,20 @@ pub(crate) fn remove_temporaries(corpus: &Path) {
 /// Writes a conference atomically (temporary file, fsync, rename), keeping
 /// fields that an existing file of the same id has and this build does not know.
 pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Problem> {
+    write_conference(corpus, conf, true)
+}
+
+/// [`save_conference`] without the fsync: whole or absent after `kill -9`
+/// (renamed into place), flushed by the caller before anything refers to it
+/// (sync flushes a batch of pages and conferences at once, see `sync::raw`).
+pub(crate) fn save_conference_unflushed(
+    corpus: &Path,
+    conf: &Conference,
+) -> Result<PathBuf, Problem> {
+    write_conference(corpus, conf, false)
+}
+
+fn write_conference(corpus: &Path, conf: &Conference, flush: bool) -> Result<PathBuf, Problem> {
     let dir = conferences_dir(corpus);
     if corpus.is_file() {
         return Err(Problem::new(
@@ -300,7 +314,9 @@ pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Prob
         let mut f = fs::File::create(&tmp)?;
         f.write_all(&json)?;
         f.write_all(b"\n")?;
-        f.sync_all()?;
+        if flush {
+            f.sync_all()?;
+        }
         fs::rename(&tmp, &path)
     };
     write().map_err(|e| {
