@@ -1,7 +1,12 @@
 //! The performance benchmark (`cargo bench --bench perf`): generates the benchmark corpus,
 //! imports it with the release binary, browses and searches it, and prints the figures of
-//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone.
+//! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone, `BENCH_ONLY=analysis` the analysis rows, `BENCH_ONLY=sync` the sync rows,
+//! `BENCH_ONLY=archive` the whole-archive point (`BENCH_ARCHIVE` conferences, default 20,000).
 
+#[path = "perf/analysis.rs"]
+mod analysis;
+#[path = "perf/archive.rs"]
+mod archive;
 #[path = "perf/benchgen.rs"]
 // Its unit tests run from `tests/benchgen.rs`; here (no test harness) their imports go unused.
 #[cfg_attr(test, allow(unused_imports))]
@@ -18,8 +23,14 @@ mod import;
 mod paragraph;
 #[path = "perf/process.rs"]
 mod process;
+// The tests' static HTTP server over the mirror (tests/sync.rs uses it too); the bench calls only `start`.
+#[path = "../tests/sync/server.rs"]
+#[allow(dead_code)]
+mod server;
 #[path = "perf/stats.rs"]
 mod stats;
+#[path = "perf/sync.rs"]
+mod sync;
 #[path = "perf/table.rs"]
 mod table;
 #[path = "perf/tui.rs"]
@@ -31,8 +42,12 @@ use config::Config;
 use table::Measured;
 
 fn main() {
-    if std::env::var_os(browse::CHILD).is_some() {
-        browse::child_main();
+    if let Some(child) = std::env::var_os(browse::CHILD) {
+        if child == analysis::CHILD_VALUE {
+            analysis::child_main();
+        } else {
+            browse::child_main();
+        }
         return;
     }
     // `cargo bench` passes `--bench`; `cargo test --benches` does not: timings stay out of the test suite.
@@ -41,10 +56,32 @@ fn main() {
         return;
     }
     let cfg = Config::from_env();
-    // `BENCH_ONLY=paragraph`: the 2 MB paragraph rows alone (seconds, not the corpus figures).
-    let only_paragraph = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "paragraph");
-    if only_paragraph {
-        println!("{}", paragraph::measure(cfg.runs));
+    // `BENCH_ONLY=paragraph` / `sync`: those rows alone (seconds, not the corpus figures).
+    match std::env::var("BENCH_ONLY").as_deref() {
+        Ok("paragraph") => {
+            println!("{}", paragraph::measure(cfg.runs));
+            return;
+        }
+        Ok("sync") => {
+            println!("{}", sync_rows(&cfg));
+            return;
+        }
+        Ok("archive") => {
+            println!("{}", archive_rows(&cfg));
+            return;
+        }
+        _ => {}
+    }
+    // `BENCH_ONLY=analysis`: trend, concordance and similar answers on the first size alone.
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "analysis") {
+        let size = cfg.sizes.first().copied().unwrap_or(5000);
+        let raw = corpus::ensure(&cfg.work, size, cfg.seed);
+        let i = import::measure(&cfg.binary, &raw.raw, &raw.home, 1)
+            .unwrap_or_else(|e| panic!("import {size}: {e}"));
+        println!(
+            "{size} conferences\n{}",
+            analysis::measure(&i.corpus, &i.cache)
+        );
         return;
     }
     let grep = whole::find_grep();
@@ -62,11 +99,48 @@ fn main() {
     }
     println!("\n{}", table::render(&all));
     println!("\n{}", paragraph::measure(cfg.runs));
+    if let Some(m) = all.first()
+        && let Ok(i) = &m.import
+    {
+        println!(
+            "\n{} conferences\n{}",
+            m.size,
+            analysis::measure(&i.corpus, &i.cache)
+        );
+    }
+    println!("\n{}", sync_rows(&cfg));
+    println!("\n{}", archive_rows(&cfg));
     println!("medians of {} runs; machine: {}", cfg.runs, machine());
     println!(
         "load average (1, 5, 15 min) before: {load_before}; after: {}",
         load_average()
     );
+}
+
+/// Row E: sync over the local mirror (or why it was not measured).
+fn sync_rows(cfg: &Config) -> String {
+    eprintln!("sync over the mirror ×{}", cfg.runs);
+    sync::measure(&cfg.binary, &cfg.work, &shared(), cfg.runs)
+        .unwrap_or_else(|e| format!("sync over the mirror: not measured ({e})"))
+}
+
+/// The whole-archive point: first frame, keystroke p99 and RSS over 20,000 conferences in three languages.
+fn archive_rows(cfg: &Config) -> String {
+    let count = std::env::var("BENCH_ARCHIVE")
+        .ok()
+        .and_then(|v| v.trim().replace('_', "").parse().ok())
+        .unwrap_or(20_000);
+    eprintln!("whole archive: {count} conferences");
+    archive::measure(&cfg.binary, &cfg.work, &shared(), count, cfg.seed, cfg.runs)
+        .unwrap_or_else(|e| format!("whole archive: not measured ({e})"))
+}
+
+/// The shared test folder (the parent of the training corpus).
+fn shared() -> std::path::PathBuf {
+    let training = benchgen::default_training();
+    training
+        .parent()
+        .map_or(training.clone(), std::path::Path::to_path_buf)
 }
 
 /// Every figure at one corpus size.

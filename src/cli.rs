@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::analysis::{Order, Period, Split};
+use crate::export::Format;
+
 /// Read the Chinese MFA's regular press conferences offline: import transcripts, search them, browse them.
 #[derive(Debug, Parser)]
 #[command(name = "briefings", version, about, long_about = None)]
@@ -42,7 +45,25 @@ pub enum Command {
     Show {
         /// Conference id, e.g. 2025-07-29-fr (see `briefings list`).
         id: String,
-        /// Print the conference exactly as stored.
+        /// Print the conference as stored, plus `versions` and per turn `aligned`.
+        #[arg(long, conflicts_with = "parallel")]
+        json: bool,
+        /// Its versions in other languages turn by turn: side by side when the terminal is wide.
+        #[arg(long)]
+        parallel: bool,
+        /// With --parallel: these languages, in this order.
+        #[arg(long, requires = "parallel", value_delimiter = ',', value_parser = ["zh", "en", "fr"], value_name = "zh,en,fr")]
+        lang: Vec<String>,
+    },
+    /// What one language's version of a conference has and another lacks.
+    Diff {
+        /// Conference id (or --all).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        /// Every conference with versions in several languages.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON: `[{conference, version, languages, only_in: [{language, conference, turn, outlet, question}], shorter: [{language, turn, other_language, other_turn, share}]}]`.
         #[arg(long)]
         json: bool,
     },
@@ -50,9 +71,25 @@ pub enum Command {
     Search(SearchArgs),
     /// Every outlet with its number of questions, first and last date.
     Outlets {
-        /// Print JSON: [{outlet, questions, first, last}].
+        /// Print JSON: [{outlet, questions, first, last}] (with `years` under --by year).
         #[arg(long)]
         json: bool,
+        /// Also count each outlet's questions per year.
+        #[arg(long, value_parser = ["year"], value_name = "year")]
+        by: Option<String>,
+    },
+    /// Matching turns per month, quarter or year (the counts `search` reports, same filters).
+    Trend(TrendArgs),
+    /// Concordance: every occurrence of the query's words with the words around it, aligned.
+    Kwic(KwicArgs),
+    /// The answers most like one turn's answer, same language, oldest first, shared wording marked.
+    Similar(SimilarArgs),
+    /// Write turns out as citation-ready Markdown, CSV or JSON Lines.
+    Export(ExportArgs),
+    /// Bookmarked turns with notes (kept in the corpus folder): add, list, remove.
+    Bookmarks {
+        #[command(subcommand)]
+        action: Option<BookmarkAction>,
     },
     /// Rebuild the search index now and report its size and time.
     Index,
@@ -84,6 +121,22 @@ pub struct SyncArgs {
 /// What `briefings search` takes.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
+    #[command(flatten)]
+    pub q: QueryArgs,
+    /// Most hits to print (at least 1).
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = parse_limit)]
+    pub limit: usize,
+    /// Newest first instead of best match first.
+    #[arg(long)]
+    pub newest: bool,
+    /// Print JSON: [{conference, date, language, turn, outlet, spokesperson, score, snippet}].
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A query and its filters, as `search`, `trend` and `kwic` take them.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
     /// Words to find; accents, case and (fr/en) inflections are ignored.
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
@@ -102,15 +155,147 @@ pub struct SearchArgs {
     /// Last day, YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<String>,
-    /// Most hits to print (at least 1).
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = parse_limit)]
-    pub limit: usize,
-    /// Newest first instead of best match first.
+}
+
+/// What `briefings trend` takes.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub q: QueryArgs,
+    /// Length of a period.
+    #[arg(long, default_value = "year", value_name = "month|quarter|year")]
+    pub by: Period,
+    /// One series per language, outlet or spokesperson.
+    #[arg(long, value_name = "lang|outlet|spokesperson")]
+    pub split: Option<Split>,
+    /// Print JSON: {by, split, total, periods, series: [{name, total, counts}]}.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV: a `period` column, then one column per series.
     #[arg(long)]
-    pub newest: bool,
-    /// Print JSON: [{conference, date, language, turn, outlet, spokesperson, score, snippet}].
+    pub csv: bool,
+}
+
+/// What `briefings kwic` takes.
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    #[command(flatten)]
+    pub q: QueryArgs,
+    /// Words of context on each side (characters in Chinese).
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    pub width: usize,
+    /// Order of the lines: newest first, or by the words left or right of the match.
+    #[arg(long, default_value = "date", value_name = "date|left|right")]
+    pub sort: Order,
+    /// Most lines to print.
+    #[arg(long, value_name = "N", value_parser = parse_limit)]
+    pub limit: Option<usize>,
+    /// Print JSON: [{conference, turn, date, language, outlet, left, keyword, right}].
     #[arg(long)]
     pub json: bool,
+}
+
+/// What `briefings similar` takes.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// Conference id, e.g. 2025-07-29-fr.
+    pub id: String,
+    /// The turn's number, 1 for the first (JSON's `turn` fields count from 0).
+    #[arg(value_parser = parse_turn)]
+    pub turn: usize,
+    /// Most answers to print.
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = parse_limit)]
+    pub limit: usize,
+    /// Print JSON: {source, similar: [{conference, turn, date, language, outlet, spokesperson, score, answer, shared}]}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What `briefings export` takes.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub what: ExportWhat,
+    /// md (citation-ready Markdown), csv or jsonl.
+    #[arg(long, global = true, default_value = "md", value_name = "md|csv|jsonl")]
+    pub format: Format,
+    /// Write to FILE instead of standard output (an existing FILE is kept unless --force).
+    #[arg(long, short, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing --output file.
+    #[arg(long, global = true)]
+    pub force: bool,
+}
+
+/// What to export.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// The hits of a search, best first (as `search` ranks them).
+    Search {
+        #[command(flatten)]
+        q: QueryArgs,
+        /// Most hits.
+        #[arg(long, default_value_t = 100, value_name = "N", value_parser = parse_limit)]
+        limit: usize,
+        /// Newest first instead of best match first.
+        #[arg(long)]
+        newest: bool,
+    },
+    /// One turn.
+    Turn {
+        /// Conference id.
+        id: String,
+        /// The turn's number, 1 for the first.
+        #[arg(value_parser = parse_turn)]
+        turn: usize,
+    },
+    /// Every turn of a conference.
+    Conference {
+        /// Conference id.
+        id: String,
+    },
+    /// Every bookmarked turn, with its note.
+    Bookmarks,
+}
+
+/// What `briefings bookmarks` does (`list` when nothing is given).
+#[derive(Debug, Subcommand)]
+pub enum BookmarkAction {
+    /// Bookmark a turn (again: replaces its note).
+    Add {
+        /// Conference id.
+        id: String,
+        /// The turn's number, 1 for the first.
+        #[arg(value_parser = parse_turn)]
+        turn: usize,
+        /// A note kept with it.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Every bookmark, where its turn is now.
+    List {
+        /// Print JSON: [{conference, turn, fingerprint, note, excerpt, found}].
+        #[arg(long)]
+        json: bool,
+    },
+    /// Forget the bookmark of a turn.
+    Remove {
+        /// Conference id.
+        id: String,
+        /// The turn's number, 1 for the first.
+        #[arg(value_parser = parse_turn)]
+        turn: usize,
+    },
+}
+
+/// A turn number as people count (1 = the first) to the 0-based index.
+fn parse_turn(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) | Err(_) => Err(format!(
+            "expected a turn number (1 for the first), got {s:?}"
+        )),
+        Ok(n) => Ok(n - 1),
+    }
 }
 
 /// `--limit`: a count of hits to print; 0 would print nothing and is refused (exit 2).

@@ -1,12 +1,20 @@
 //! The sub-commands: each reads the corpus through the core and prints for people or scripts.
 
+mod bookmarks;
+mod columns;
+mod diff;
+mod export;
 mod import;
+mod kwic;
 mod list;
 mod out;
 mod outlets;
+mod parallel;
 mod search;
 mod show;
+mod similar;
 mod sync;
+mod trend;
 
 use std::path::Path;
 
@@ -24,9 +32,21 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),
         Command::Sync(args) => Ok(sync::run(&dir, &args)),
         Command::List { json } => list::run(&read_library(&dir)?, json),
-        Command::Show { id, json } => show::run(&read_library(&dir)?, &id, json),
+        Command::Show {
+            id,
+            parallel: true,
+            lang,
+            ..
+        } => parallel::run(&read_library(&dir)?, &id, &lang),
+        Command::Show { id, json, .. } => show::run(&read_library(&dir)?, &id, json),
+        Command::Diff { id, json, .. } => diff::run(&read_library(&dir)?, id.as_deref(), json),
         Command::Search(args) => search::run(&read_library(&dir)?, &args),
-        Command::Outlets { json } => outlets::run(&read_library(&dir)?, json),
+        Command::Outlets { json, by } => outlets::run(&read_library(&dir)?, json, by.is_some()),
+        Command::Trend(args) => trend::run(&read_library(&dir)?, &args),
+        Command::Kwic(args) => kwic::run(&read_library(&dir)?, &args),
+        Command::Similar(args) => similar::run(&read_library(&dir)?, &args),
+        Command::Export(args) => export::run(&read_library(&dir)?, &dir, &args),
+        Command::Bookmarks { action } => bookmarks::run(&read_library(&dir)?, &dir, action),
         Command::Index => search::rebuild(&read_library(&dir)?),
     }
 }

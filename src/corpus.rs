@@ -10,8 +10,8 @@ mod store;
 use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
-pub(crate) use store::remove_temporaries;
 pub use store::{conference_from_json, save_conference};
+pub(crate) use store::{remove_temporaries, save_conference_unflushed};
 
 use crate::problem::Problem;
 use crate::text::escape_controls;
@@ -197,7 +197,9 @@ impl Corpus {
             Kind::Sample(c) => {
                 let mut confs = c.clone();
                 sort_newest_first(&mut confs);
-                (confs.iter().map(Entry::of).collect(), Vec::new())
+                let mut entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
+                crate::versions::link(&mut entries);
+                (entries, Vec::new())
             }
         }
     }
@@ -220,6 +222,7 @@ impl Corpus {
     ) {
         if let Some(p) = self.path() {
             entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+            crate::versions::link(&mut entries);
             catalog::store(&cache_dir_for(p), stamp, &entries, problems);
         }
     }

@@ -6,9 +6,14 @@
 // Inside private modules `pub` would claim an API that is not there: write `pub(crate)`.
 #![warn(unreachable_pub)]
 
+mod align;
+pub mod analysis;
+pub mod bookmarks;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod export;
+mod files;
 pub mod import;
 pub mod library;
 pub mod model;
@@ -20,6 +25,7 @@ pub mod sync;
 mod text;
 mod transcript;
 mod tui;
+mod versions;
 mod wrap;
 
 /// The benchmark's probe of the input path (`cargo bench --features probe --bench perf`).

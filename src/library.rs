@@ -322,20 +322,38 @@ fn io_err(path: &Path, e: &std::io::Error) -> IndexError {
     IndexError(format!("{}: {e}", path.display()))
 }
 
-/// A corpus path, or its `conferences` folder, that is a file is an error.
+/// A corpus path, or its `conferences` folder, that is not a readable folder (a file, a FIFO,
+/// a symlink loop, a folder that cannot be read) is an error naming it, never an empty corpus.
+/// Missing is fine: nothing imported yet.
 fn check_folders(dir: &Path) -> Result<(), String> {
-    if dir.is_file() {
-        return Err(format!(
-            "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
-            dir.display()
-        ));
+    check_folder(
+        dir,
+        "the corpus path; pass --corpus DIR with a folder",
+        false,
+    )?;
+    check_folder(
+        &dir.join("conferences"),
+        "the corpus keeps its conferences in this folder; move it away or fix it",
+        true,
+    )
+}
+
+fn check_folder(path: &Path, what: &str, must_read: bool) -> Result<(), String> {
+    let shown = crate::text::show_path(path);
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(format!("{shown}: cannot be opened ({e}): {what}.")),
+        Ok(m) if !m.is_dir() => {
+            let kind = if m.is_file() {
+                "a file"
+            } else {
+                "not a folder (a pipe, socket or device)"
+            };
+            Err(format!("{shown}: is {kind}, not a folder: {what}."))
+        }
+        Ok(_) if must_read => std::fs::read_dir(path)
+            .map(drop)
+            .map_err(|e| format!("{shown}: cannot be read ({e}): {what}.")),
+        Ok(_) => Ok(()),
     }
-    let confs = dir.join("conferences");
-    if confs.is_file() {
-        return Err(format!(
-            "{}: is a file; the corpus keeps its conferences in this folder. Move the file away.",
-            confs.display()
-        ));
-    }
-    Ok(())
 }

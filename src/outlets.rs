@@ -251,6 +251,28 @@ mod tests {
     }
 
     #[test]
+    fn broadcasters_and_agencies_known_in_three_languages() {
+        let o = Outlets::builtin();
+        for (label, want) in [
+            ("丹麦广播公司记者", "DR"),
+            ("RT TV", "RT"),
+            ("今日俄罗斯电视台记者", "RT"),
+            ("Deutsche Welle", "DW"),
+            ("德国之声记者", "DW"),
+            ("Radio France Internationale", "RFI"),
+            ("Agence de presse Yonhap", "Yonhap"),
+            ("澳大利亚广播公司记者", "ABC Australia"),
+            ("Saudi Press Agency", "SPA"),
+            ("南非广播公司记者", "SABC"),
+            ("土耳其广播电视台记者", "TRT"),
+            ("La Presse canadienne", "Canadian Press"),
+            ("美国之音记者", "VOA"),
+        ] {
+            assert_eq!(o.outlet_for(label).as_deref(), Some(want), "{label}");
+        }
+    }
+
+    #[test]
     fn anonymous_labels_name_no_outlet() {
         let o = Outlets::builtin();
         for label in ["Q", "问", "追问", "Journaliste", "Follow-up", "問"] {

@@ -18,6 +18,7 @@ mod furniture;
 mod header;
 mod html;
 mod labels;
+mod named;
 mod names;
 mod stream;
 mod tags;

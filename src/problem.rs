@@ -53,7 +53,7 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = escape_controls(&self.message);
-        let path = escape_controls(&self.path.display().to_string());
+        let path = crate::text::show_path(&self.path);
         match (path.is_empty(), self.line) {
             (true, 0) => f.write_str(&message),
             (true, line) => write!(f, "line {line}: {message}"),

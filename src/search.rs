@@ -20,8 +20,10 @@ mod dates;
 mod highlight;
 mod query;
 mod run;
+mod scan;
 mod schema;
 mod service;
+mod similar;
 mod snippet;
 mod stems;
 mod store;
@@ -30,6 +32,7 @@ mod syntax;
 #[cfg(test)]
 mod tests;
 
+pub use scan::{Matched, Matches, TurnText};
 pub(crate) use service::Slot;
 pub use service::{DAMAGED, quietly};
 
@@ -186,6 +189,12 @@ impl Highlighter {
     pub(crate) fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         self.ranges_in(text, None)
     }
+
+    /// The same for a text known to be in `language` (only its own stems match,
+    /// as in the index).
+    pub(crate) fn ranges_for(&self, text: &str, language: &str) -> Vec<Range<usize>> {
+        self.ranges_in(text, Some(language))
+    }
 }
 
 /// The answer to one query.
@@ -326,6 +335,35 @@ impl SearchIndex {
     /// Every outlet with its questions, first and last day, most questions first.
     pub(crate) fn outlet_summary(&self) -> Result<Vec<OutletSummary>, IndexError> {
         run::outlet_summary(&self.opened)
+    }
+
+    /// Every turn `query` matches (exactly the set `search` counts in `total`;
+    /// `limit` and `sort` are ignored; refused as `search` refuses), newest first,
+    /// with the highlighter of its words.
+    pub fn matches(&self, query: &Query) -> Result<Matches, IndexError> {
+        scan::matches(&self.opened, query)
+    }
+
+    /// Every question turn, newest first (outlet activity).
+    pub fn questions(&self) -> Result<Vec<Matched>, IndexError> {
+        scan::questions(&self.opened)
+    }
+
+    /// The stored text of turn `turn` of `conference`; `None` when not indexed.
+    pub fn turn_text(&self, conference: &str, turn: usize) -> Result<Option<TurnText>, IndexError> {
+        Ok(scan::find(&self.opened, conference, turn)?.map(|d| scan::turn_text(&self.opened, &d)))
+    }
+
+    /// Up to `limit` turns in the same language whose text is most like the
+    /// answer of `turn` of `conference`, best first, with scores; `None` when
+    /// that turn is not indexed.
+    pub fn similar(
+        &self,
+        conference: &str,
+        turn: usize,
+        limit: usize,
+    ) -> Result<Option<Vec<(Matched, f32)>>, IndexError> {
+        similar::similar(&self.opened, conference, turn, limit)
     }
 
     /// Number of documents (turns) and bytes on disk (0 in memory).

@@ -88,6 +88,28 @@ pub(crate) fn escape_controls(s: &str) -> String {
     out
 }
 
+/// A path for a diagnostic line: controls escaped as [`escape_controls`] does, and bytes that
+/// are not UTF-8 shown as `\xNN`, so two names that differ only there never print alike (the
+/// lossy form shows both as U+FFFD).
+pub(crate) fn show_path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&escape_controls(chunk.valid()));
+            for b in chunk.invalid() {
+                out.extend(format!("\\x{b:02x}").chars());
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        escape_controls(&path.display().to_string())
+    }
+}
+
 /// Control and bidi-formatting characters that must never reach a terminal.
 fn is_invisible_control(c: char) -> bool {
     c.is_control()
@@ -164,6 +186,18 @@ mod tests {
         assert_eq!(sanitize("a\tb\nc", false), "a b c");
         assert_eq!(sanitize("a\nc", true), "a\nc");
         assert_eq!(sanitize("Chine 中国 é", false), "Chine 中国 é");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_show_bytes_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let path =
+            |b: &[u8]| super::show_path(std::path::Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(path(b"a\xffb.txt"), "a\\xffb.txt");
+        assert_ne!(path(b"a\xff.txt"), path(b"a\xfe.txt"));
+        assert_eq!(path(b"x\x1b[2J\n.txt"), "x\\u{1b}[2J\\n.txt");
+        assert_eq!(path("dé/中.txt".as_bytes()), "dé/中.txt");
     }
 
     #[test]

@@ -156,6 +156,86 @@ fn a_conferences_path_that_is_a_file_is_an_error() {
     }
 }
 
+/// Two misnamed files with one id: each report names the other file.
+#[test]
+fn two_files_with_one_id_name_each_other() {
+    let app = App::new("twin-ids");
+    let c = app.corpus().join("conferences");
+    std::fs::create_dir_all(&c).unwrap();
+    write_conf(&c, "copie-a.json", "2024-05-09-fr", "a");
+    write_conf(&c, "copie-b.json", "2024-05-09-fr", "b");
+    write_conf(&c, "2024-05-06-fr.json", "2024-05-06-fr", "premier");
+    let err = stderr(&app.run(&["list"]));
+    let line = |name: &str| {
+        err.lines()
+            .find(|l| l.contains(&format!("{name}.json:")))
+            .unwrap_or_else(|| panic!("no report for {name}: {err}"))
+            .to_string()
+    };
+    assert!(
+        line("copie-a").contains("copie-b.json holds the same id"),
+        "{err}"
+    );
+    assert!(
+        line("copie-b").contains("copie-a.json holds the same id"),
+        "{err}"
+    );
+}
+
+/// A `conferences` entry that is no readable folder is an error naming it, not an empty
+/// corpus (which would show the bundled sample).
+#[cfg(unix)]
+#[test]
+fn a_conferences_path_that_is_a_loop_or_a_fifo_is_an_error() {
+    for kind in ["loop", "fifo"] {
+        let app = App::new(kind);
+        std::fs::create_dir_all(app.corpus()).unwrap();
+        let confs = app.corpus().join("conferences");
+        if kind == "loop" {
+            std::os::unix::fs::symlink(&confs, &confs).unwrap();
+        } else {
+            let made = std::process::Command::new("mkfifo").arg(&confs).status();
+            if !made.is_ok_and(|s| s.success()) {
+                println!("skipped: mkfifo unavailable");
+                continue;
+            }
+        }
+        for args in [&["list"][..], &["search", "China"], &["tui"]] {
+            let o = app.run(args);
+            assert_eq!(o.status.code(), Some(1), "{kind} {args:?}: {}", stderr(&o));
+            let err = stderr(&o);
+            assert!(
+                err.contains("conferences") && !err.contains("sample"),
+                "{kind}: {err}"
+            );
+        }
+    }
+}
+
+/// File names that differ only in bytes that are not UTF-8 print differently.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_print_their_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let app = App::new("bytes");
+    let dir = app.home.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for b in [b'\xfe', b'\xff'] {
+        let bytes = [b'x', b, b'.', b't', b'x', b't'];
+        std::fs::write(
+            dir.join(std::ffi::OsStr::from_bytes(&bytes)),
+            "nothing to see here",
+        )
+        .unwrap();
+    }
+    let o = app.run(&["import", dir.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("x\\xfe.txt") && err.contains("x\\xff.txt"),
+        "{err}"
+    );
+}
+
 /// The project's own transcripts imported (two undated ones fail: exit 1).
 fn imported(tag: &str) -> App {
     let app = App::new(tag);

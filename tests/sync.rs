@@ -5,6 +5,8 @@
 #[path = "sync/server.rs"]
 mod server;
 mod support;
+#[path = "sync/versions.rs"]
+mod versions;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -236,6 +238,8 @@ fn the_whole_mirror_syncs_and_a_second_sync_fetches_no_article() {
     ] {
         assert!(summary.get(key).is_some(), "{key} missing from {summary}");
     }
+    // Issue 11 on the same corpus: linking and turn alignment.
+    versions::check(&app);
 }
 
 #[test]

@@ -8,13 +8,13 @@
 #[path = "benchgen/askers.rs"]
 mod askers;
 #[path = "benchgen/calendar.rs"]
-mod calendar;
+pub mod calendar;
 #[path = "benchgen/layout.rs"]
 mod layout;
 #[path = "benchgen/markov.rs"]
 mod markov;
 #[path = "benchgen/rng.rs"]
-mod rng;
+pub mod rng;
 #[path = "benchgen/train.rs"]
 mod train;
 

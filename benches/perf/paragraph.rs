@@ -3,6 +3,8 @@
 //! frame, and the time from the key to its answer (hits and the reader's highlights) drawn.
 //! Budget: 250 ms for 2 MB.
 
+use std::fmt::Write as _;
+
 use super::stats::{median, percentile};
 
 /// Paragraph sizes: the budget in `../shared/bench/README.md` is stated for 2 MB; 58 MB froze
@@ -49,8 +51,9 @@ pub fn measure(runs: usize) -> String {
             &answers,
             "≤ 250 ms",
         );
-        out += &format!(
-            "({name}: {} keys of {QUERY:?}; {marked} highlighted lines after the last)\n",
+        let _ = writeln!(
+            out,
+            "({name}: {} keys of {QUERY:?}; {marked} highlighted lines after the last)",
             keys.len()
         );
     }

@@ -5,10 +5,10 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::cli::SearchArgs;
+use crate::cli::{QueryArgs, SearchArgs};
 use crate::library::Library;
 use crate::outlets::Outlets;
-use crate::search::{Filters, IndexError, Query, Refusal, Results, SearchIndex, Sort};
+use crate::search::{Filters, IndexError, Query, Refusal, SearchIndex, Sort};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -22,13 +22,10 @@ struct JsonHit<'a> {
     snippet: &'a str,
 }
 
-pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
+/// The query `search`, `trend` and `kwic` run for these words and flags
+/// (flags override filters typed inside the query text).
+pub(super) fn query_of(a: &QueryArgs) -> Query {
     let (outlets, _) = Outlets::with_user_file();
-    let (index, note) = library.index().map_err(|e| e.to_string())?;
-    if let Some(n) = note {
-        eprintln!("{n}");
-    }
-    // Flags override filters typed inside the query text.
     let flags = Filters {
         outlet: a.outlet.clone(),
         spokesperson: a.spokesperson.clone(),
@@ -37,34 +34,56 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
         to: a.to.clone(),
     };
     let mut q: Query = crate::search::parse_query_with(&a.query.join(" "), flags, &outlets);
-    q.limit = a.limit;
     q.prefix_last = false;
-    if a.newest {
-        q.sort = Sort::Newest;
+    q
+}
+
+/// Runs `job` on the library's index (its note said on stderr); when the
+/// index turns out damaged (tantivy failed or panicked), rebuilds it from the
+/// corpus once and runs `job` again. Returns the index too, for more work.
+pub(super) fn with_index<T>(
+    library: &Library,
+    job: impl Fn(&SearchIndex) -> Result<T, IndexError>,
+) -> Result<(T, SearchIndex), String> {
+    let (index, note) = library.index().map_err(|e| e.to_string())?;
+    if let Some(n) = note {
+        eprintln!("{n}");
     }
-    let results = match guarded(&index, &q) {
-        Ok(r) => r,
+    match crate::search::quietly(|| job(&index)) {
+        Ok(r) => Ok((r, index)),
         Err(e) => {
-            // A damaged index (tantivy failed or panicked): rebuild from the corpus, once.
             drop(index);
             let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
             eprintln!("index damaged ({e}), rebuilt");
-            guarded(&index, &q).map_err(|e| e.to_string())?
+            let r = crate::search::quietly(|| job(&index)).map_err(|e| e.to_string())?;
+            Ok((r, index))
         }
-    };
-    // Nothing searchable is no hit (a malformed query is never an error, CLI.md); a filter
-    // that names nothing is a bad query (exit 2).
-    let refused = match &results.refusal {
-        Some(r @ Refusal::NothingToSearch(_)) => {
-            eprintln!("{r}");
-            Some(0)
-        }
-        Some(r @ Refusal::Unmatchable(_)) => {
-            eprintln!("{r}");
-            return Ok(2);
-        }
-        None => None,
-    };
+    }
+}
+
+/// Says why a query was not run. Nothing searchable is no hit (a malformed
+/// query is never an error, CLI.md): `Some(0)`; a filter that names nothing is
+/// a bad query: `Some(2)`, and the caller exits with it at once.
+pub(super) fn say_refusal(refusal: Option<&Refusal>) -> Option<u8> {
+    let r = refusal?;
+    eprintln!("{r}");
+    Some(match r {
+        Refusal::NothingToSearch(_) => 0,
+        Refusal::Unmatchable(_) => 2,
+    })
+}
+
+pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
+    let mut q = query_of(&a.q);
+    q.limit = a.limit;
+    if a.newest {
+        q.sort = Sort::Newest;
+    }
+    let (results, _) = with_index(library, |index| index.search(&q))?;
+    let refused = say_refusal(results.refusal.as_ref());
+    if refused == Some(2) {
+        return Ok(2);
+    }
     if a.json {
         let hits: Vec<JsonHit> = results
             .hits
@@ -112,13 +131,8 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
     Ok(0)
 }
 
-/// A search with tantivy's panics (on a damaged index) turned into errors.
-fn guarded(index: &SearchIndex, q: &Query) -> Result<Results, IndexError> {
-    crate::search::quietly(|| index.search(q))
-}
-
 /// Marks matches with [brackets] so plain-text output still shows them.
-fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+pub(super) fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 2);
     let mut r = ranges.iter().peekable();
     for (i, c) in text.chars().enumerate() {

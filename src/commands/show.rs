@@ -20,7 +20,7 @@ pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String>
         }
     };
     if json {
-        super::print_json(&conf)?;
+        super::print_json(&crate::versions::annotated(library, &conf))?;
     } else {
         super::out::write(&render(&conf, super::output_width()))?;
     }

@@ -1,6 +1,7 @@
 //! The catalogue: one small row per conference, cached so the browser's first
 //! frame never waits for every conference file to be parsed.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -19,6 +20,12 @@ pub struct Entry {
     pub(crate) title: String,
     /// Number of turns.
     pub(crate) turns: usize,
+    /// The same conference in other languages: language → id (see `versions`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) versions: BTreeMap<String, String>,
+    /// Other conferences of this date and language (a revised translation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) also: Vec<String>,
 }
 
 impl Entry {
@@ -30,6 +37,8 @@ impl Entry {
             spokesperson: c.spokesperson.clone(),
             title: c.title.clone(),
             turns: c.turns.len(),
+            versions: BTreeMap::new(),
+            also: Vec::new(),
         }
     }
 }
@@ -43,7 +52,8 @@ struct Cached {
 }
 
 /// 2: titles and names cleaned by the one text rule (NFC, no invisible marks).
-const VERSION: u32 = 2;
+/// 3: entries carry `versions` and `also`.
+const VERSION: u32 = 3;
 
 /// The cached catalogue stored for `stamp`, if any.
 pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {
@@ -62,7 +72,8 @@ pub(super) fn cached(
         return found;
     }
     let (confs, problems) = load();
-    let entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
+    let mut entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
+    crate::versions::link(&mut entries);
     store(cache, stamp, &entries, &problems);
     (entries, problems)
 }

@@ -119,7 +119,7 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), P
     let also = if expected.is_file() {
         format!(
             "; {} holds that id already",
-            expected.file_name().unwrap_or_default().to_string_lossy()
+            crate::text::show_path(Path::new(expected.file_name().unwrap_or_default()))
         )
     } else {
         String::new()
@@ -130,7 +130,7 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), P
         message: format!(
             "its \"id\" is {:?} but the file name stands for another id{also}: not loaded; rename the file to {} or fix its \"id\"",
             conf.id,
-            expected.file_name().unwrap_or_default().to_string_lossy()
+            crate::text::show_path(Path::new(expected.file_name().unwrap_or_default()))
         ),
     })
 }
@@ -194,13 +194,39 @@ pub(super) fn load_all_except(
         ids.iter().map(|id| file_for(corpus, id)).collect();
     let mut confs = Vec::new();
     let mut problems = Vec::new();
+    // Files whose id is not their name's: (id, index of their problem).
+    let mut misnamed: Vec<(String, usize)> = Vec::new();
     for p in files(corpus).into_iter().filter(|p| !skip.contains(p)) {
-        match load_file(&p).and_then(|c| check_identity(corpus, &p, &c).map(|()| c)) {
-            Ok(c) => confs.push(c),
+        match load_file(&p) {
             Err(e) => problems.push(e),
+            Ok(c) => match check_identity(corpus, &p, &c) {
+                Ok(()) => confs.push(c),
+                Err(e) => {
+                    misnamed.push((c.id, problems.len()));
+                    problems.push(e);
+                }
+            },
         }
     }
+    name_each_other(&mut problems, &misnamed);
     (confs, problems)
+}
+
+/// Two misnamed files with one id: each report names the other file too, so the user sees
+/// the pair, not two unrelated complaints.
+fn name_each_other(problems: &mut [Problem], misnamed: &[(String, usize)]) {
+    for (id, at) in misnamed {
+        let others: Vec<String> = misnamed
+            .iter()
+            .filter(|(other, j)| other == id && j != at)
+            .map(|(_, j)| crate::text::show_path(&problems[*j].path))
+            .collect();
+        if !others.is_empty() {
+            let verb = if others.len() == 1 { "holds" } else { "hold" };
+            let also = format!("; {} {verb} the same id", others.join(", "));
+            problems[*at].message += &also;
+        }
+    }
 }
 
 pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadError> {
@@ -246,6 +272,20 @@ pub(crate) fn remove_temporaries(corpus: &Path) {
 /// Writes a conference atomically (temporary file, fsync, rename), keeping
 /// fields that an existing file of the same id has and this build does not know.
 pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Problem> {
+    write_conference(corpus, conf, true)
+}
+
+/// [`save_conference`] without the fsync: whole or absent after `kill -9`
+/// (renamed into place), flushed by the caller before anything refers to it
+/// (sync flushes a batch of pages and conferences at once, see `sync::raw`).
+pub(crate) fn save_conference_unflushed(
+    corpus: &Path,
+    conf: &Conference,
+) -> Result<PathBuf, Problem> {
+    write_conference(corpus, conf, false)
+}
+
+fn write_conference(corpus: &Path, conf: &Conference, flush: bool) -> Result<PathBuf, Problem> {
     let dir = conferences_dir(corpus);
     if corpus.is_file() {
         return Err(Problem::new(
@@ -274,7 +314,9 @@ pub fn save_conference(corpus: &Path, conf: &Conference) -> Result<PathBuf, Prob
         let mut f = fs::File::create(&tmp)?;
         f.write_all(&json)?;
         f.write_all(b"\n")?;
-        f.sync_all()?;
+        if flush {
+            f.sync_all()?;
+        }
         fs::rename(&tmp, &path)
     };
     write().map_err(|e| {

@@ -31,8 +31,47 @@ pub(super) fn clean_title(text: &str) -> String {
             t = inner.trim_end_matches([')', '）']);
         }
     }
-    t.trim_end_matches(|c: char| c == '|' || c.is_whitespace())
-        .to_string()
+    // Reposts: `原标题：…`, a `【转载】` tag in front, `_新闻频道_某某网` behind.
+    for prefix in [
+        "原标题：",
+        "原标题:",
+        "Original title:",
+        "Titre original :",
+        "Titre original:",
+    ] {
+        if let Some(inner) = t.strip_prefix(prefix) {
+            t = inner.trim();
+        }
+    }
+    if let Some(rest) = t.strip_prefix(['【', '['])
+        && let Some((_, inner)) = rest.split_once(['】', ']'])
+        && mentions_conference(inner)
+    {
+        t = inner.trim();
+    }
+    if let Some((head, _)) = t.split_once('_')
+        && mentions_conference(head)
+    {
+        t = head;
+    }
+    let t = t.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    join_cjk_spaces(t)
+}
+
+/// `外交部发言人林 剑主持`: a space between two Chinese characters is layout, not text.
+fn join_cjk_spaces(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = c == ' '
+            && i > 0
+            && chars.get(i + 1).is_some_and(|&n| super::labels::is_cjk(n))
+            && super::labels::is_cjk(chars[i - 1]);
+        if !between {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether a line is a conference title (it names a conference and its date).
@@ -151,6 +190,33 @@ mod tests {
             "Reuters: At the press conference on March 3, 2020, you said so?"
         ));
         assert!(!title_like("毛宁主持外交部例行记者会"));
+    }
+
+    #[test]
+    fn repost_residue_leaves_the_title() {
+        for (printed, title) in [
+            (
+                "原标题：2024年9月30日外交部发言人林剑主持例行记者会",
+                "2024年9月30日外交部发言人林剑主持例行记者会",
+            ),
+            (
+                "【转载】2023年5月4日外交部发言人毛 宁主持例行记者会_新闻频道_某网",
+                "2023年5月4日外交部发言人毛宁主持例行记者会",
+            ),
+            (
+                "[转] 2019年1月2日外交部发言人陆慷主持例行记者会",
+                "2019年1月2日外交部发言人陆慷主持例行记者会",
+            ),
+            (
+                "Original title: Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 6, 2024",
+                "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 6, 2024",
+            ),
+        ] {
+            assert_eq!(clean_title(printed), title, "{printed}");
+            assert!(title_like(printed), "{printed}");
+        }
+        // A bracketed tag before a line that is not a title stays.
+        assert_eq!(clean_title("【注意】本文仅供参考"), "【注意】本文仅供参考");
     }
 
     #[test]

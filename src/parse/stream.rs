@@ -44,7 +44,8 @@ pub(super) fn conferences(
                     follow_up,
                     after_conference,
                 } => {
-                    let outlet = labels::outlet_of(&asker, outlets);
+                    let outlet = labels::outlet_of(&asker, outlets)
+                        .or_else(|| super::named::in_question(rest, outlets));
                     let follow_up = follow_up || labels::opens_as_follow_up(rest);
                     b.question(&asker, outlet, follow_up, rest, p.line);
                     b.mark_after_conference(after_conference);

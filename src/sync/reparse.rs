@@ -9,9 +9,12 @@ use url::Url;
 
 use super::raw::RawStore;
 use super::walk::import_page;
-use crate::corpus::save_conference;
+use crate::corpus::save_conference_unflushed;
 use crate::model::Conference;
 use crate::outlets::Outlets;
+
+/// Pages whose conferences are flushed to disk together (see `raw`).
+const BATCH: usize = 32;
 
 /// What a reparse did.
 #[derive(Debug, Default)]
@@ -67,7 +70,9 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
                         entry.problem = Some(format!("same conference as {first}, kept that page"));
                         continue;
                     }
-                    save_conference(corpus, &conf).map_err(|e| e.to_string())?;
+                    let path =
+                        save_conference_unflushed(corpus, &conf).map_err(|e| e.to_string())?;
+                    store.written(path);
                     made.insert(conf.id.clone(), entry.url.clone());
                     out.written.push(conf);
                 }
@@ -81,8 +86,12 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
             }
         }
         if changed {
-            store.record(entry)?;
+            store.record(entry);
+        }
+        if out.pages % BATCH == 0 {
+            store.commit()?;
         }
     }
+    store.commit()?;
     Ok(out)
 }

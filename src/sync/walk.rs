@@ -11,7 +11,7 @@ use super::fetch::{Fetched, Fetcher, Page};
 use super::listing;
 use super::raw::{Entry, RawStore};
 use super::{Failure, Options, Progress, Source, Summary, clock};
-use crate::corpus::save_conference;
+use crate::corpus::save_conference_unflushed;
 use crate::outlets::Outlets;
 use crate::transcript::conferences_from_page;
 
@@ -71,6 +71,16 @@ impl Walk<'_> {
             (None, false) => 1000,
         };
         Duration::from_millis(ms)
+    }
+
+    /// Writes the batch's manifest lines (after its files are on disk).
+    fn commit(&mut self) {
+        if let Err(e) = self.store.commit() {
+            self.fail(
+                self.options.corpus.join("raw").to_string_lossy().as_ref(),
+                e,
+            );
+        }
     }
 
     fn fail(&mut self, url: &str, reason: String) {
@@ -146,6 +156,7 @@ impl Walk<'_> {
                 }
                 self.article(source, &link.url, hint.as_deref(), delay, progress);
             }
+            self.commit();
             if all_held && complete_before || past_since {
                 reached_end = complete_before;
                 break;
@@ -155,6 +166,8 @@ impl Walk<'_> {
             }
         }
         self.retry_earlier_failures(source, delay, progress);
+        // Every line on disk before the walk counts as complete.
+        self.commit();
         let whole_walk = self.options.since.is_none() && self.options.max_pages.is_none();
         if !self.options.dry_run
             && reached_end
@@ -241,9 +254,7 @@ impl Walk<'_> {
                 self.stored(source, url, &page, &mut entry);
             }
         }
-        if let Err(e) = self.store.record(entry) {
-            self.fail(url.as_str(), e);
-        }
+        self.store.record(entry);
     }
 
     /// A 200 page: its bytes kept, its conference imported (or the reason it is not).
@@ -292,8 +303,9 @@ impl Walk<'_> {
                         self.summary.skipped += 1;
                         continue;
                     }
-                    match save_conference(&self.options.corpus, &conf) {
-                        Ok(_) => {
+                    match save_conference_unflushed(&self.options.corpus, &conf) {
+                        Ok(path) => {
+                            self.store.written(path);
                             self.made_now.insert(conf.id.clone(), url.to_string());
                             self.summary.imported += 1;
                             self.summary.written.push(conf);

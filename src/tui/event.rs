@@ -22,14 +22,16 @@ pub(super) enum Event {
     Reloaded(Catalogue, Result<(SearchIndex, Option<String>), IndexError>),
     /// A page the typesetter laid out.
     Typeset(Typeset),
-    /// SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
     Terminate,
 }
 
 /// Turns termination signals into [`Event::Terminate`], so `kill` never leaves a raw terminal.
 pub(super) fn spawn_signals(tx: Sender<Event>) {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    // SIGINT: Ctrl-C before raw mode is on (or `kill -INT`) quits like the Ctrl-C key.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    else {
         return;
     };
     thread::spawn(move || {
@@ -62,7 +64,9 @@ pub(super) fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
             if is_ctrl_c(&ev) {
-                exit_unless_quit_in_time(130);
+                // Forced or not, Ctrl-C ends with 0 as quitting in order does: it is the
+                // browser's quit key.
+                exit_unless_quit_in_time(0);
             }
             if tx.send(Event::Input(ev)).is_err() {
                 break;
