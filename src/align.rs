@@ -149,9 +149,11 @@ fn similarity(a: &Features, b: &Features, ratio: f64) -> f64 {
     }
     match (&a.outlet, &b.outlet) {
         (Some(ours), Some(theirs)) if ours == theirs => score += 1.5,
-        // Two outlets of the table that differ. A label the table does not know
-        // stays as printed (`今日俄罗斯记者` beside `RIA Novosti`): no evidence.
-        (Some(ours), Some(theirs)) if ours.is_ascii() && theirs.is_ascii() => score -= 0.5,
+        // Two outlets of the table that differ: strong evidence of two questions
+        // (with one turn a side, length alone always looks in proportion).
+        // A label the table does not know stays as printed (`今日俄罗斯记者`
+        // beside `RIA Novosti`): no evidence.
+        (Some(ours), Some(theirs)) if ours.is_ascii() && theirs.is_ascii() => score -= 1.5,
         _ => {}
     }
     // Numbers: shared ones are strong evidence; many on one side and none shared, weak against.
