@@ -22,8 +22,11 @@ pub(super) fn conferences(
         .unwrap_or(0);
     let mut out = Vec::new();
     let mut b = Builder::default();
+    // Whether the paragraph before this one was a bold (unlabelled) Chinese question.
+    let mut after_bold_question = false;
     for p in &paras[start..] {
         let text = p.text.as_str();
+        let bold_question_before = std::mem::take(&mut after_bold_question);
         match furniture::classify(text) {
             Some(Furniture::Separator) => {
                 b.separator();
@@ -56,8 +59,9 @@ pub(super) fn conferences(
         }
         if p.strong && language == "zh" {
             // Chinese pages print unlabelled questions in bold; a second bold paragraph
-            // before the answer goes on with the same question.
-            if b.awaits_answer() {
+            // right after it (no unlabelled answer between) goes on with the same question.
+            after_bold_question = true;
+            if bold_question_before && b.awaits_answer() {
                 b.bullet(text, p.line);
             } else {
                 b.question("", None, labels::opens_as_follow_up(text), text, p.line);
