@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use crate::corpus::LoadError;
 use crate::library::Library;
 use crate::text::escape_controls;
 use crate::versions::differences::{Differences, compare};
@@ -11,20 +10,15 @@ use crate::versions::differences::{Differences, compare};
 /// Exit 0; 1 for an unknown id.
 pub(super) fn run(library: &Library, id: Option<&str>, json: bool) -> Result<u8, String> {
     let all = match id {
-        Some(id) => match library.corpus().load(id) {
-            Ok(conf) => crate::versions::load(library, &conf)
+        Some(id) => {
+            let Some(conf) = super::show::load_or_say(library, id) else {
+                return Ok(1);
+            };
+            crate::versions::load(library, &conf)
                 .iter()
                 .map(|other| compare(&conf, other))
-                .collect(),
-            Err(e @ LoadError::NotFound { .. }) => {
-                eprintln!("{e}; `briefings list` shows the ids.");
-                return Ok(1);
-            }
-            Err(LoadError::Damaged(p)) => {
-                eprintln!("{p}");
-                return Ok(1);
-            }
-        },
+                .collect()
+        }
         None => corpus_wide(library),
     };
     if json {

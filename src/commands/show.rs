@@ -7,17 +7,24 @@ use crate::library::Library;
 use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
 
-pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String> {
-    let conf = match library.corpus().load(id) {
-        Ok(c) => c,
+/// The conference `id`, or `None` once the reason it cannot be read is on stderr (exit 1).
+pub(super) fn load_or_say(library: &Library, id: &str) -> Option<crate::model::Conference> {
+    match library.corpus().load(id) {
+        Ok(c) => Some(c),
         Err(e @ LoadError::NotFound { .. }) => {
             eprintln!("{e}; `briefings list` shows the ids.");
-            return Ok(1);
+            None
         }
         Err(LoadError::Damaged(p)) => {
             eprintln!("{p}");
-            return Ok(1);
+            None
         }
+    }
+}
+
+pub(super) fn run(library: &Library, id: &str, json: bool) -> Result<u8, String> {
+    let Some(conf) = load_or_say(library, id) else {
+        return Ok(1);
     };
     if json {
         super::print_json(&crate::versions::annotated(library, &conf))?;
