@@ -1,7 +1,7 @@
 //! End-to-end tests of the analysis commands (trend, kwic, similar, outlets --by year):
 //! the real binary on the project's fixtures, the bundled sample and the shared corpus.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{App, fixtures, shared, stderr, stdout};

@@ -3,7 +3,7 @@
 //! say the index was damaged and rebuilt, then give the right results —
 //! never a panic, never a silently wrong answer.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

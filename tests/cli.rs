@@ -1,6 +1,6 @@
 //! End-to-end tests of the sub-commands, run as a user would: the real binary on real transcripts.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{App, TempDir, fixture, shared, snapshot, stderr, stdout};

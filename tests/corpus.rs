@@ -1,6 +1,6 @@
 //! The corpus folder under damage: bad files are reported by path and line, every other conference still loads.
 
-mod support;
+use crate::support;
 
 use briefings::corpus::{Corpus, save_conference};
 use briefings::model::{Conference, Turn};

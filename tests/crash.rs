@@ -3,7 +3,7 @@
 //! The short form runs in CI (`KILL_ROUNDS`, default 20 rounds); raise it for a long run:
 //! `KILL_ROUNDS=200 cargo test --release --test crash`.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::Duration;

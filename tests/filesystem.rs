@@ -4,7 +4,7 @@
 //! Permission checks do not apply to root, so when the tests run as root the binary is run
 //! as `nobody` through `setpriv`; the full-disk case mounts a small tmpfs, which needs root.
 
-mod support;
+use crate::support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! (`../shared/corpus`, or `$BRIEFINGS_SHARED/corpus`; skipped with one line when absent).
 //! Prints the score (files exactly right, turns right) and a diff per file, and fails below 100%.
 
-mod support;
+use crate::support;
 
 use briefings::model::{Turn, TurnKind};
 use briefings::outlets::Outlets;

@@ -2,7 +2,7 @@
 //! impossible dates, ids that disagree with file names, debris of killed
 //! processes, occupied or unwritable cache paths. The real binary, run as a user would.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

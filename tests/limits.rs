@@ -1,7 +1,7 @@
 //! Very large and deeply nested inputs finish and stay sane (no hang, no stack overflow).
 //! Time and memory figures come from `scripts/limits.sh`, not from here: tests are not timed.
 
-mod support;
+use crate::support;
 
 use std::fmt::Write;
 

@@ -2,7 +2,7 @@
 //! (`text::sanitize`): decomposed accents, invisible marks inside words, bidi and format
 //! controls, lone-CR line ends. The real binary, run as a user would.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{App, fixture, stderr, stdout};

@@ -1,6 +1,6 @@
 //! A reader that goes away (`briefings list | head -1`) ends the command quietly: exit 0, no panic.
 
-mod support;
+use crate::support;
 
 use std::io::Read;
 use std::process::Stdio;

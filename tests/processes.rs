@@ -2,7 +2,7 @@
 //! process imports or rebuilds, two searches right after a change, two imports
 //! at once. Every process must succeed and every count must be right.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use std::process::{Child, Output, Stdio};

@@ -2,7 +2,7 @@
 //! let a control character through, on arbitrary bytes, arbitrary UTF-8 and mutated real
 //! transcripts. `PROP_CASES` raises the number of cases (default keeps CI fast).
 
-mod support;
+use crate::support;
 
 use briefings::corpus::{Corpus, conference_from_json};
 use briefings::import::conferences_from;

@@ -2,7 +2,7 @@
 //! says why; a filter that cannot match says so, with close names. The real binary on the
 //! project's own transcripts (three languages).
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{App, fixture, stderr, stdout};

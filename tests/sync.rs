@@ -4,7 +4,7 @@
 
 #[path = "sync/server.rs"]
 mod server;
-mod support;
+use crate::support;
 #[path = "sync/versions.rs"]
 mod versions;
 

@@ -1,7 +1,7 @@
 //! The real binary in a real terminal (tmux): search, open a hit, follow an outlet, help,
 //! resize, reload after another process imports, hostile text, and a clean exit.
 
-mod support;
+use crate::support;
 
 use support::tmux::Tmux;
 use support::{App, fixture, shared, stderr, tmux_runs};

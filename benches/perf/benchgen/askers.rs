@@ -96,7 +96,7 @@ pub fn spokesperson(i: usize, count: usize, rng: &mut Rng) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::{OutletPicker, spokesperson};
-    use crate::benchgen::rng::Rng;
+    use super::super::rng::Rng;
 
     #[test]
     fn outlets_are_skewed_and_spokespersons_follow_history() {

@@ -99,7 +99,7 @@ pub fn ends_sentence(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Chain, ends_sentence};
-    use crate::benchgen::rng::Rng;
+    use super::super::rng::Rng;
 
     #[test]
     fn babble_only_uses_learnt_transitions_and_terminates() {

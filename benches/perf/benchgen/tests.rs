@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::benchgen::generate;
+use super::benchgen::generate;
 
 /// A fresh scratch folder per test (removed first if a previous run left it).
 fn scratch(name: &str) -> PathBuf {
