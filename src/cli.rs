@@ -36,14 +36,10 @@ pub enum Command {
     /// Fetch the ministry's transcripts the corpus does not hold yet, keep the raw pages, import them.
     Sync(SyncArgs),
     /// List conferences, newest first.
-    List {
-        /// Print JSON: [{id, date, language, spokesperson, title, turns}].
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListArgs),
     /// Show one conference with all its turns.
     Show {
-        /// Conference id, e.g. 2025-07-29-fr (see `briefings list`).
+        /// Conference id, e.g. 2025-07-29-fr (see `briefings list`), or a day when it has one conference.
         id: String,
         /// Print the conference as stored, plus `versions` and per turn `aligned`.
         #[arg(long, conflicts_with = "parallel")]
@@ -105,6 +101,23 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+}
+
+/// What `briefings list` takes: filters narrow the list, all must hold.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this language.
+    #[arg(long, value_parser = ["zh", "en", "fr"])]
+    pub lang: Option<String>,
+    /// Only conferences of this year.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(u16).range(1949..=2999))]
+    pub year: Option<u16>,
+    /// Only this spokesperson (any part of the name, any case).
+    #[arg(long, value_name = "NAME")]
+    pub spokesperson: Option<String>,
+    /// Print JSON: [{id, date, language, spokesperson, title, turns}].
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// What `briefings sync` takes (SYNC.md is the contract).

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod kwic;
 mod list;
+mod marks;
 mod out;
 mod outlets;
 mod parallel;
@@ -39,7 +40,7 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Import { reparse: true, .. } => Ok(import::reparse(&dir)),
         Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),
         Command::Sync(args) => Ok(sync::run(&dir, &args)),
-        Command::List { json } => list::run(&read_library(&dir)?, json),
+        Command::List(args) => list::run(&read_library(&dir)?, &args),
         Command::Show {
             id,
             parallel: true,
@@ -93,6 +94,15 @@ fn output_width() -> usize {
 fn report_problems(problems: &[crate::problem::Problem]) {
     for p in problems {
         eprintln!("{p}");
+    }
+}
+
+/// `1 turn`, `2 turns`: output read by people agrees in number (every noun here takes -s).
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

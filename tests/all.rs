@@ -40,6 +40,8 @@ mod processes;
 mod props;
 #[path = "queries.rs"]
 mod queries;
+#[path = "reading.rs"]
+mod reading;
 #[path = "regressions.rs"]
 mod regressions;
 #[path = "shell.rs"]

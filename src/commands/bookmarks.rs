@@ -85,6 +85,10 @@ fn list(library: &Library, marks: &Bookmarks, json: bool) -> Result<(), String> 
             outln!("    note: {}", escape_controls(n))?;
         }
     }
-    eprintln!("{} bookmarks in {}", rows.len(), marks.path().display());
+    eprintln!(
+        "{} in {}",
+        super::counted(rows.len(), "bookmark"),
+        marks.path().display()
+    );
     Ok(())
 }

@@ -80,7 +80,7 @@ fn render(all: &[Differences], one: bool) -> String {
                 out,
                 "  only in {}: [{}] {}: {}",
                 o.language,
-                o.turn,
+                o.turn + 1,
                 escape_controls(who),
                 escape_controls(&o.question)
             );
@@ -90,9 +90,9 @@ fn render(all: &[Differences], one: bool) -> String {
                 out,
                 "  answer much shorter in {}: [{}] (beside {} [{}]): {:.0}% of the expected length",
                 s.language,
-                s.turn,
+                s.turn + 1,
                 s.other_language,
-                s.other_turn,
+                s.other_turn + 1,
                 s.share * 100.0
             );
         }

@@ -56,7 +56,11 @@ pub(super) fn run(library: &Library, dir: &Path, a: &ExportArgs) -> Result<u8, S
                     format!("{}: cannot write: {e}", path.display())
                 }
             })?;
-            eprintln!("{} turns written to {}", records.len(), path.display());
+            eprintln!(
+                "{} written to {}",
+                super::counted(records.len(), "turn"),
+                path.display()
+            );
         }
     }
     Ok(0)

@@ -35,7 +35,11 @@ pub(super) fn run(library: &Library, a: &KwicArgs) -> Result<u8, String> {
                 printed += 1;
             }
         }
-        eprintln!("{printed} lines from {} turns", c.turns());
+        eprintln!(
+            "{} from {}",
+            super::counted(printed, "line"),
+            super::counted(c.turns(), "turn")
+        );
         return Ok(0);
     }
     let mut lines = more(&mut c, usize::MAX)?;
@@ -48,7 +52,11 @@ pub(super) fn run(library: &Library, a: &KwicArgs) -> Result<u8, String> {
             print(l, columns)?;
         }
     }
-    eprintln!("{} lines from {} turns", lines.len(), c.turns());
+    eprintln!(
+        "{} from {}",
+        super::counted(lines.len(), "line"),
+        super::counted(c.turns(), "turn")
+    );
     Ok(0)
 }
 

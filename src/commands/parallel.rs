@@ -95,10 +95,10 @@ fn render(versions: &[Conference], total: usize, beside: bool) -> String {
     for c in versions {
         let _ = writeln!(
             out,
-            "{} · {} · {} turns",
+            "{} · {} · {}",
             c.id,
             escape_controls(&c.title),
-            c.turns.len()
+            super::counted(c.turns.len(), "turn")
         );
     }
     if versions.len() < 2 {
@@ -148,7 +148,7 @@ fn lines(c: &Conference, i: usize, t: &Turn, cell: usize) -> Vec<String> {
         TurnKind::Statement => "statement".to_string(),
         TurnKind::Question => escape_controls(t.outlet.as_deref().unwrap_or("a journalist")),
     };
-    let mut out = vec![format!("── {} [{i}] {who}", c.language)];
+    let mut out = vec![format!("── {} [{}] {who}", c.language, i + 1)];
     for (mark, text) in t
         .question
         .iter()
@@ -221,9 +221,9 @@ mod tests {
         let beside = render(&[zh.clone(), en.clone()], 120, true);
         let line = beside
             .lines()
-            .find(|l| l.contains("── zh [0]"))
-            .expect("zh turn 0");
-        assert!(line.contains("── en [0]"), "side by side: {line}");
+            .find(|l| l.contains("── zh [1]"))
+            .expect("zh turn 1 (the first)");
+        assert!(line.contains("── en [1]"), "side by side: {line}");
         assert!(beside.lines().all(|l| super::width(l) <= 120));
         let narrow = render(&[zh, en], 60, false);
         assert!(
@@ -231,9 +231,9 @@ mod tests {
                 .lines()
                 .any(|l| l.contains("── zh") && l.contains("── en"))
         );
-        let zh0 = narrow.find("── zh [0]").unwrap();
-        let en0 = narrow.find("── en [0]").unwrap();
-        let zh1 = narrow.find("── zh [1]").unwrap();
+        let zh0 = narrow.find("── zh [1]").unwrap();
+        let en0 = narrow.find("── en [1]").unwrap();
+        let zh1 = narrow.find("── zh [2]").unwrap();
         assert!(zh0 < en0 && en0 < zh1, "one after the other, in order");
     }
 }

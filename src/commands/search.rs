@@ -106,48 +106,32 @@ pub(super) fn run(library: &Library, a: &SearchArgs) -> Result<u8, String> {
         return Ok(code);
     }
     let width = super::output_width();
+    let colour = super::marks::colour_wanted();
     for h in &results.hits {
         outln!(
             "{} {} #{} {} · {}",
             h.date,
             h.language,
-            h.turn,
+            h.turn + 1,
             h.outlet.as_deref().unwrap_or("—"),
             h.conference
         )?;
-        for line in crate::wrap::wrap(
-            &emphasise(&h.snippet.text, &h.snippet.highlights),
+        for line in super::marks::marked_lines(
+            &h.snippet.text,
+            &h.snippet.highlights,
             width.saturating_sub(4).max(10),
+            colour,
         ) {
             outln!("    {line}")?;
         }
     }
     eprintln!(
-        "{} hits ({} shown) in {:.1} ms",
-        results.total,
+        "{} ({} shown) in {:.1} ms",
+        super::counted(results.total, "hit"),
         results.hits.len(),
         results.elapsed.as_secs_f64() * 1000.0
     );
     Ok(0)
-}
-
-/// Marks matches with [brackets] so plain-text output still shows them.
-pub(super) fn emphasise(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
-    let mut out = String::with_capacity(text.len() + ranges.len() * 2);
-    let mut r = ranges.iter().peekable();
-    for (i, c) in text.chars().enumerate() {
-        if r.peek().is_some_and(|x| x.start == i && x.end > x.start) {
-            out.push('[');
-        }
-        out.push(c);
-        if let Some(x) = r.peek()
-            && i + 1 == x.end
-        {
-            out.push(']');
-            r.next();
-        }
-    }
-    out
 }
 
 /// `briefings index`: rebuild from scratch and report size and time.
@@ -162,8 +146,9 @@ pub(super) fn rebuild(library: &Library) -> Result<u8, String> {
     let (docs, bytes) = index.stats();
     let (entries, _) = library.catalog();
     outln!(
-        "indexed {} conferences, {docs} turns in {:.2} s; {:.1} MB at {}",
-        entries.len(),
+        "indexed {}, {} in {:.2} s; {:.1} MB at {}",
+        super::counted(entries.len(), "conference"),
+        super::counted(docs, "turn"),
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
         index
@@ -172,19 +157,4 @@ pub(super) fn rebuild(library: &Library) -> Result<u8, String> {
             .unwrap_or_default()
     )?;
     Ok(0)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn emphasis_brackets_char_ranges() {
-        assert_eq!(
-            super::emphasise("la sécurité régionale", &[3..11, 12..21]),
-            "la [sécurité] [régionale]"
-        );
-        assert_eq!(
-            super::emphasise("南海问题", &[std::ops::Range { start: 0, end: 2 }]),
-            "[南海]问题"
-        );
-    }
 }

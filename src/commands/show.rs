@@ -8,7 +8,31 @@ use crate::model::{Conference, TurnKind};
 use crate::wrap::wrap;
 
 /// The conference `id`, or `None` once the reason it cannot be read is on stderr (exit 1).
+/// A bare day (`2025-07-29`) opens the only conference of that day, or names them all.
 pub(super) fn load_or_say(library: &Library, id: &str) -> Option<crate::model::Conference> {
+    let day_only = crate::model::Day::parse(id).is_ok();
+    let (entries, _) = if day_only {
+        library.catalog()
+    } else {
+        Default::default()
+    };
+    let that_day: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.date == id)
+        .map(|e| e.id.as_str())
+        .collect();
+    let id = match that_day.as_slice() {
+        [only] => *only,
+        [] => id,
+        several => {
+            eprintln!(
+                "{id} has {}: {}; show one of them by its id.",
+                super::counted(several.len(), "conference"),
+                several.join(", ")
+            );
+            return None;
+        }
+    };
     match library.corpus().load(id) {
         Ok(c) => Some(c),
         Err(e @ LoadError::NotFound { .. }) => {
@@ -56,13 +80,15 @@ pub(super) fn render(c: &Conference, width: usize) -> String {
     );
     let _ = writeln!(
         out,
-        "{} · {} · {} · {} turns",
+        "{} · {} · {} · {}",
         c.date,
         c.language,
         c.spokesperson.as_deref().unwrap_or("spokesperson unknown"),
-        c.turns.len()
+        super::counted(c.turns.len(), "turn")
     );
     for (i, t) in c.turns.iter().enumerate() {
+        // People count turns from 1 (as the browser does); JSON keeps the 0-based index.
+        let i = i + 1;
         out.push('\n');
         let who = match t.kind {
             TurnKind::Statement => format!("[{i}] Statement"),
@@ -78,7 +104,10 @@ pub(super) fn render(c: &Conference, width: usize) -> String {
         };
         out.push_str(&who);
         out.push('\n');
-        for p in &t.question {
+        for (n, p) in t.question.iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
             push_wrapped(&mut out, "  Q  ", p);
         }
         if let Some(s) = &t.speaker
@@ -87,7 +116,11 @@ pub(super) fn render(c: &Conference, width: usize) -> String {
         {
             let _ = writeln!(out, "  {s}:");
         }
-        for p in &t.answer {
+        // A blank line between paragraphs, as on the page: where one ends is part of the quote.
+        for (n, p) in t.answer.iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
             push_wrapped(&mut out, "     ", p);
         }
     }

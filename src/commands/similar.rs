@@ -2,10 +2,9 @@
 //! with the wording they share with it in [brackets].
 
 use super::out::outln;
-use super::search::{emphasise, with_index};
+use super::search::with_index;
 use crate::cli::SimilarArgs;
 use crate::library::Library;
-use crate::text::escape_controls;
 
 pub(super) fn run(library: &Library, a: &SimilarArgs) -> Result<u8, String> {
     let (found, _) = with_index(library, |index| {
@@ -20,6 +19,7 @@ pub(super) fn run(library: &Library, a: &SimilarArgs) -> Result<u8, String> {
         return Ok(0);
     }
     let width = super::output_width().saturating_sub(4).max(10);
+    let colour = super::marks::colour_wanted();
     for x in &s.similar {
         outln!(
             "{} {} #{} {} · {} (score {:.1})",
@@ -30,14 +30,13 @@ pub(super) fn run(library: &Library, a: &SimilarArgs) -> Result<u8, String> {
             x.conference,
             x.score
         )?;
-        let marked = escape_controls(&emphasise(&x.answer, &x.shared));
-        for line in crate::wrap::wrap(&marked, width) {
+        for line in super::marks::marked_lines(&x.answer, &x.shared, width, colour) {
             outln!("    {line}")?;
         }
     }
     eprintln!(
-        "{} answers like {} #{}",
-        s.similar.len(),
+        "{} like {} #{}",
+        super::counted(s.similar.len(), "answer"),
         s.source.conference,
         s.source.turn + 1
     );

@@ -29,7 +29,7 @@ pub(super) fn run(library: &Library, a: &TrendArgs) -> Result<u8, String> {
     } else {
         table(&t)?;
     }
-    eprintln!("{} matching turns", t.total);
+    eprintln!("{}", super::counted(t.total, "matching turn"));
     Ok(0)
 }
 
