@@ -2,7 +2,6 @@
 //! benchmark itself runs no tests: determinism, the page layout, the Markov chains.
 #![allow(dead_code)] // the benchmark uses what these tests do not
 
-
 #[path = "../benches/perf/benchgen.rs"]
 mod benchgen;
 
