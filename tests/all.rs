@@ -9,7 +9,7 @@ mod support;
 #[path = "analysis.rs"]
 mod analysis;
 #[path = "benchgen.rs"]
-mod benchgen;
+mod generator;
 #[path = "bitrot.rs"]
 mod bitrot;
 #[path = "cli.rs"]
