@@ -55,8 +55,14 @@ fn every_test_file_is_built() {
     let manifest = include_str!("../Cargo.toml");
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("read tests/") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".rs") else { continue };
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let Some(stem) = name.strip_suffix(".rs") else {
+            continue;
+        };
         let listed = this.contains(&format!("#[path = \"{name}\"]"))
             || manifest.contains(&format!("path = \"tests/{name}\""))
             || stem == "all";
@@ -64,5 +70,8 @@ fn every_test_file_is_built() {
             missing.push(name);
         }
     }
-    assert!(missing.is_empty(), "tests/ files that no test binary builds: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "tests/ files that no test binary builds: {missing:?}"
+    );
 }
