@@ -8,8 +8,6 @@ mod support;
 
 #[path = "analysis.rs"]
 mod analysis;
-#[path = "benchgen.rs"]
-mod benchgen;
 #[path = "bitrot.rs"]
 mod bitrot;
 #[path = "cli.rs"]
@@ -22,6 +20,8 @@ mod crash;
 mod filesystem;
 #[path = "fixtures.rs"]
 mod fixtures;
+#[path = "benchgen.rs"]
+mod generator;
 #[path = "input.rs"]
 mod input;
 #[path = "integrity.rs"]
@@ -42,6 +42,8 @@ mod props;
 mod queries;
 #[path = "regressions.rs"]
 mod regressions;
+#[path = "shell.rs"]
+mod shell;
 #[path = "sync.rs"]
 mod sync;
 #[path = "tui_e2e.rs"]
