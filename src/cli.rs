@@ -93,6 +93,18 @@ pub enum Command {
     },
     /// Rebuild the search index now and report its size and time.
     Index,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) for `briefings`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per sub-command into a folder.
+    Man {
+        /// Write `briefings.1` and `briefings-<command>.1` for each sub-command here.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// What `briefings sync` takes (SYNC.md is the contract).

@@ -11,6 +11,7 @@ mod out;
 mod outlets;
 mod parallel;
 mod search;
+mod shell;
 mod show;
 mod similar;
 mod sync;
@@ -25,8 +26,15 @@ use out::outln;
 
 /// Runs one command; `Ok(exit code)`, or `Err(one sentence)` for exit 1.
 pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
+    // These describe the program, not a corpus: they work where no data dir can be found.
+    match command {
+        Command::Completions { shell } => return shell::completions(shell),
+        Command::Man { out } => return shell::man(out.as_deref()),
+        _ => {}
+    }
     let dir = corpus::resolve_dir(corpus_flag)?;
     match command {
+        Command::Completions { .. } | Command::Man { .. } => unreachable!("answered above"),
         Command::Tui => tui(&dir),
         Command::Import { reparse: true, .. } => Ok(import::reparse(&dir)),
         Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),

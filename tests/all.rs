@@ -8,8 +8,6 @@ mod support;
 
 #[path = "analysis.rs"]
 mod analysis;
-#[path = "benchgen.rs"]
-mod benchgen;
 #[path = "bitrot.rs"]
 mod bitrot;
 #[path = "cli.rs"]
@@ -22,6 +20,8 @@ mod crash;
 mod filesystem;
 #[path = "fixtures.rs"]
 mod fixtures;
+#[path = "benchgen.rs"]
+mod generator;
 #[path = "input.rs"]
 mod input;
 #[path = "integrity.rs"]
@@ -42,6 +42,8 @@ mod props;
 mod queries;
 #[path = "regressions.rs"]
 mod regressions;
+#[path = "shell.rs"]
+mod shell;
 #[path = "sync.rs"]
 mod sync;
 #[path = "tui_e2e.rs"]
@@ -55,8 +57,14 @@ fn every_test_file_is_built() {
     let manifest = include_str!("../Cargo.toml");
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("read tests/") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".rs") else { continue };
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let Some(stem) = name.strip_suffix(".rs") else {
+            continue;
+        };
         let listed = this.contains(&format!("#[path = \"{name}\"]"))
             || manifest.contains(&format!("path = \"tests/{name}\""))
             || stem == "all";
@@ -64,5 +72,8 @@ fn every_test_file_is_built() {
             missing.push(name);
         }
     }
-    assert!(missing.is_empty(), "tests/ files that no test binary builds: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "tests/ files that no test binary builds: {missing:?}"
+    );
 }

@@ -2,6 +2,8 @@
 //! `../shared/sites/mfa-2020` (the ministry's sites in July 2020) with
 //! `BRIEFINGS_SYNC_MIRROR`, and scripted faults on a small made-up site.
 
+#[path = "sync/archive.rs"]
+mod archive;
 #[path = "sync/server.rs"]
 mod server;
 use crate::support;

@@ -73,6 +73,9 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
             println!("{url}");
         }
     }
+    for f in &summary.kept {
+        eprintln!("note: {}: {}", f.url, f.reason);
+    }
     for f in &summary.failed {
         eprintln!("{}: {}", f.url, f.reason);
     }

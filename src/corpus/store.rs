@@ -239,6 +239,21 @@ pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadError>
     Ok(conf)
 }
 
+/// What the corpus holds under `id`, for a writer that must not replace
+/// someone else's file: `None` when nothing, else the `source` the file
+/// names (`Err` with the reason when it cannot be read).
+pub(crate) fn stored_source(corpus: &Path, id: &str) -> Option<Result<Option<String>, String>> {
+    let path = file_for(corpus, id);
+    if !path.exists() {
+        return None;
+    }
+    Some(
+        load_file(&path)
+            .map(|c| c.source)
+            .map_err(|p| p.to_string()),
+    )
+}
+
 fn file_for(corpus: &Path, id: &str) -> PathBuf {
     // Ids become file names: keep them to a safe alphabet so an id can never escape the folder.
     let safe: String = id

@@ -127,6 +127,24 @@ impl RawStore {
             .map(|e| e.url.as_str())
     }
 
+    /// Why conference `id` in the corpus is not the raw store's to replace or
+    /// remove: the user imported it from their own file (its `source` is no
+    /// page of the manifest, nor `url`, the page in hand), or the file cannot
+    /// be read. `None` when absent or made from a stored page.
+    pub(crate) fn not_ours(&self, id: &str, url: &str) -> Option<String> {
+        let corpus = self.dir.parent()?;
+        match crate::corpus::stored_source(corpus, id)? {
+            Ok(Some(s)) if s == url || self.latest.contains_key(&s) => None,
+            Ok(source) => Some(format!(
+                "conference {id} is your own import (from {}): kept, not replaced",
+                source.as_deref().unwrap_or("a file that names no source")
+            )),
+            Err(e) => Some(format!(
+                "{e}: kept, not replaced (remove it to let sync rebuild conference {id})"
+            )),
+        }
+    }
+
     /// Stores a page's bytes (write to a temporary file, rename; flushed
     /// with its batch at [`RawStore::commit`]) and returns its path under
     /// `raw/` and its SHA-256.

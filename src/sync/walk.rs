@@ -303,6 +303,15 @@ impl Walk<'_> {
                         self.summary.skipped += 1;
                         continue;
                     }
+                    if let Some(why) = self.store.not_ours(&conf.id, url.as_str()) {
+                        entry.problem = Some(why.clone());
+                        self.summary.skipped += 1;
+                        self.summary.kept.push(Failure {
+                            url: url.to_string(),
+                            reason: why,
+                        });
+                        continue;
+                    }
                     match save_conference_unflushed(&self.options.corpus, &conf) {
                         Ok(path) => {
                             self.store.written(path);

@@ -158,3 +158,22 @@ fn filter_and_answer_only_at_80x24() {
     );
     assert!(lines.join("\n").contains("A  We will release information"));
 }
+
+#[test]
+fn an_unreadable_file_stays_named_beside_a_passing_message() {
+    let mut app = fixture::app(160, 48);
+    app.problems = vec![crate::problem::Problem::new(
+        "/corpus/conferences/bad\u{1b}[2J.json",
+        3,
+        "expected `:`",
+    )];
+    // What the index worker says when it finishes building on a first start.
+    app.message = Some("Search index rebuilt (index missing)".into());
+    let (lines, _) = screen(&app);
+    let status = &lines[usize::from(app.areas.status.y)];
+    assert!(status.contains("Search index rebuilt"), "{status}");
+    assert!(
+        status.contains("⚠ 1 file could not be read: bad\\u{1b}[2J.json:3: expected `:`"),
+        "{status}"
+    );
+}

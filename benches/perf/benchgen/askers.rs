@@ -95,8 +95,8 @@ pub fn spokesperson(i: usize, count: usize, rng: &mut Rng) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{OutletPicker, spokesperson};
     use super::super::rng::Rng;
+    use super::{OutletPicker, spokesperson};
 
     #[test]
     fn outlets_are_skewed_and_spokespersons_follow_history() {

@@ -98,8 +98,8 @@ pub fn ends_sentence(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Chain, ends_sentence};
     use super::super::rng::Rng;
+    use super::{Chain, ends_sentence};
 
     #[test]
     fn babble_only_uses_learnt_transitions_and_terminates() {

@@ -155,27 +155,34 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: Theme) {
     let mut left = Vec::new();
     if let Some(m) = &app.message {
         left.push(Span::styled(format!(" {m}"), theme.strong()));
-    } else if let Some(p) = app.problems.first() {
+    }
+    // Unreadable files are a standing fact, not news: a passing message ("Search index
+    // rebuilt") goes beside the warning, never over it.
+    if let Some(p) = app.problems.first() {
         let n = app.problems.len();
         let files = if n == 1 { "file" } else { "files" };
         // The corpus folder is on the right already: name the file, not its whole path.
         let name = p.path.file_name().map_or_else(
-            || p.path.display().to_string(),
-            |f| f.to_string_lossy().into_owned(),
+            || crate::text::show_path(&p.path),
+            |f| crate::text::show_path(std::path::Path::new(f)),
         );
         let at = if p.line > 0 {
             format!(":{}", p.line)
         } else {
             String::new()
         };
+        let sep = if left.is_empty() { "" } else { " ·" };
         left.push(Span::styled(
             format!(
-                " ⚠ {n} {files} could not be read: {name}{at}: {}",
-                p.message
+                "{sep} ⚠ {n} {files} could not be read: {name}{at}: {}",
+                crate::text::escape_controls(&p.message)
             ),
             theme.warn(),
         ));
-    } else if let Some(note) = app.notes.last() {
+    }
+    if left.is_empty()
+        && let Some(note) = app.notes.last()
+    {
         left.push(Span::styled(format!(" {note}"), theme.dim()));
     }
     if let Some(q) = app
