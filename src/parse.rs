@@ -11,11 +11,13 @@
 
 mod bilingual;
 mod conference;
+mod contents;
 pub(crate) mod dates;
 mod decode;
 mod entities;
 mod furniture;
 mod header;
+mod headline;
 mod html;
 mod labels;
 mod named;

@@ -208,7 +208,7 @@ pub(super) fn outlet_of(asker: &str, outlets: &Outlets) -> Option<String> {
 }
 
 /// The text before the first colon near the start, and the text after it.
-fn candidate(text: &str) -> Option<(&str, &str)> {
+pub(super) fn candidate(text: &str) -> Option<(&str, &str)> {
     let (at, colon) = text
         .char_indices()
         .take(MAX_LABEL)
@@ -222,6 +222,13 @@ fn candidate(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     (!label.is_empty()).then_some((label, rest))
+}
+
+/// Whether `label` is known by name (an outlet, the spokesperson, `Q`, a journalist phrase),
+/// also behind list numbering or junk, rather than merely shaped like a label.
+pub(super) fn is_known_label(label: &str, rest: &str, outlets: &Outlets) -> bool {
+    classify(label, rest, outlets, true).is_some()
+        || behind_junk(label).is_some_and(|bare| classify(bare, rest, outlets, true).is_some())
 }
 
 /// What a candidate label means; `known_only` refuses labels recognised only by their shape.
@@ -324,10 +331,43 @@ pub(super) fn opens_as_follow_up(question: &str) -> bool {
 }
 
 /// Splits a line where several paragraphs were run together (`… intégral : Ma Zhaoxu : Bonjour … ? R : Comme …`).
-/// Only labels known by name are split on, and only after the end of a sentence.
+/// Only labels known by name are split on, and only after the end of a sentence; an asker's
+/// label only where a question follows it (a question mark before the next label, or the
+/// spokesperson's label next), so `… the statement. Xinhua: the two sides agreed…` quoted
+/// inside an answer stays whole.
 pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
+    let cuts = inline_labels(line, outlets);
     let mut pieces = Vec::new();
     let mut start = 0;
+    for (k, cut) in cuts.iter().enumerate() {
+        let next = cuts.get(k + 1);
+        let asked = || {
+            let upto = next.map_or(line.len(), |n| n.end);
+            line[cut.at..upto].contains(['?', '？', '吗', '嗎']) || next.is_some_and(|n| !n.asks)
+        };
+        if !cut.asks || asked() {
+            pieces.push(line[start..cut.end].trim());
+            start = cut.at;
+        }
+    }
+    pieces.push(line[start..].trim());
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// A known label inside a run-together line.
+struct InlineLabel {
+    /// Where the text before it ends (after the sentence's closing mark).
+    end: usize,
+    /// Where the label starts.
+    at: usize,
+    /// Whether it is an asker's label (`AFP :`, `Q:`, `法新社记者：`) rather than the spokesperson's.
+    asks: bool,
+}
+
+/// Every known label of a line that follows the end of a sentence, in order.
+fn inline_labels(line: &str, outlets: &Outlets) -> Vec<InlineLabel> {
+    let mut cuts: Vec<InlineLabel> = Vec::new();
     for (i, c) in line.char_indices() {
         if !matches!(
             c,
@@ -341,7 +381,7 @@ pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str>
             continue;
         }
         let at = after + gap;
-        if at >= line.len() || at <= start {
+        if at >= line.len() || cuts.last().is_some_and(|l| at <= l.at) {
             continue;
         }
         let Some((label, rest)) = candidate(&line[at..]) else {
@@ -359,14 +399,15 @@ pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str>
         {
             continue;
         }
-        if classify(label, rest, outlets, true).is_some() {
-            pieces.push(line[start..i + c.len_utf8()].trim());
-            start = at;
+        if let Some(kind) = classify(label, rest, outlets, true) {
+            cuts.push(InlineLabel {
+                end: after,
+                at,
+                asks: matches!(kind, Label::Question { .. }),
+            });
         }
     }
-    pieces.push(line[start..].trim());
-    pieces.retain(|p| !p.is_empty());
-    pieces
+    cuts
 }
 
 #[cfg(test)]

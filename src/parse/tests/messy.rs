@@ -1,0 +1,166 @@
+//! Messy copies (issue 13): reprints, forum posts and pastes, read as a person reads them.
+//! Each class has examples in the languages it occurs in, written for these tests.
+
+use super::{one, parse, shape};
+
+// Class: a headline with a colon at the top of a reprint is not a turn.
+
+#[test]
+fn a_headline_with_a_colon_is_not_an_asker() {
+    for (text, want) in [
+        (
+            "Droits de douane : la Chine demande aux États-Unis de revenir sur leur décision\n\nAFP : Quelle est votre réaction ?\nMao Ning : Nous nous y opposons.",
+            vec!["AFP→AFP"],
+        ),
+        (
+            "Taiwan: China urges the US to stop arms sales\n\nAFP: What is your comment on the arms sale?\nMao Ning: We firmly oppose it.",
+            vec!["AFP→AFP"],
+        ),
+        (
+            "Hong Kong : la Chine dénonce une « ingérence grossière » de Londres\nReuters : Quelle est votre réponse ?\nLin Jian : Ce sont des affaires intérieures.",
+            vec!["Reuters→Reuters"],
+        ),
+        (
+            "外交部：中方敦促美方立即停止对台湾地区的军售并撤销相关计划，停止武装台湾\n法新社记者：你对军售有何评论？\n毛宁：我们坚决反对。",
+            vec!["法新社记者→AFP"],
+        ),
+    ] {
+        let parsed = parse(text);
+        assert_eq!(parsed.conferences.len(), 1, "{text}");
+        assert_eq!(shape(&parsed.conferences[0]), want, "{text}");
+        // Not read as an answer's tail either: no "starts in the middle" warning.
+        assert!(parsed.warnings.is_empty(), "{text}: {:?}", parsed.warnings);
+    }
+}
+
+#[test]
+fn a_lead_sentence_under_a_headline_dates_the_conference() {
+    let c = one(
+        "Hong Kong : la Chine dénonce une ingérence\nMardi 9 avril 2024, le porte-parole Lin Jian répondait aux questions des journalistes étrangers.\nReuters : Quelle est votre réponse ?\nLin Jian : Ce sont des affaires intérieures.",
+    );
+    assert_eq!(c.date.as_deref(), Some("2024-04-09"));
+    assert_eq!(shape(&c), ["Reuters→Reuters"]);
+    let c = one(
+        "South China Sea: Beijing rejects Manila's claims\nOn June 18, 2024, Foreign Ministry Spokesperson Mao Ning took questions from the press.\nAFP: What's your response?\nMao Ning: China's door for dialogue is open.",
+    );
+    assert_eq!(c.date.as_deref(), Some("2024-06-18"));
+    assert_eq!(shape(&c), ["AFP→AFP"]);
+}
+
+#[test]
+fn a_first_question_by_an_unknown_outlet_is_still_a_question() {
+    let c = one(
+        "Rudaw Media Network: How does China view the elections in the Kurdistan region?\nMao Ning: We respect the choice of the people.",
+    );
+    assert_eq!(shape(&c), ["Rudaw Media Network→Rudaw"]);
+}
+
+// Class: an unlabelled question right before the spokesperson's labelled answer is a question.
+
+#[test]
+fn unlabelled_questions_before_a_labelled_answer_are_questions() {
+    let en = one(
+        "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 7, 2024\n\nWhat is China's comment on the report?\nWang Wenbin: We have noted the report.\n\nXinhua: What are China's expectations?\nWang Wenbin: New impetus.\n\nThere are reports of new EU investigations. Do you have anything to say?\nWang Wenbin: We hope the EU will avoid protectionism.",
+    );
+    assert_eq!(shape(&en), ["→-", "Xinhua→Xinhua", "→-"]);
+    assert_eq!(
+        en.turns[2].question,
+        ["There are reports of new EU investigations. Do you have anything to say?"]
+    );
+    assert_eq!(en.turns[1].answer, ["New impetus."]);
+    let fr = one(
+        "Conférence de presse du 7 mai 2024 tenue par le porte-parole Wang Wenbin\nAFP : La visite aura-t-elle lieu ?\nWang Wenbin : Oui.\nQuel est votre commentaire sur le rapport publié hier ?\nR : Nous l'avons noté.",
+    );
+    assert_eq!(shape(&fr), ["AFP→AFP", "→-"]);
+    let zh = one(
+        "2024年5月8日外交部发言人汪文斌主持例行记者会\n中方如何看待美方最新发布的报告？\n汪文斌：我们注意到有关报告。\n我是路透社记者。中方是否会回应欧盟的调查？\n答：我们将坚决维护中国企业的合法权益。",
+    );
+    // The outlet named inside the question is kept; the asker stays anonymous.
+    assert_eq!(shape(&zh), ["→-", "→Reuters"]);
+}
+
+#[test]
+fn a_question_mark_without_a_labelled_answer_next_stays_where_it_is() {
+    // A rhetorical question inside an answer, then the next question: still the answer.
+    let en = one(
+        "AFP: Any comment?\nMao Ning: We oppose it.\nIs this the way to treat a partner?\nReuters: Will the talks resume?\nMao Ning: Yes.",
+    );
+    assert_eq!(shape(&en), ["AFP→AFP", "Reuters→Reuters"]);
+    assert_eq!(
+        en.turns[0].answer,
+        ["We oppose it.", "Is this the way to treat a partner?"]
+    );
+    // A question's second paragraph ending in `?` continues that question.
+    let fr = one(
+        "AFP : Le rapport accuse la Chine.\nQuelle est votre réaction ?\nMao Ning : Nous le rejetons.",
+    );
+    assert_eq!(shape(&fr), ["AFP→AFP"]);
+    assert_eq!(fr.turns[0].question.len(), 2);
+}
+
+// Class: one paragraph running several turns together is split at the askers' labels.
+
+#[test]
+fn run_together_turns_split_at_known_labels_followed_by_a_question() {
+    let en = one(
+        "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on January 15, 2024\nCCTV: What is your comment? Mao Ning: We have nothing to offer at the moment. Batong News Agency: The China-ASEAN Expo opens next week. What does China expect? Mao Ning: A success.",
+    );
+    assert_eq!(shape(&en), ["CCTV→CCTV", "Batong News Agency→APP"]);
+    assert_eq!(
+        en.turns[0].answer,
+        ["We have nothing to offer at the moment."]
+    );
+    let fr = one(
+        "AFP : La visite aura-t-elle lieu ? Mao Ning : Oui, elle aura lieu. Reuters : Quand les discussions reprendront-elles ? Mao Ning : Bientôt.",
+    );
+    assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
+    let zh = one(
+        "路透社记者：中方是否会回应？毛宁：我们会适时发布消息的。法新社记者：中方对此有何评论？毛宁：我们坚决反对。",
+    );
+    assert_eq!(shape(&zh), ["路透社记者→Reuters", "法新社记者→AFP"]);
+    assert_eq!(zh.turns[0].answer, ["我们会适时发布消息的。"]);
+}
+
+#[test]
+fn a_name_or_an_outlet_quoted_inside_an_answer_splits_nothing() {
+    for (text, asker, answer) in [
+        (
+            "AFP: Any comment? Mao Ning: As President Xi said: we stand together. We noted the statement. Xinhua: the two sides agreed to deepen cooperation.",
+            "AFP→AFP",
+            "As President Xi said: we stand together. We noted the statement. Xinhua: the two sides agreed to deepen cooperation.",
+        ),
+        (
+            "AFP : Un commentaire ? Mao Ning : Comme l'a dit le président Xi : « nous sommes ensemble ». Nous avons vu la dépêche. Xinhua : les deux parties ont convenu de renforcer leur coopération.",
+            "AFP→AFP",
+            "Comme l'a dit le président Xi : « nous sommes ensemble ». Nous avons vu la dépêche. Xinhua : les deux parties ont convenu de renforcer leur coopération.",
+        ),
+        (
+            "法新社记者：有何评论？毛宁：正如习近平主席所说：我们站在一起。我们注意到了有关报道。新华社记者：双方同意加强合作。",
+            "法新社记者→AFP",
+            "正如习近平主席所说：我们站在一起。我们注意到了有关报道。新华社记者：双方同意加强合作。",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(shape(&c), [asker], "{text}");
+        assert_eq!(c.turns[0].answer, [answer], "{text}");
+    }
+}
+
+// Class: a numbered table of contents above the transcript is not turns.
+
+#[test]
+fn a_table_of_contents_is_neither_turns_nor_statement() {
+    let zh = one(
+        "2024年7月10日外交部发言人毛宁主持例行记者会\n本期要点：\n1. 中方对北约峰会有何回应？\n2. 王毅外长将出席东盟系列外长会吗？\n毛宁：各位记者朋友，下午好。首先发布一条消息：王毅外长将出席东盟系列外长会。\n新华社记者：北约峰会发表宣言指责中国。中方有何回应？\n毛宁：毫无根据。",
+    );
+    assert_eq!(shape(&zh), ["S", "新华社记者→Xinhua"]);
+    assert_eq!(zh.turns[0].answer.len(), 1, "{:?}", zh.turns[0].answer);
+    let en = one(
+        "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on July 10, 2024\nQuestions answered today:\n1. CCTV: NATO summit declaration\n2. Reuters: Second Thomas Shoal\nCCTV: The NATO declaration criticised China. What's your response?\nMao Ning: Groundless.\nReuters: Any progress on Ren'ai Jiao?\nMao Ning: We stay in communication.",
+    );
+    assert_eq!(shape(&en), ["CCTV→CCTV", "Reuters→Reuters"]);
+    let fr = one(
+        "Conférence de presse du 10 juillet 2024 tenue par la porte-parole Mao Ning\n1. La Chine répond-elle à l'OTAN ?\n2. Le ministre Wang Yi ira-t-il au Laos ?\nAFP : La Chine répond-elle à l'OTAN ?\nMao Ning : Oui.\nReuters : Wang Yi ira-t-il au Laos ?\nMao Ning : Nous publierons les informations en temps voulu.",
+    );
+    assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
+}
