@@ -225,10 +225,18 @@ fn unknown_id_and_bad_flags_have_their_exit_codes() {
     );
     assert_eq!(app.run(&["frobnicate"]).status.code(), Some(2));
     // A malformed query is searched as plain words: never an error.
-    for q in ["\"unbalanced", "AND", "-", "*", "outlet:", "((("] {
+    for q in ["\"unbalanced", "AND", "-", "*", "((("] {
         let o = app.run(&["search", q]);
         assert_eq!(o.status.code(), Some(0), "{q}: {}", stderr(&o));
     }
+    // A filter without its value is no malformed word: it is refused, saying what it needs.
+    let o = app.run(&["search", "outlet:"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("outlet: needs a value"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

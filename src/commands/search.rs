@@ -23,7 +23,8 @@ struct JsonHit<'a> {
 }
 
 /// The query `search`, `trend` and `kwic` run for these words and flags
-/// (flags override filters typed inside the query text).
+/// (flags join the filters typed inside the query text; one given both ways with two
+/// values is refused).
 pub(super) fn query_of(a: &QueryArgs) -> Query {
     let (outlets, _) = Outlets::with_user_file();
     let flags = Filters {
@@ -62,14 +63,15 @@ pub(super) fn with_index<T>(
 }
 
 /// Says why a query was not run. Nothing searchable is no hit (a malformed
-/// query is never an error, CLI.md): `Some(0)`; a filter that names nothing is
-/// a bad query: `Some(2)`, and the caller exits with it at once.
+/// query is never an error, CLI.md): `Some(0)`; a filter that names nothing, an
+/// impossible date, a filter without a value or given twice is a bad query: `Some(2)`,
+/// and the caller exits with it at once.
 pub(super) fn say_refusal(refusal: Option<&Refusal>) -> Option<u8> {
     let r = refusal?;
     eprintln!("{r}");
     Some(match r {
         Refusal::NothingToSearch(_) => 0,
-        Refusal::Unmatchable(_) => 2,
+        Refusal::Unmatchable(_) | Refusal::BadQuery(_) => 2,
     })
 }
 
