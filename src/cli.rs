@@ -32,6 +32,12 @@ pub enum Command {
         /// Rebuild every conference from the synced raw pages (`raw/` in the corpus), offline.
         #[arg(long, conflicts_with = "paths")]
         reparse: bool,
+        /// Show how each file would be read (conferences, turns, askers, warnings); write nothing.
+        #[arg(long, conflicts_with = "reparse")]
+        dry_run: bool,
+        /// With --dry-run: print JSON {files: [{path, conferences, warnings, error}], conferences, turns, warnings, failed}.
+        #[arg(long, requires = "dry_run")]
+        json: bool,
     },
     /// Fetch the ministry's transcripts the corpus does not hold yet, keep the raw pages, import them.
     Sync(SyncArgs),

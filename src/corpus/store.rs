@@ -14,6 +14,11 @@ pub(super) fn conferences_dir(corpus: &Path) -> PathBuf {
     corpus.join("conferences")
 }
 
+/// Whether the corpus at `corpus` holds a conference file for `id` (never creates anything).
+pub(crate) fn holds(corpus: &Path, id: &str) -> bool {
+    conferences_dir(corpus).join(format!("{id}.json")).is_file()
+}
+
 /// The `.json` files of the corpus, sorted by name (temporary files excluded).
 pub(super) fn files(corpus: &Path) -> Vec<PathBuf> {
     let Ok(read) = fs::read_dir(conferences_dir(corpus)) else {

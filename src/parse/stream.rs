@@ -60,7 +60,17 @@ pub(super) fn conferences(
                     b.question(&asker, outlet, follow_up, rest, p.line);
                     b.mark_after_conference(after_conference);
                 }
-                Label::Answer { speaker } => b.answer(speaker, rest, text, p.line),
+                Label::Answer { speaker } => {
+                    // An editorial quoting one answer dates it in the line that reports it
+                    // (`Le 12 août 2015, … le porte-parole Hong Lei a répondu : « … »`).
+                    if !b.has_turns()
+                        && b.date.is_none()
+                        && let Some((head, _)) = text.split_once([':', '：'])
+                    {
+                        b.date = headline::lead_date(head);
+                    }
+                    b.answer(speaker, rest, text, p.line);
+                }
             }
             continue;
         }

@@ -164,3 +164,154 @@ fn a_table_of_contents_is_neither_turns_nor_statement() {
     );
     assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
 }
+
+// Class: the conference's date, not the reprint's publishing date; the spokesperson from
+// an English title or a `原标题：` line.
+
+#[test]
+fn a_title_without_its_year_takes_it_from_the_publishing_date_not_the_day() {
+    for (text, date, published) in [
+        (
+            "外交部发言人林剑主持例行记者会（9月30日）\n发布时间:2024-10-01 08:02\n问：有报道称，某国将关闭在华领事馆。你能否证实？\n答：我不掌握相关情况。",
+            "2024-09-30",
+            "2024-10-01 08:02",
+        ),
+        (
+            "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on September 30\nPublished: 2024-10-01\nQ: Can you confirm the report?\nA: I'm not aware of it.",
+            "2024-09-30",
+            "2024-10-01",
+        ),
+        (
+            "Conférence de presse du 30 septembre tenue par le porte-parole Lin Jian\nPublié le 1er octobre 2024\nQ : Pouvez-vous confirmer ?\nR : Je ne suis pas au courant.",
+            "2024-09-30",
+            "1er octobre 2024",
+        ),
+        (
+            // Across a new year: the conference is in the year before its reprint.
+            "外交部发言人毛宁主持例行记者会（12月31日）\n发布时间：2025-01-02\n问：有何评论？\n答：没有。",
+            "2024-12-31",
+            "2025-01-02",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.date.as_deref(), Some(date), "{text}");
+        assert_eq!(c.published.as_deref(), Some(published), "{text}");
+        assert!(c.spokesperson.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn the_spokesperson_from_an_english_title_or_an_original_title_line() {
+    let c = one(
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on September 3, 2024\n问：中方如何评价峰会的筹备工作？\n答：筹备工作进展顺利。",
+    );
+    assert_eq!(
+        (
+            c.language.as_str(),
+            c.date.as_deref(),
+            c.spokesperson.as_deref()
+        ),
+        ("zh", Some("2024-09-03"), Some("Lin Jian"))
+    );
+    let c = one(
+        "首页 > 国际 > 正文\n原标题：2024年9月30日外交部发言人林剑主持例行记者会\n发布时间:2024-10-01 09:15:22 来源：外交部网站\n问：中方有何回应？\n答：我们感谢各国朋友的美好祝愿。",
+    );
+    assert_eq!(
+        (c.date.as_deref(), c.spokesperson.as_deref()),
+        (Some("2024-09-30"), Some("Lin Jian"))
+    );
+    let c = one(
+        "Titre original : Conférence de presse du 18 juin 2024 tenue par la porte-parole Mao Ning\nPublié le 19 juin 2024\nAFP : Un commentaire ?\nR : Non.",
+    );
+    assert_eq!(
+        (c.date.as_deref(), c.spokesperson.as_deref()),
+        (Some("2024-06-18"), Some("Mao Ning"))
+    );
+}
+
+// Class: interleaved bilingual pages labelled in one language only.
+
+/// The Chinese and the English conference of a bilingual page, as shapes.
+fn halves(text: &str) -> (Vec<String>, Vec<String>) {
+    let p = parse(text);
+    let lang = |l: &str| {
+        let found: Vec<_> = p.conferences.iter().filter(|c| c.language == l).collect();
+        assert_eq!(found.len(), 1, "{l}: {:#?}", p.conferences);
+        shape(found[0])
+    };
+    (lang("zh"), lang("en"))
+}
+
+#[test]
+fn a_translation_after_a_labelled_paragraph_belongs_to_the_same_turn() {
+    let (zh, en) = halves(
+        "2024年6月5日外交部发言人林剑主持例行记者会\nForeign Ministry Spokesperson Lin Jian's Regular Press Conference on June 5, 2024\n法新社记者：欧盟将征收临时关税。中方将如何回应？\nThe EU will impose provisional tariffs. How will China respond?\n林剑：中方将采取一切必要措施。\nChina will take all necessary measures.\n彭博社记者：中方是否会举行新一轮磋商？\nWill China hold a new round of talks?\n林剑：双方保持着沟通。\nThe two sides maintain communication.",
+    );
+    assert_eq!(zh, ["法新社记者→AFP", "彭博社记者→Bloomberg"]);
+    assert_eq!(en, ["AFP→AFP", "Bloomberg→Bloomberg"]);
+    // Labels in English only, and anonymous ones.
+    let (zh, en) = halves(
+        "Q: Will the visit take place as planned?\n访问会如期举行吗？\nMao Ning: Yes, the visit will take place.\n是的，访问将如期举行。\nReuters: What about the trade talks next week?\n下周的经贸磋商情况如何？\nA: The teams stay in communication.\n双方团队保持沟通。",
+    );
+    assert_eq!(zh, ["问→-", "Reuters→Reuters"]);
+    assert_eq!(en, ["Q→-", "Reuters→Reuters"]);
+    let (zh, en) = halves(
+        "问：中方对此有何评论？\nWhat is China's comment?\n答：我们注意到了有关报道。\nWe have noted the report.\n问：会谈何时举行？\nWhen will the talks be held?\n答：我们会适时发布消息。\nWe will release information in due course.",
+    );
+    assert_eq!(zh, ["问→-", "问→-"]);
+    assert_eq!(en, ["Q→-", "Q→-"]);
+}
+
+#[test]
+fn english_quoted_in_a_chinese_page_is_no_translation() {
+    let c = one(
+        "法新社记者：美方官员称“we will respond”。中方有何回应？\nThe official said: we will respond in kind.\n毛宁：我们坚决反对。\n路透社记者：会谈何时举行？\n毛宁：我们会适时发布消息。\n彭博社记者：中方是否证实？\n毛宁：我不掌握相关情况。",
+    );
+    assert_eq!(c.language, "zh");
+    assert_eq!(
+        shape(&c),
+        [
+            "法新社记者→AFP",
+            "路透社记者→Reuters",
+            "彭博社记者→Bloomberg"
+        ]
+    );
+}
+
+// Class: an editorial quoting one answer, with no labels, is one turn dated by its lead.
+
+#[test]
+fn an_editorial_quoting_one_answer_is_one_dated_statement() {
+    for (text, date, who) in [
+        (
+            "Pékin appelle Tokyo à la prudence\nLe 12 août 2015, interrogé sur le discours du Premier ministre japonais, le porte-parole Hong Lei a répondu : « Nous espérons que le Japon reconnaîtra l'histoire. »\nLa déclaration intervient à quelques jours de l'anniversaire.",
+            Some("2015-08-12"),
+            "Hong Lei",
+        ),
+        (
+            "China urges restraint\nOn March 7, 2017, asked about the missile test, Foreign Ministry Spokesperson Geng Shuang said: \"We call on all parties to exercise restraint.\"\nAnalysts say Beijing's tone has hardened.",
+            Some("2017-03-07"),
+            "Geng Shuang",
+        ),
+        (
+            "外交部回应导弹试射\n2017年3月7日，外交部发言人耿爽就导弹试射表示：中方呼吁各方保持克制。\n分析人士认为，中方的语气有所加强。",
+            Some("2017-03-07"),
+            "Geng Shuang",
+        ),
+        (
+            "China urges restraint\nAsked about the test, Foreign Ministry Spokesperson Hua Chunying said: \"Dialogue is the only way out.\"",
+            None,
+            "Hua Chunying",
+        ),
+    ] {
+        let parsed = parse(text);
+        assert_eq!(parsed.conferences.len(), 1, "{text}");
+        let c = &parsed.conferences[0];
+        assert_eq!(shape(c), ["S"], "{text}");
+        assert_eq!(
+            (c.date.as_deref(), c.spokesperson.as_deref()),
+            (date, Some(who)),
+            "{text}"
+        );
+    }
+}
