@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use super::LoadError;
-use crate::model::{Conference, Day};
+use crate::model::{Conference, Day, FORMAT};
 use crate::problem::Problem;
 use crate::text::sanitize;
 
@@ -94,6 +94,18 @@ pub fn conference_from_json(bytes: &[u8]) -> Result<Conference, (usize, String)>
         (e.line(), format!("{what}: {e}"))
     })?;
     sanitize_conference(&mut conf);
+    if conf.format != FORMAT {
+        // A later format may mean fields this build would misread: kept on disk, not loaded
+        // (and `import` will not replace it: `stored_source` cannot read it).
+        return Err((
+            line_of(bytes, "format"),
+            format!(
+                "\"format\": {} is not a format this briefings reads ({FORMAT}): not loaded; \
+                 open it with the briefings that wrote it, or set \"format\": {FORMAT} if it is one",
+                conf.format
+            ),
+        ));
+    }
     if conf.id.trim().is_empty() {
         return Err((
             line_of(bytes, "id"),
@@ -112,6 +124,42 @@ fn line_of(bytes: &[u8], key: &str) -> usize {
     let text = String::from_utf8_lossy(bytes);
     text.find(&needle)
         .map_or(1, |at| text[..at].matches('\n').count() + 1)
+}
+
+/// What a loaded conference says against its own id (`<date>-<language>[-n]`, CORPUS.md):
+/// a `"date"` or `"language"` another than its id's. It is loaded as its fields say (the
+/// day it is listed and searched under, the language filter it answers), with a warning
+/// naming the field, so a hand edit that went wrong is seen. `(key, message)` pairs.
+fn disagreements(conf: &Conference) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let id = conf.id.as_str();
+    let Some(day) = id.get(..10).filter(|d| Day::parse(d).is_ok()) else {
+        return out; // an id of another shape says nothing of date or language
+    };
+    if day != conf.date {
+        out.push((
+            "date",
+            format!(
+                "its \"date\" is {} but its id {id:?} says {day}: loaded under {}; fix the one that is wrong",
+                conf.date, conf.date
+            ),
+        ));
+    }
+    let language = id[10..]
+        .trim_start_matches('-')
+        .split('-')
+        .next()
+        .unwrap_or("");
+    if !language.is_empty() && language != conf.language {
+        out.push((
+            "language",
+            format!(
+                "its \"language\" is {:?} but its id {id:?} says {language:?}: loaded as {:?}; fix the one that is wrong",
+                conf.language, conf.language
+            ),
+        ));
+    }
+    out
 }
 
 /// A file whose conference's id is not the one its name stands for: `list`
@@ -205,7 +253,16 @@ pub(super) fn load_all_except(
         match load_file(&p) {
             Err(e) => problems.push(e),
             Ok(c) => match check_identity(corpus, &p, &c) {
-                Ok(()) => confs.push(c),
+                Ok(()) => {
+                    let warnings = disagreements(&c);
+                    if !warnings.is_empty() {
+                        let bytes = fs::read(&p).unwrap_or_default();
+                        for (key, message) in warnings {
+                            problems.push(Problem::new(&p, line_of(&bytes, key), message));
+                        }
+                    }
+                    confs.push(c);
+                }
                 Err(e) => {
                     misnamed.push((c.id, problems.len()));
                     problems.push(e);
