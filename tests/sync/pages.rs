@@ -42,3 +42,29 @@ fn a_listing_that_is_a_maintenance_page_or_lists_no_conference_is_reported() {
         assert_eq!(summary["failed"][0]["url"], LISTING, "{summary}");
     }
 }
+
+/// Failed before the fix: the page was stored cut at 32 MiB and the parser blamed.
+#[test]
+fn a_page_larger_than_the_cap_is_refused_and_nothing_stored() {
+    let Some(root) = mirror_root() else { return };
+    let big = vec![b'a'; 33 * 1024 * 1024];
+    let site = Site::new(
+        &root,
+        "sync-big",
+        &[(
+            "big.shtml",
+            "2020年7月3日外交部发言人赵立坚主持例行记者会",
+            vec![Reply::html(big)],
+        )],
+    );
+    let out = site.sync(&[]);
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{se}");
+    assert!(
+        se.contains("https://test.example/list/big.shtml: page larger than 32 MiB"),
+        "{se}"
+    );
+    assert!(!site.app.corpus().join("raw/test/list/big.shtml").exists());
+    let manifest = std::fs::read_to_string(site.app.corpus().join("raw/manifest.jsonl")).unwrap();
+    assert!(manifest.contains("page larger than 32 MiB"), "{manifest}");
+}
