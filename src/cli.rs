@@ -134,6 +134,9 @@ pub struct SyncArgs {
     /// Print the summary as JSON: {sources, listings, fetched, imported, skipped, failed: [{url, reason}]}.
     #[arg(long)]
     pub json: bool,
+    /// Print the built-in sources file (to copy to <config dir>/briefings/sources.toml and edit) and exit.
+    #[arg(long, conflicts_with_all = ["lang", "since", "max_pages", "sources", "dry_run", "json"])]
+    pub print_sources: bool,
 }
 
 /// What `briefings search` takes.

@@ -7,6 +7,7 @@
 mod clock;
 mod fetch;
 mod listing;
+mod lock;
 mod raw;
 mod reparse;
 pub(crate) mod sources;

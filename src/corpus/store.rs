@@ -316,7 +316,7 @@ pub(crate) fn stored_source(corpus: &Path, id: &str) -> Option<Result<Option<Str
     )
 }
 
-fn file_for(corpus: &Path, id: &str) -> PathBuf {
+pub(crate) fn file_for(corpus: &Path, id: &str) -> PathBuf {
     // Ids become file names: keep them to a safe alphabet so an id can never escape the folder.
     let safe: String = id
         .chars()

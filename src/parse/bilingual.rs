@@ -100,14 +100,15 @@ pub(super) fn split(paras: &[Para], outlets: &Outlets) -> Option<(Vec<Para>, Vec
 /// paragraph of the other script is given that label, so both halves read the same turns.
 /// `None` when the page is not such a page (labels in both scripts, or too few carried).
 pub(super) fn carry_labels(paras: &[Para], outlets: &Outlets) -> Option<Vec<Para>> {
+    let scripts: Vec<Script> = paras.iter().map(|p| script(&p.text)).collect();
+    // A page in one script (nearly every page) costs no label reading here.
+    if !scripts.contains(&Script::Cjk) || !scripts.contains(&Script::Latin) {
+        return None;
+    }
     let read: Vec<(Script, Option<labels::Label>)> = paras
         .iter()
-        .map(|p| {
-            (
-                script(&p.text),
-                labels::split(&p.text, outlets).map(|(l, _)| l),
-            )
-        })
+        .zip(scripts)
+        .map(|(p, s)| (s, labels::split(&p.text, outlets).map(|(l, _)| l)))
         .collect();
     let labelled_in = |s: Script| read.iter().filter(|(x, l)| *x == s && l.is_some()).count();
     let (cjk, latin) = (labelled_in(Script::Cjk), labelled_in(Script::Latin));

@@ -49,8 +49,32 @@ const MAX_INLINE_LABEL: usize = 64;
 /// The furthest a label's colon may be from the start of a paragraph, in characters.
 const MAX_LABEL: usize = 80;
 
-/// Splits a paragraph into its label and the text after it.
+/// Splits a paragraph into its label and the text after it, reading the label behind list
+/// numbering or a bullet first (`3) Question :`, `- Reuters:`), so the asker is printed
+/// without them even where the table would also know the whole (`- Reuters` → Reuters).
 pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
+    if let Some((candidate, rest)) = candidate(text)
+        && is_list_marked(candidate)
+        && let Some(bare) = behind_junk(candidate)
+        && let Some(label) = classify(bare, rest, outlets, false)
+    {
+        return Some((label, rest));
+    }
+    split_as_printed(text, outlets)
+}
+
+/// Whether a label starts with list numbering or a bullet that has a mark (`3)`, `2.`, `-`,
+/// `•`, `1°/`), not bare digits that may be the outlet's own name (`7 News`).
+fn is_list_marked(label: &str) -> bool {
+    LIST_MARK.find(label).is_some_and(|m| {
+        m.as_str()
+            .chars()
+            .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    })
+}
+
+/// [`split`] without preferring the label behind numbering.
+fn split_as_printed<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
     if let Some(reported) = reported_answer(text) {
         return Some(reported);
     }
@@ -58,7 +82,6 @@ pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a 
         if let Some(label) = classify(candidate, rest, outlets, false) {
             return Some((label, rest));
         }
-        // `1°/ AFP :`, `• Q:`, `★问：`, `QQ群88776655追问：`: the label behind list numbering or junk.
         if let Some(bare) = behind_junk(candidate)
             && let Some(label) = classify(bare, rest, outlets, false)
         {
@@ -113,6 +136,12 @@ const SPEECH_VERBS: &[&str] = &[
     "强调",
     "答",
 ];
+
+/// Whether a paragraph reports the spokesperson speaking (`… Hong Lei a répondu : « … »`)
+/// rather than printing a label: how a news story or an editorial quotes an answer.
+pub(super) fn reports_speech(text: &str) -> bool {
+    reported_answer(text).is_some()
+}
 
 /// A paragraph opening with a line that reports the spokesperson speaking: an answer by them.
 fn reported_answer(text: &str) -> Option<(Label, &str)> {
@@ -187,6 +216,20 @@ fn asker_phrase(lower: &str) -> Option<bool> {
     (asks && someone && (after || lower.chars().count() <= 12)).then_some(after)
 }
 
+/// `有记者`, `发布会后有记者`, `一名记者`, `A journalist`: someone unnamed, not an outlet.
+fn is_someone(who: &str) -> bool {
+    let lower = who.trim().to_lowercase();
+    let stem = ["记者", "記者", "journaliste", "journalist", "reporter"]
+        .iter()
+        .find_map(|j| lower.strip_suffix(j))
+        .unwrap_or(&lower)
+        .trim();
+    stem.is_empty()
+        || stem.ends_with(['有', '名', '位', '个', '個'])
+        || ["a", "an", "one", "un", "une"].contains(&stem)
+        || after_conference(who)
+}
+
 /// Whether an asker label says the question came after the conference.
 pub(super) fn after_conference(asker: &str) -> bool {
     let lower = asker.to_lowercase();
@@ -199,6 +242,9 @@ pub(super) fn outlet_of(asker: &str, outlets: &Outlets) -> Option<String> {
     if let Some((who, _)) = asker_with_verb(&lower)
         && let Some(who) = asker.get(..who.len())
     {
+        if outlets.resolve(who) == Resolved::Unknown && is_someone(who) {
+            return None;
+        }
         return outlets.outlet_for(who);
     }
     if asker_phrase(&lower).is_some() && outlets.resolve(asker) == Resolved::Unknown {
@@ -554,6 +600,32 @@ mod tests {
             };
             assert_eq!(follow_up, follow, "{s}");
             assert_eq!(outlet_of(&asker, &outlets).as_deref(), outlet, "{s}");
+        }
+    }
+
+    #[test]
+    fn askers_behind_numbering_are_printed_without_it() {
+        for (s, want) in [
+            ("3) Question : Qu'en pensez-vous ?", "Question"),
+            ("- Reuters: Has China received a request?", "Reuters"),
+            ("2. 路透社记者：中方是否证实？", "路透社记者"),
+            ("• CCTV : Où en sont les préparatifs ?", "CCTV"),
+        ] {
+            assert_eq!(asker(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn someone_asking_names_no_outlet() {
+        let outlets = Outlets::builtin();
+        for (label, outlet) in [
+            ("发布会后有记者问", None),
+            ("有记者问", None),
+            ("一名记者追问", None),
+            ("A journalist asked", None),
+            ("彭博社记者追问", Some("Bloomberg")),
+        ] {
+            assert_eq!(outlet_of(label, &outlets).as_deref(), outlet, "{label}");
         }
     }
 

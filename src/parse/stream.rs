@@ -61,13 +61,16 @@ pub(super) fn conferences(
                     b.mark_after_conference(after_conference);
                 }
                 Label::Answer { speaker } => {
-                    // An editorial quoting one answer dates it in the line that reports it
-                    // (`Le 12 août 2015, … le porte-parole Hong Lei a répondu : « … »`).
-                    if !b.has_turns()
-                        && b.date.is_none()
-                        && let Some((head, _)) = text.split_once([':', '：'])
-                    {
-                        b.date = headline::lead_date(head);
+                    // An editorial quoting one answer (no title, the answer reported, not
+                    // labelled): dated by the line that reports it (`Le 12 août 2015, … le
+                    // porte-parole Hong Lei a répondu : « … »`).
+                    if !b.has_turns() && b.title.is_none() && labels::reports_speech(text) {
+                        b.start_editorial();
+                        if b.date.is_none()
+                            && let Some((head, _)) = text.split_once([':', '：'])
+                        {
+                            b.date = headline::lead_date(head);
+                        }
                     }
                     b.answer(speaker, rest, text, p.line);
                 }

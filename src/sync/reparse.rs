@@ -7,6 +7,7 @@ use std::path::Path;
 
 use url::Url;
 
+use super::lock::SyncLock;
 use super::raw::RawStore;
 use super::walk::import_page;
 use crate::corpus::save_conference_unflushed;
@@ -36,6 +37,7 @@ pub(crate) struct Reparsed {
 
 /// Rebuilds the conferences of every page in `<corpus>/raw`, in the order they were fetched.
 pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, String> {
+    let _lock = SyncLock::take(corpus, "import --reparse")?;
     let mut store = RawStore::open(corpus)?;
     let mut out = Reparsed::default();
     let mut made: HashMap<String, String> = HashMap::new();

@@ -134,3 +134,109 @@ fn reparse_reports_an_unreadable_raw_page_and_rebuilds_the_others() {
     let listed = conferences_by_url(&site.app);
     assert_eq!(listed.len(), 2);
 }
+
+/// `a.shtml` on the first listing page, `b.shtml` on the second: a repeat
+/// sync stops after the first page (all held), so `b` is behind the stop.
+fn two_listing_pages(root: &Path, tag: &str) -> Site {
+    let page = |p: &str| vec![Reply::html(std::fs::read(root.join(p)).unwrap())];
+    let site = Site::new(root, tag, &[("a.shtml", JULY_3, page(ZH_PAGE))]);
+    let second = format!("<ul><li><a href=\"./b.shtml\">{JULY_2}</a></li></ul>");
+    site.mirror
+        .script("/test.example/list/index_1.html", vec![Reply::html(second)]);
+    site.mirror
+        .script("/test.example/list/b.shtml", page(ZH_PAGE_2));
+    site
+}
+
+/// Failed before the fix: the manifest said both pages were held, so the
+/// next sync fetched nothing and rebuilt nothing.
+#[test]
+fn a_deleted_raw_page_is_fetched_again_and_a_deleted_conference_rebuilt() {
+    let Some(root) = mirror_root() else { return };
+    let site = two_listing_pages(&root, "sync-deleted");
+    let out = site.sync(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (a, b) = ("/test.example/list/a.shtml", "/test.example/list/b.shtml");
+    let raw_a = raw_file(&site, "https://test.example/list/a.shtml");
+    let july_2 = conference_file(&site, "2020-07-02-zh");
+    std::fs::remove_file(&raw_a).unwrap();
+    std::fs::remove_file(&july_2).unwrap();
+    site.mirror.reset_counts();
+    let out = site.sync(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        site.mirror.hits(a).len(),
+        1,
+        "a page without its raw file is fetched again"
+    );
+    assert!(raw_a.is_file());
+    assert!(
+        site.mirror.hits(b).is_empty(),
+        "rebuilt from its raw file, not fetched"
+    );
+    assert!(july_2.is_file(), "a deleted conference is rebuilt");
+    let listed = site.app.run(&["list", "--json"]);
+    assert!(super::stdout(&listed).contains("2020-07-02-zh"));
+    // And then both are held again: nothing is fetched.
+    site.mirror.reset_counts();
+    assert_eq!(site.sync(&[]).status.code(), Some(0));
+    assert!(site.mirror.hits(a).is_empty() && site.mirror.hits(b).is_empty());
+}
+
+/// Failed before the fix: both processes walked everything and the manifest
+/// named each page twice.
+#[test]
+fn one_sync_at_a_time_per_corpus_and_a_killed_ones_lock_does_not_block() {
+    let Some(root) = mirror_root() else { return };
+    let site = two_pages(&root, "sync-lock");
+    // Slow enough (a second between requests) for the second process to meet the first.
+    let mut text = std::fs::read_to_string(&site.sources).unwrap();
+    text.push_str("delay_ms = 1000\n");
+    std::fs::write(&site.sources, text).unwrap();
+    let start = || {
+        site.app
+            .command()
+            .env("BRIEFINGS_SYNC_MIRROR", &site.mirror.url)
+            .args(["sync", "--sources", site.sources.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let wait_for_listing = || {
+        while site.mirror.hits("/test.example/list/index.html").is_empty() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    };
+    let first = start();
+    wait_for_listing();
+    let second = site.sync(&[]);
+    let se = stderr(&second);
+    assert_eq!(second.status.code(), Some(1), "{se}");
+    assert!(
+        se.contains(&format!(
+            "another sync is running on {} (pid {})",
+            site.app.corpus().display(),
+            first.id()
+        )),
+        "{se}"
+    );
+    let first = first.wait_with_output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let urls: Vec<String> = raw_manifest(&site.app)
+        .iter()
+        .map(|e| e["url"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(urls.len(), 2, "each page once in the manifest: {urls:?}");
+
+    // A sync killed while it holds the lock: the next one runs.
+    std::fs::remove_file(conference_file(&site, "2020-07-02-zh")).unwrap();
+    site.mirror.reset_counts();
+    let mut killed = start();
+    wait_for_listing();
+    killed.kill().unwrap(); // SIGKILL
+    let _ = killed.wait();
+    let out = site.sync(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(conference_file(&site, "2020-07-02-zh").is_file());
+}

@@ -308,6 +308,18 @@ fn an_editorial_quoting_one_answer_is_one_dated_statement() {
         assert_eq!(parsed.conferences.len(), 1, "{text}");
         let c = &parsed.conferences[0];
         assert_eq!(shape(c), ["S"], "{text}");
+        // Only the spokesperson's words: not the headline above, nor the commentary after
+        // a closed quotation.
+        let answer = c.turns[0].answer.join(" ");
+        for prose in [
+            "Pékin appelle",
+            "La déclaration",
+            "China urges",
+            "Analysts",
+            "外交部回应",
+        ] {
+            assert!(!answer.contains(prose), "{prose} in {answer}");
+        }
         assert_eq!(
             (c.date.as_deref(), c.spokesperson.as_deref()),
             (date, Some(who)),
