@@ -89,7 +89,11 @@ pub(crate) fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) 
         match outcome {
             Ok(_) => report.written.push(conf),
             Err(e) => report.failures.push(Problem {
-                message: format!("{} (importing {})", e.message, file.display()),
+                message: format!(
+                    "{} (importing {})",
+                    e.message,
+                    crate::text::show_path(&file)
+                ),
                 ..e
             }),
         }
@@ -189,7 +193,7 @@ fn keep_longer(
             format!(
                 "conference {} also comes from {}; kept the longer text",
                 c.id,
-                old_file.display()
+                crate::text::show_path(old_file)
             ),
         ));
         if size(&c) <= size(old) {

@@ -35,6 +35,7 @@ mod tests;
 pub use scan::{Matched, Matches, TurnText};
 pub(crate) use service::Slot;
 pub use service::{DAMAGED, quietly};
+pub(crate) use store::damaged;
 
 /// Hits returned when a query asks for none (`limit: 0`), and by [`parse_query`].
 pub(crate) const DEFAULT_LIMIT: usize = 50;
@@ -266,7 +267,7 @@ impl SearchIndex {
     /// Opens the index in `dir` if it exists, is readable, was built with this
     /// schema/analyzer version and for `stamp` (a fingerprint of the corpus);
     /// otherwise rebuilds it from `conferences()` (called only then) and returns
-    /// the reason as a one-line note ("index missing", "index was corrupt: …").
+    /// the reason as a one-line note ("index missing", "index damaged, rebuilt: …").
     #[cfg(test)]
     pub(crate) fn open_or_build<I>(
         dir: &Path,

@@ -122,6 +122,11 @@ fn still_exact(app: &App, expected: &str, outlets: &str, what: &str) -> bool {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{what}:\n{err}");
     assert!(!err.contains("panicked"), "{what}:\n{err}");
+    // A sentence with the path, never tantivy's Debug text.
+    assert!(
+        !err.contains('{') && !err.contains("Some("),
+        "{what}: {err}"
+    );
     assert_eq!(stdout(&o), expected, "{what}: wrong results\n{err}");
     let o = app.run(&["outlets", "--json"]);
     assert_eq!(stdout(&o), outlets, "{what}: outlets\n{}", stderr(&o));

@@ -234,6 +234,24 @@ fn file_names_that_are_not_utf8_print_their_bytes() {
         err.contains("x\\xfe.txt") && err.contains("x\\xff.txt"),
         "{err}"
     );
+    // Two copies of one transcript, one named with such a byte: the note naming the
+    // other file shows its bytes too (it printed `bad\u{fffd}.txt`).
+    let dir = app.home.path().join("copies");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read(fixture("fr/2024-03-05_wang.txt")).unwrap();
+    std::fs::write(dir.join("2024-03-05_a.txt"), &text).unwrap();
+    std::fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"2024-03-05_bad\xff.txt")),
+        &text,
+    )
+    .unwrap();
+    let o = app.run(&["import", dir.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.contains("also comes from"), "{err}");
+    assert!(
+        err.contains("bad\\xff.txt") && !err.contains('\u{fffd}'),
+        "{err}"
+    );
 }
 
 /// The project's own transcripts imported (two undated ones fail: exit 1).
@@ -313,6 +331,15 @@ fn an_index_path_occupied_by_a_file_heals() {
     std::fs::create_dir_all(cache.join("index-current/x")).unwrap();
     assert_eq!(total(&app, "China").0, expected);
     assert!(cache.join("index-current").is_file());
+    // A pointer whose bytes are damaged is damage, not a missing index.
+    std::fs::write(cache.join("index-current"), "\u{1}7x\n").unwrap();
+    let (got, note) = total(&app, "China");
+    assert_eq!(got, expected, "{note}");
+    assert!(
+        note.contains("index damaged, rebuilt") && note.contains("index-current"),
+        "{note}"
+    );
+    assert!(!note.contains("missing"), "{note}");
 }
 
 /// A cache that cannot be written (here: its path is a file): search still

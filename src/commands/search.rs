@@ -50,16 +50,18 @@ pub(super) fn with_index<T>(
     if let Some(n) = note {
         eprintln!("{n}");
     }
-    match crate::search::quietly(|| job(&index)) {
-        Ok(r) => Ok((r, index)),
-        Err(e) => {
-            drop(index);
-            let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
-            eprintln!("index damaged ({e}), rebuilt");
-            let r = crate::search::quietly(|| job(&index)).map_err(|e| e.to_string())?;
-            Ok((r, index))
-        }
+    if let Ok(r) = crate::search::quietly(|| job(&index)) {
+        return Ok((r, index));
     }
+    let at = index.dir().map(crate::text::show_path).unwrap_or_default();
+    drop(index);
+    let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
+    eprintln!(
+        "{}",
+        crate::search::damaged(&format!("{at} failed a search"))
+    );
+    let r = crate::search::quietly(|| job(&index)).map_err(|e| e.to_string())?;
+    Ok((r, index))
 }
 
 /// Says why a query was not run. Nothing searchable is no hit (a malformed

@@ -16,6 +16,7 @@ use super::IndexError;
 use super::analyzers;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::model::Conference;
+use crate::text::show_path;
 
 /// The stamp file's name inside the index directory.
 pub(crate) const STAMP_FILE: &str = "briefings-index.json";
@@ -87,7 +88,12 @@ pub(super) fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err("index incomplete (an earlier build was interrupted); rebuilt".into());
         }
-        Err(e) => return Err(format!("index was corrupt ({e}); rebuilt")),
+        Err(_) => {
+            return Err(damaged(&format!(
+                "{} cannot be read",
+                show_path(&stamp_path)
+            )));
+        }
     };
     if recorded.schema != SCHEMA_VERSION {
         return Err("index format changed; rebuilt".into());
@@ -97,19 +103,34 @@ pub(super) fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     }
     let meta = std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b));
     if recorded.meta != 0 && recorded.meta != meta {
-        return Err("index was corrupt (meta.json changed since it was built); rebuilt".into());
+        return Err(damaged(&format!(
+            "{} changed since it was built",
+            show_path(&dir.join("meta.json"))
+        )));
     }
     let verify =
         recorded.meta == 0 || recorded.seen.is_empty() || recorded.seen != index_files(dir);
     // A garbled file may make tantivy panic rather than fail: treat that as corruption too.
-    super::quietly(|| open_validated(dir, verify).map_err(IndexError))
-        .map_err(|e| format!("index was corrupt ({e}); rebuilt"))
+    super::quietly(|| open_validated(dir, verify).map_err(IndexError)).map_err(|e| {
+        damaged(&if e.0 == super::DAMAGED {
+            format!("tantivy failed on {}", show_path(dir))
+        } else {
+            e.0
+        })
+    })
+}
+
+/// The note of an index found damaged: a plain sentence with the path, never tantivy's
+/// `Debug` text (`DataCorruption { filepath: Some(…) }`), which says nothing to people.
+pub(crate) fn damaged(what: &str) -> String {
+    format!("index damaged, rebuilt: {what}")
 }
 
 /// Opens `dir` and builds a reader; with `verify`, first checks every segment
 /// file's checksum and, when sound, records the files so later opens can skip it.
 fn open_validated(dir: &Path, verify: bool) -> Result<Opened, String> {
-    let index = Index::open_in_dir(dir).map_err(|e| e.to_string())?;
+    let unreadable = |_| format!("tantivy cannot open {}", show_path(dir));
+    let index = Index::open_in_dir(dir).map_err(unreadable)?;
     analyzers::register(&index);
     let fields = Fields::from_schema(&index.schema())?;
     if verify {
@@ -122,7 +143,7 @@ fn open_validated(dir: &Path, verify: bool) -> Result<Opened, String> {
             let _ = write_stamp(dir, recorded.stamp, started);
         }
     }
-    let reader = reader(&index).map_err(|e| e.to_string())?;
+    let reader = reader(&index).map_err(unreadable)?;
     Ok(Opened {
         reader,
         fields,
@@ -137,7 +158,9 @@ fn open_validated(dir: &Path, verify: bool) -> Result<Opened, String> {
 /// file from it, and a hit read "vill visit" for "will visit"
 /// (`tests/bitrot.rs::a_renamed_entry_in_the_managed_list_does_not_hide_a_later_flip`).
 fn damaged_file(index: &Index, dir: &Path) -> Result<Option<String>, String> {
-    let metas = index.load_metas().map_err(|e| e.to_string())?;
+    let metas = index
+        .load_metas()
+        .map_err(|_| format!("{} cannot be read", show_path(&dir.join("meta.json"))))?;
     let managed = index.directory().list_managed_files();
     let mut files: Vec<PathBuf> = metas
         .list_segment_files()
@@ -146,7 +169,7 @@ fn damaged_file(index: &Index, dir: &Path) -> Result<Option<String>, String> {
         .collect();
     files.sort();
     for file in files {
-        let shown = dir.join(&file).display().to_string();
+        let shown = show_path(&dir.join(&file));
         if !managed.contains(&file) {
             return Ok(Some(format!("{shown} is missing from .managed.json")));
         }
