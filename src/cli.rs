@@ -32,6 +32,12 @@ pub enum Command {
         /// Rebuild every conference from the synced raw pages (`raw/` in the corpus), offline.
         #[arg(long, conflicts_with = "paths")]
         reparse: bool,
+        /// Show how each file would be read (conferences, turns, askers, warnings); write nothing.
+        #[arg(long, conflicts_with = "reparse")]
+        dry_run: bool,
+        /// With --dry-run: print JSON {files: [{path, conferences, warnings, error}], conferences, turns, warnings, failed}.
+        #[arg(long, requires = "dry_run")]
+        json: bool,
     },
     /// Fetch the ministry's transcripts the corpus does not hold yet, keep the raw pages, import them.
     Sync(SyncArgs),
@@ -141,6 +147,9 @@ pub struct SyncArgs {
     /// Print the summary as JSON: {sources, listings, fetched, imported, skipped, failed: [{url, reason}]}.
     #[arg(long)]
     pub json: bool,
+    /// Print the built-in sources file (to copy to <config dir>/briefings/sources.toml and edit) and exit.
+    #[arg(long, conflicts_with_all = ["lang", "since", "max_pages", "sources", "dry_run", "json"])]
+    pub print_sources: bool,
 }
 
 /// What `briefings search` takes.

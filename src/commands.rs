@@ -3,6 +3,7 @@
 mod bookmarks;
 mod columns;
 mod diff;
+mod dry_run;
 mod export;
 mod import;
 mod kwic;
@@ -38,6 +39,12 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Completions { .. } | Command::Man { .. } => unreachable!("answered above"),
         Command::Tui => tui(&dir),
         Command::Import { reparse: true, .. } => Ok(import::reparse(&dir)),
+        Command::Import {
+            dry_run: true,
+            paths,
+            json,
+            ..
+        } => dry_run::run(&dir, &paths, json),
         Command::Import { paths, .. } => Ok(import::run(&dir, &paths)),
         Command::Sync(args) => Ok(sync::run(&dir, &args)),
         Command::List(args) => list::run(&read_library(&dir)?, &args),

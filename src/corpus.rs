@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 pub use catalog::Entry;
 pub use store::{conference_from_json, save_conference};
-pub(crate) use store::{remove_temporaries, save_conference_unflushed};
+pub(crate) use store::{
+    file_for, holds, remove_temporaries, save_conference_unflushed, stored_source,
+};
 
 use crate::problem::Problem;
 use crate::text::escape_controls;

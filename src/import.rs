@@ -58,36 +58,22 @@ fn plural(n: usize) -> &'static str {
 /// Files are parsed and conferences written on every core; reports keep the files' order.
 pub(crate) fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) -> Report {
     let mut report = Report::default();
-    let mut walk = Walk::default();
-    for p in paths {
-        walk.visit(p, true);
-    }
-    let files = walk.files;
-    report.failures = walk.failures;
-    report.files = files.len();
-    let parsed = in_parallel(&files, |file| parse_file(file, outlets));
-    let parsed = files.iter().zip(parsed).map(|(file, outcome)| {
-        outcome.unwrap_or_else(|| {
-            Err(Problem::new(
-                file,
-                0,
-                "the parser failed on this file (a bug; please report it with the file)",
-            ))
-        })
-    });
+    let (parsed, refused) = parse_paths(paths, outlets);
+    report.failures = refused;
+    report.files = parsed.len();
     // Two files of one run that yield the same conference (two copies of one page):
     // keep the longer text, so a cut excerpt never hides the complete transcript.
     let mut chosen: HashMap<String, (Conference, PathBuf)> = HashMap::new();
     let mut order = Vec::new();
-    for (file, outcome) in files.iter().zip(parsed) {
+    for (file, outcome) in parsed {
         match outcome {
             Err(failure) => report.failures.push(failure),
             Ok(got) => {
                 for w in got.warnings {
-                    report.warnings.push(located(file, w));
+                    report.warnings.push(located(&file, w));
                 }
                 for c in got.conferences {
-                    keep_longer(&mut chosen, &mut order, &mut report.warnings, c, file);
+                    keep_longer(&mut chosen, &mut order, &mut report.warnings, c, &file);
                 }
             }
         }
@@ -103,12 +89,41 @@ pub(crate) fn import_paths(corpus: &Path, paths: &[PathBuf], outlets: &Outlets) 
         match outcome {
             Ok(_) => report.written.push(conf),
             Err(e) => report.failures.push(Problem {
-                message: format!("{} (importing {})", e.message, file.display()),
+                message: format!(
+                    "{} (importing {})",
+                    e.message,
+                    crate::text::show_path(&file)
+                ),
                 ..e
             }),
         }
     }
     report
+}
+
+/// One file walked and what it parses into.
+pub(crate) type ParsedFile = (PathBuf, Result<FromFile, Problem>);
+
+/// Every transcript file under `paths` with what it parses into (warnings placed in the
+/// file), in walking order, and the paths the walk refused (pipes, huge files…). Reads only:
+/// `import --dry-run` shows this, `import` writes it.
+pub(crate) fn parse_paths(paths: &[PathBuf], outlets: &Outlets) -> (Vec<ParsedFile>, Vec<Problem>) {
+    let mut walk = Walk::default();
+    for p in paths {
+        walk.visit(p, true);
+    }
+    let parsed = in_parallel(&walk.files, |file| parse_file(file, outlets));
+    let files = walk.files.into_iter().zip(parsed).map(|(file, outcome)| {
+        let outcome = outcome.unwrap_or_else(|| {
+            Err(Problem::new(
+                &file,
+                0,
+                "the parser failed on this file (a bug; please report it with the file)",
+            ))
+        });
+        (file, outcome)
+    });
+    (files.collect(), walk.failures)
 }
 
 /// A parser problem (always at a line of the input) placed in its file.
@@ -178,7 +193,7 @@ fn keep_longer(
             format!(
                 "conference {} also comes from {}; kept the longer text",
                 c.id,
-                old_file.display()
+                crate::text::show_path(old_file)
             ),
         ));
         if size(&c) <= size(old) {

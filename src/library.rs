@@ -283,7 +283,16 @@ impl Library {
     fn open_published(cache: &Path, stamp: u64) -> Result<SearchIndex, String> {
         for _ in 0..RETRIES {
             let Some(n) = generations::current(cache) else {
-                return Err("index missing".into());
+                let pointer = cache.join(generations::POINTER);
+                // A pointer that is there but names no generation is damage, not absence.
+                return Err(if pointer.symlink_metadata().is_ok() {
+                    crate::search::damaged(&format!(
+                        "{} names no index generation",
+                        crate::text::show_path(&pointer)
+                    ))
+                } else {
+                    "index missing".into()
+                });
             };
             let dir = generations::dir(cache, n);
             let hold = match ReaderHold::take(&dir) {

@@ -140,6 +140,25 @@ mod tests {
     }
 
     #[test]
+    fn after_conference_is_written_only_when_true_and_read_when_absent() {
+        let old: Turn = serde_json::from_str(r#"{"kind":"question","answer":["a"]}"#).unwrap();
+        assert!(
+            !old.after_conference,
+            "files written before the field read as false"
+        );
+        assert!(
+            !serde_json::to_string(&old)
+                .unwrap()
+                .contains("after_conference")
+        );
+        let mut late = old.clone();
+        late.after_conference = true;
+        let text = serde_json::to_string(&late).unwrap();
+        assert!(text.contains(r#""after_conference":true"#), "{text}");
+        assert_eq!(serde_json::from_str::<Turn>(&text).unwrap(), late);
+    }
+
+    #[test]
     fn missing_optional_fields_default() {
         let c: Conference =
             serde_json::from_str(r#"{"id":"x","date":"2020-01-01","language":"en"}"#).unwrap();

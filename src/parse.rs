@@ -11,11 +11,13 @@
 
 mod bilingual;
 mod conference;
+mod contents;
 pub(crate) mod dates;
 mod decode;
 mod entities;
 mod furniture;
 mod header;
+mod headline;
 mod html;
 mod labels;
 mod named;
@@ -197,6 +199,8 @@ fn tidy(line: &str) -> String {
 /// Paragraphs → conferences, splitting bilingual pages into their two languages.
 fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
     let mut warnings = Vec::new();
+    let carried = bilingual::carry_labels(paras, outlets);
+    let paras = carried.as_deref().unwrap_or(paras);
     let conferences = match bilingual::split(paras, outlets) {
         Some((zh, latin)) => {
             let mut all = stream::conferences(&zh, "zh", outlets, &mut warnings);

@@ -35,6 +35,7 @@ mod tests;
 pub use scan::{Matched, Matches, TurnText};
 pub(crate) use service::Slot;
 pub use service::{DAMAGED, quietly};
+pub(crate) use store::damaged;
 
 /// Hits returned when a query asks for none (`limit: 0`), and by [`parse_query`].
 pub(crate) const DEFAULT_LIMIT: usize = 50;
@@ -54,8 +55,9 @@ pub(crate) struct Filters {
 }
 
 impl Filters {
-    /// Each filter set in `over` replaces this one's.
-    fn merge(&mut self, over: Filters) {
+    /// Adds the filters set in `over` (the CLI's flags); one given both ways with two
+    /// different values is refused, naming both (see `syntax::set_once`).
+    fn merge(&mut self, over: Filters) -> Result<(), Refusal> {
         let Filters {
             outlet,
             spokesperson,
@@ -63,11 +65,18 @@ impl Filters {
             from,
             to,
         } = over;
-        self.outlet = outlet.or(self.outlet.take());
-        self.spokesperson = spokesperson.or(self.spokesperson.take());
-        self.language = language.or(self.language.take());
-        self.from = from.or(self.from.take());
-        self.to = to.or(self.to.take());
+        for (slot, what, value) in [
+            (&mut self.outlet, "outlets", outlet),
+            (&mut self.spokesperson, "spokespeople", spokesperson),
+            (&mut self.language, "languages", language),
+            (&mut self.from, "start dates", from),
+            (&mut self.to, "end dates", to),
+        ] {
+            if let Some(value) = value {
+                syntax::set_once(slot, what, value)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -75,9 +84,13 @@ impl Filters {
 /// turn of the corpus.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum Refusal {
-    /// Nothing in the query can be searched (`?`, `***`, `-`, a word over 40 bytes, `lang:`).
+    /// Nothing in the query can be searched (`?`, `***`, `-`, a word over 40 bytes).
     #[error("nothing to search: {0}")]
     NothingToSearch(String),
+    /// The query says something it cannot mean: an impossible date (`2025-02-30..`), a
+    /// filter without a value (`lang:`) or given twice with two values.
+    #[error("{0}")]
+    BadQuery(String),
     /// A filter no turn can satisfy: an unknown outlet or language, reversed dates.
     #[error("{0}")]
     Unmatchable(String),
@@ -99,6 +112,9 @@ pub struct Query {
     /// Free text: words (all must match) and `"phrases"`.
     pub(crate) text: String,
     pub(crate) filters: Filters,
+    /// Why the query as typed cannot be run, found while reading it: the search says
+    /// this instead of running (see [`Refusal::BadQuery`]).
+    pub(crate) refusal: Option<Refusal>,
     /// Search-as-you-type: the last word also matches as a prefix.
     pub prefix_last: bool,
     pub(crate) sort: Sort,
@@ -107,7 +123,9 @@ pub struct Query {
 
 /// Parses what a user types in the search bar, e.g.
 /// `outlet:AFP lang:fr spokesperson:guo 2024-01..2025-06 taiwan "mer de chine"`.
-/// Never fails: anything it cannot read is searched as plain words.
+/// Never fails: anything it cannot read is searched as plain words; a filter it reads but
+/// that cannot mean anything (`2025-02-30`, `lang:`, `lang:fr lang:en`) is kept in
+/// `refusal`, which the search says instead of running.
 /// Partial dates widen: `2024-01` as a start means 2024-01-01, as an end 2024-01-31; `2024` likewise.
 ///
 /// The result has `prefix_last: false`, `Sort::Relevance` and
@@ -119,7 +137,8 @@ pub fn parse_query(input: &str, outlets: &Outlets) -> Query {
 }
 
 /// [`parse_query`] with filters given apart (the CLI's `--outlet`, `--lang`, `--from`…),
-/// which override those typed in `input`; an outlet is resolved through the alias table.
+/// which join those typed in `input` (the same filter typed with another value is refused);
+/// an outlet is resolved through the alias table.
 /// The TUI and the CLI both build their queries here, and [`SearchIndex::search`] checks
 /// and runs them: one path, so the same words give the same hits.
 pub(crate) fn parse_query_with(input: &str, flags: Filters, outlets: &Outlets) -> Query {
@@ -127,9 +146,12 @@ pub(crate) fn parse_query_with(input: &str, flags: Filters, outlets: &Outlets) -
     let mut q = syntax::parse(&crate::text::sanitize(input, false), outlets);
     let flags = Filters {
         outlet: flags.outlet.map(|o| outlets.canonical_for_query(&o)),
+        language: flags.language.map(|l| l.to_lowercase()),
         ..flags
     };
-    q.filters.merge(flags);
+    if let Err(e) = q.filters.merge(flags) {
+        q.refusal.get_or_insert(e);
+    }
     q
 }
 
@@ -245,7 +267,7 @@ impl SearchIndex {
     /// Opens the index in `dir` if it exists, is readable, was built with this
     /// schema/analyzer version and for `stamp` (a fingerprint of the corpus);
     /// otherwise rebuilds it from `conferences()` (called only then) and returns
-    /// the reason as a one-line note ("index missing", "index was corrupt: …").
+    /// the reason as a one-line note ("index missing", "index damaged, rebuilt: …").
     #[cfg(test)]
     pub(crate) fn open_or_build<I>(
         dir: &Path,

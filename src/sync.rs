@@ -7,6 +7,7 @@
 mod clock;
 mod fetch;
 mod listing;
+mod lock;
 mod raw;
 mod reparse;
 pub(crate) mod sources;
@@ -54,6 +55,9 @@ pub(crate) struct Summary {
     /// revised copies of a conference already imported from another address.
     pub(crate) skipped: usize,
     pub(crate) failed: Vec<Failure>,
+    /// Pages whose conference the user imported from their own file: theirs is kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) kept: Vec<Failure>,
     /// Conferences already in the corpus, not fetched again.
     pub(crate) unchanged: usize,
     /// HTTP requests sent, retries included.

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // the benchmark uses what these tests do not
 
 #[path = "../benches/perf/benchgen.rs"]
+#[allow(clippy::module_inception)] // the generator's own name, now inside tests/all.rs's `benchgen`
 mod benchgen;
 
 #[path = "../benches/perf/benchgen/tests.rs"]

@@ -225,10 +225,18 @@ fn unknown_id_and_bad_flags_have_their_exit_codes() {
     );
     assert_eq!(app.run(&["frobnicate"]).status.code(), Some(2));
     // A malformed query is searched as plain words: never an error.
-    for q in ["\"unbalanced", "AND", "-", "*", "outlet:", "((("] {
+    for q in ["\"unbalanced", "AND", "-", "*", "((("] {
         let o = app.run(&["search", q]);
         assert_eq!(o.status.code(), Some(0), "{q}: {}", stderr(&o));
     }
+    // A filter without its value is no malformed word: it is refused, saying what it needs.
+    let o = app.run(&["search", "outlet:"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("outlet: needs a value"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -339,4 +347,88 @@ fn show_tells_a_wrong_id_from_a_damaged_file() {
         stderr(&o).trim(),
         "no conference with id 2099-01-01-fr; `briefings list` shows the ids."
     );
+}
+
+/// Every file and folder under `dir`, relative, sorted: to prove a command created nothing.
+fn tree(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out: Vec<_> = snapshot(dir)
+        .into_iter()
+        .map(|(p, _)| p.strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn import_dry_run_shows_each_file_and_writes_nothing() {
+    let app = App::new("dry-run");
+    let bad = TempDir::new("dry-run-bad");
+    let empty = bad.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let toc = fixture("messy/en/toc-before-text.txt");
+    let after = fixture("messy/zh/after-conference.txt");
+    let o = app.run(&[
+        "import",
+        "--dry-run",
+        toc.to_str().unwrap(),
+        after.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a file would fail: exit 1");
+    let text = stdout(&o);
+    for want in [
+        "2024-07-10-en  2024-07-10  en  Mao Ning  3 turns",
+        "      1  CCTV: \"The NATO summit declaration criticised",
+        "2024-02-06-zh",
+        "会后，有记者问及 (no outlet), after the conference: \"据报道",
+        "empty.txt:1: the file is empty",
+        "would import 2 conferences (6 turns) from 3 files; 0 warnings, 1 file would fail",
+    ] {
+        assert!(text.contains(want), "{want:?} missing from:\n{text}");
+    }
+    // Nothing at all under the app's home: no corpus folder, no cache, no data dir.
+    assert_eq!(tree(app.home.path()), Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
+fn import_dry_run_json_lists_turns_and_says_what_it_would_replace() {
+    let app = App::new("dry-run-json");
+    let file = fixture("messy/zh/after-conference.txt");
+    let path = file.to_str().unwrap();
+    let o = app.run(&["import", "--dry-run", "--json", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        (&v["conferences"], &v["turns"], &v["failed"]),
+        (&Value::from(1), &Value::from(3), &Value::from(0))
+    );
+    let c = &v["files"][0]["conferences"][0];
+    assert_eq!(
+        (&c["id"], &c["spokesperson"], &c["replaces"]),
+        (
+            &Value::from("2024-02-06-zh"),
+            &Value::from("Wang Wenbin"),
+            &Value::from(false)
+        )
+    );
+    let turn = &c["turns"][1];
+    assert_eq!(turn["turn"], 1, "0-based, as every JSON turn field");
+    assert_eq!(turn["asker"], "会后，有记者问及");
+    assert_eq!(turn["outlet"], Value::Null);
+    assert_eq!(turn["after_conference"], true);
+    assert!(turn["question"].as_str().unwrap().starts_with("据报道"));
+    assert!(!app.corpus().exists(), "the dry run created the corpus");
+
+    // Once imported, a dry run says the file would replace it, and changes nothing.
+    assert_eq!(app.run(&["import", path]).status.code(), Some(0));
+    let before = snapshot(app.home.path());
+    let v = json(&app.run(&["import", "--dry-run", "--json", path]));
+    assert_eq!(v["files"][0]["conferences"][0]["replaces"], true);
+    assert_eq!(
+        snapshot(app.home.path()),
+        before,
+        "a dry run wrote something"
+    );
+    // `--json` belongs to the dry run.
+    assert_eq!(app.run(&["import", "--json", path]).status.code(), Some(2));
 }

@@ -234,6 +234,24 @@ fn file_names_that_are_not_utf8_print_their_bytes() {
         err.contains("x\\xfe.txt") && err.contains("x\\xff.txt"),
         "{err}"
     );
+    // Two copies of one transcript, one named with such a byte: the note naming the
+    // other file shows its bytes too (it printed `bad\u{fffd}.txt`).
+    let dir = app.home.path().join("copies");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read(fixture("fr/2024-03-05_wang.txt")).unwrap();
+    std::fs::write(dir.join("2024-03-05_a.txt"), &text).unwrap();
+    std::fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"2024-03-05_bad\xff.txt")),
+        &text,
+    )
+    .unwrap();
+    let o = app.run(&["import", dir.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.contains("also comes from"), "{err}");
+    assert!(
+        err.contains("bad\\xff.txt") && !err.contains('\u{fffd}'),
+        "{err}"
+    );
 }
 
 /// The project's own transcripts imported (two undated ones fail: exit 1).
@@ -313,6 +331,15 @@ fn an_index_path_occupied_by_a_file_heals() {
     std::fs::create_dir_all(cache.join("index-current/x")).unwrap();
     assert_eq!(total(&app, "China").0, expected);
     assert!(cache.join("index-current").is_file());
+    // A pointer whose bytes are damaged is damage, not a missing index.
+    std::fs::write(cache.join("index-current"), "\u{1}7x\n").unwrap();
+    let (got, note) = total(&app, "China");
+    assert_eq!(got, expected, "{note}");
+    assert!(
+        note.contains("index damaged, rebuilt") && note.contains("index-current"),
+        "{note}"
+    );
+    assert!(!note.contains("missing"), "{note}");
 }
 
 /// A cache that cannot be written (here: its path is a file): search still
@@ -434,4 +461,64 @@ fn a_new_corpus_folder_named_relatively_keeps_one_cache() {
     );
     let caches = std::fs::read_dir(app.cache()).unwrap().count();
     assert_eq!(caches, 1, "one cache folder for one corpus");
+}
+
+/// Hand edits that went wrong: a format this build does not read is reported and not
+/// loaded (the file stays, and an import of that id does not replace it); a language or
+/// date that disagrees with the id is reported with the file and line, and loaded as the
+/// fields say.
+#[test]
+fn hand_edited_fields_that_disagree_are_reported_at_load() {
+    let app = App::new("hand-edit");
+    let c = app.corpus().join("conferences");
+    std::fs::create_dir_all(&c).unwrap();
+    let write = |id: &str, date: &str, lang: &str, format: u32, word: &str| {
+        let v = serde_json::json!({
+            "format": format, "id": id, "date": date, "language": lang, "title": word,
+            "turns": [{"kind": "statement", "answer": [word]}]
+        });
+        std::fs::write(
+            c.join(format!("{id}.json")),
+            serde_json::to_string_pretty(&v).unwrap(),
+        )
+        .unwrap();
+    };
+    write("2024-05-06-fr", "2024-05-06", "de", 1, "allemand");
+    write("2024-05-07-fr", "2024-05-09", "fr", 1, "decale");
+    write("2024-05-08-fr", "2024-05-08", "fr", 99, "futur");
+    write("2024-05-10-de", "2024-05-10", "de", 1, "deutsch");
+    let list = app.run(&["list", "--json"]);
+    let err = stderr(&list);
+    for said in [
+        "2024-05-06-fr.json:5: its \"language\" is \"de\" but its id \"2024-05-06-fr\" says \"fr\"",
+        "2024-05-07-fr.json:4: its \"date\" is 2024-05-09 but its id \"2024-05-07-fr\" says 2024-05-07",
+        "2024-05-08-fr.json:2: \"format\": 99 is not a format this briefings reads (1): not loaded",
+    ] {
+        assert!(err.contains(said), "{said}\n{err}");
+    }
+    // A language other than fr, en, zh is allowed (CORPUS.md) when the id agrees.
+    assert!(!err.contains("2024-05-10-de"), "{err}");
+    let rows: Vec<(String, String, String)> = json(&list)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            (s("id"), s("date"), s("language"))
+        })
+        .collect();
+    let has = |id: &str, date: &str, lang: &str| {
+        rows.contains(&(id.to_string(), date.to_string(), lang.to_string()))
+    };
+    assert!(has("2024-05-06-fr", "2024-05-06", "de"), "{rows:?}");
+    assert!(has("2024-05-07-fr", "2024-05-09", "fr"), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.0 == "2024-05-08-fr"), "{rows:?}");
+    // Searched as loaded, and the same warnings come from the cached catalogue.
+    let hits = json(&app.run(&["search", "allemand lang:de", "--json"]));
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    let again = stderr(&app.run(&["list"]));
+    assert!(again.contains("its \"date\" is 2024-05-09"), "{again}");
+    // Nothing lost: the file of a later format is still there, untouched.
+    let kept = std::fs::read_to_string(c.join("2024-05-08-fr.json")).unwrap();
+    assert!(kept.contains("\"format\": 99") && kept.contains("futur"));
 }

@@ -28,16 +28,7 @@ fn json(o: &std::process::Output) -> Value {
 fn a_query_with_nothing_searchable_matches_nothing_and_says_why() {
     let app = imported("nothing");
     let long = "a".repeat(41);
-    for q in [
-        "?",
-        "***",
-        "-",
-        "\"\"",
-        "lang:",
-        long.as_str(),
-        "? lang:fr",
-        "",
-    ] {
+    for q in ["?", "***", "-", "\"\"", long.as_str(), "? lang:fr", ""] {
         let o = app.run(&["search", q, "--json"]);
         assert_eq!(o.status.code(), Some(0), "{q:?}: {}", stderr(&o));
         assert_eq!(json(&o), Value::Array(Vec::new()), "{q:?} matched turns");
@@ -92,4 +83,47 @@ fn a_filter_that_cannot_match_says_so() {
         &["China", "--from", "2025-01-01", "--to", "2019-01-01"],
     );
     assert!(err.contains("reversed"), "{err}");
+}
+
+#[test]
+fn an_impossible_date_in_the_query_is_refused_as_the_flag_is() {
+    let app = imported("baddate");
+    let feb = "2025-02-30 is not a calendar date: February 2025 has 28 days, not 30";
+    let flag = refused(&app, &["the", "--from", "2025-02-30"]);
+    assert!(flag.contains(feb), "{flag}");
+    for q in [
+        "2025-02-30..2025-12-31 the",
+        "the ..2025-02-30",
+        "the 2025-02-30",
+        "the from:2025-02-30",
+    ] {
+        let err = refused(&app, &[q]);
+        assert!(err.contains(feb), "{q}: {err}");
+    }
+    assert!(refused(&app, &["the 2025-13"]).contains("month 13 does not exist"));
+}
+
+#[test]
+fn a_filter_given_twice_or_without_a_value_is_refused_naming_it() {
+    let app = imported("twice");
+    for (args, said) in [
+        (
+            &["China", "--outlet", "AFP", "outlet:Reuters"][..],
+            "two outlets given (\"Reuters\" and \"AFP\")",
+        ),
+        (
+            &["China lang:fr lang:en"],
+            "two languages given (\"fr\" and \"en\")",
+        ),
+        (&["China", "--lang", "en", "lang:fr"], "two languages given"),
+        (&["China outlet:\"\""], "outlet: needs a value"),
+        (&["China lang:"], "lang: needs a value"),
+        (&["lang:"], "lang: needs a value"),
+    ] {
+        let err = refused(&app, args);
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+    // One filter said twice the same way (an alias, another case) is that filter.
+    let o = app.run(&["search", "China", "--outlet", "afp", "outlet:AFP", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }

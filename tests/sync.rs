@@ -2,6 +2,10 @@
 //! `../shared/sites/mfa-2020` (the ministry's sites in July 2020) with
 //! `BRIEFINGS_SYNC_MIRROR`, and scripted faults on a small made-up site.
 
+#[path = "sync/archive.rs"]
+mod archive;
+#[path = "sync/pages.rs"]
+mod pages;
 #[path = "sync/server.rs"]
 mod server;
 use crate::support;
@@ -627,4 +631,17 @@ fn a_bad_sources_file_is_named_with_its_line() {
         se.starts_with(&format!("{}:6: ", file.display())) && se.contains("speed"),
         "{se}"
     );
+}
+
+/// A user of the binary alone has no `assets/sources.toml` to start from.
+#[test]
+fn print_sources_prints_the_built_in_sources_file() {
+    let app = App::new("sync-print");
+    let out = app.run(&["sync", "--print-sources"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shipped =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sources.toml"))
+            .unwrap();
+    assert_eq!(stdout(&out), shipped);
+    assert!(!app.corpus().exists());
 }

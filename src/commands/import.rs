@@ -50,21 +50,26 @@ pub(super) fn reparse(dir: &Path) -> u8 {
             return 1;
         }
     };
-    for f in &done.failures {
+    for k in &done.kept {
+        eprintln!("note: {k}");
+    }
+    for f in done.unreadable.iter().chain(&done.failures) {
         eprintln!("{f}");
     }
     if let Some(w) = library.saved(before, &done.written, !done.removed.is_empty()) {
         eprintln!("warning: {w}");
     }
     println!(
-        "reparsed {} raw page{}: {} conference{} written, {} removed, {} page{} without a conference",
+        "reparsed {} raw page{}: {} conference{} written, {} removed, {} kept (your own imports), {} page{} without a conference, {} unreadable",
         done.pages,
         if done.pages == 1 { "" } else { "s" },
         done.written.len(),
         if done.written.len() == 1 { "" } else { "s" },
         done.removed.len(),
+        done.kept.len(),
         done.failures.len(),
         if done.failures.len() == 1 { "" } else { "s" },
+        done.unreadable.len(),
     );
-    u8::from(!done.failures.is_empty())
+    u8::from(!done.failures.is_empty() || !done.unreadable.is_empty())
 }

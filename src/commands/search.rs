@@ -23,7 +23,8 @@ struct JsonHit<'a> {
 }
 
 /// The query `search`, `trend` and `kwic` run for these words and flags
-/// (flags override filters typed inside the query text).
+/// (flags join the filters typed inside the query text; one given both ways with two
+/// values is refused).
 pub(super) fn query_of(a: &QueryArgs) -> Query {
     let (outlets, _) = Outlets::with_user_file();
     let flags = Filters {
@@ -49,27 +50,30 @@ pub(super) fn with_index<T>(
     if let Some(n) = note {
         eprintln!("{n}");
     }
-    match crate::search::quietly(|| job(&index)) {
-        Ok(r) => Ok((r, index)),
-        Err(e) => {
-            drop(index);
-            let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
-            eprintln!("index damaged ({e}), rebuilt");
-            let r = crate::search::quietly(|| job(&index)).map_err(|e| e.to_string())?;
-            Ok((r, index))
-        }
+    if let Ok(r) = crate::search::quietly(|| job(&index)) {
+        return Ok((r, index));
     }
+    let at = index.dir().map(crate::text::show_path).unwrap_or_default();
+    drop(index);
+    let (index, _) = library.rebuild().map_err(|e| e.to_string())?;
+    eprintln!(
+        "{}",
+        crate::search::damaged(&format!("{at} failed a search"))
+    );
+    let r = crate::search::quietly(|| job(&index)).map_err(|e| e.to_string())?;
+    Ok((r, index))
 }
 
 /// Says why a query was not run. Nothing searchable is no hit (a malformed
-/// query is never an error, CLI.md): `Some(0)`; a filter that names nothing is
-/// a bad query: `Some(2)`, and the caller exits with it at once.
+/// query is never an error, CLI.md): `Some(0)`; a filter that names nothing, an
+/// impossible date, a filter without a value or given twice is a bad query: `Some(2)`,
+/// and the caller exits with it at once.
 pub(super) fn say_refusal(refusal: Option<&Refusal>) -> Option<u8> {
     let r = refusal?;
     eprintln!("{r}");
     Some(match r {
         Refusal::NothingToSearch(_) => 0,
-        Refusal::Unmatchable(_) => 2,
+        Refusal::Unmatchable(_) | Refusal::BadQuery(_) => 2,
     })
 }
 

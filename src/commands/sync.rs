@@ -14,6 +14,15 @@ use crate::sync::{self, Options, Progress, Quiet};
 
 /// Exit 0 all fine; 1 some pages failed; 2 a sources file or mirror that cannot be used.
 pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
+    if args.print_sources {
+        return match super::out::write(sync::sources::DEFAULTS) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("briefings: {e}");
+                1
+            }
+        };
+    }
     if dir.is_file() {
         eprintln!(
             "{}: the corpus path is a file, not a folder; pass --corpus DIR with a folder.",
@@ -72,6 +81,9 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
         for url in &summary.would_fetch {
             println!("{url}");
         }
+    }
+    for f in &summary.kept {
+        eprintln!("note: {}: {}", f.url, f.reason);
     }
     for f in &summary.failed {
         eprintln!("{}: {}", f.url, f.reason);

@@ -6,12 +6,17 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use super::LoadError;
-use crate::model::{Conference, Day};
+use crate::model::{Conference, Day, FORMAT};
 use crate::problem::Problem;
 use crate::text::sanitize;
 
 pub(super) fn conferences_dir(corpus: &Path) -> PathBuf {
     corpus.join("conferences")
+}
+
+/// Whether the corpus at `corpus` holds a conference file for `id` (never creates anything).
+pub(crate) fn holds(corpus: &Path, id: &str) -> bool {
+    conferences_dir(corpus).join(format!("{id}.json")).is_file()
 }
 
 /// The `.json` files of the corpus, sorted by name (temporary files excluded).
@@ -89,6 +94,18 @@ pub fn conference_from_json(bytes: &[u8]) -> Result<Conference, (usize, String)>
         (e.line(), format!("{what}: {e}"))
     })?;
     sanitize_conference(&mut conf);
+    if conf.format != FORMAT {
+        // A later format may mean fields this build would misread: kept on disk, not loaded
+        // (and `import` will not replace it: `stored_source` cannot read it).
+        return Err((
+            line_of(bytes, "format"),
+            format!(
+                "\"format\": {} is not a format this briefings reads ({FORMAT}): not loaded; \
+                 open it with the briefings that wrote it, or set \"format\": {FORMAT} if it is one",
+                conf.format
+            ),
+        ));
+    }
     if conf.id.trim().is_empty() {
         return Err((
             line_of(bytes, "id"),
@@ -107,6 +124,42 @@ fn line_of(bytes: &[u8], key: &str) -> usize {
     let text = String::from_utf8_lossy(bytes);
     text.find(&needle)
         .map_or(1, |at| text[..at].matches('\n').count() + 1)
+}
+
+/// What a loaded conference says against its own id (`<date>-<language>[-n]`, CORPUS.md):
+/// a `"date"` or `"language"` another than its id's. It is loaded as its fields say (the
+/// day it is listed and searched under, the language filter it answers), with a warning
+/// naming the field, so a hand edit that went wrong is seen. `(key, message)` pairs.
+fn disagreements(conf: &Conference) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let id = conf.id.as_str();
+    let Some(day) = id.get(..10).filter(|d| Day::parse(d).is_ok()) else {
+        return out; // an id of another shape says nothing of date or language
+    };
+    if day != conf.date {
+        out.push((
+            "date",
+            format!(
+                "its \"date\" is {} but its id {id:?} says {day}: loaded under {}; fix the one that is wrong",
+                conf.date, conf.date
+            ),
+        ));
+    }
+    let language = id[10..]
+        .trim_start_matches('-')
+        .split('-')
+        .next()
+        .unwrap_or("");
+    if !language.is_empty() && language != conf.language {
+        out.push((
+            "language",
+            format!(
+                "its \"language\" is {:?} but its id {id:?} says {language:?}: loaded as {:?}; fix the one that is wrong",
+                conf.language, conf.language
+            ),
+        ));
+    }
+    out
 }
 
 /// A file whose conference's id is not the one its name stands for: `list`
@@ -200,7 +253,16 @@ pub(super) fn load_all_except(
         match load_file(&p) {
             Err(e) => problems.push(e),
             Ok(c) => match check_identity(corpus, &p, &c) {
-                Ok(()) => confs.push(c),
+                Ok(()) => {
+                    let warnings = disagreements(&c);
+                    if !warnings.is_empty() {
+                        let bytes = fs::read(&p).unwrap_or_default();
+                        for (key, message) in warnings {
+                            problems.push(Problem::new(&p, line_of(&bytes, key), message));
+                        }
+                    }
+                    confs.push(c);
+                }
                 Err(e) => {
                     misnamed.push((c.id, problems.len()));
                     problems.push(e);
@@ -239,7 +301,22 @@ pub(super) fn load_one(corpus: &Path, id: &str) -> Result<Conference, LoadError>
     Ok(conf)
 }
 
-fn file_for(corpus: &Path, id: &str) -> PathBuf {
+/// What the corpus holds under `id`, for a writer that must not replace
+/// someone else's file: `None` when nothing, else the `source` the file
+/// names (`Err` with the reason when it cannot be read).
+pub(crate) fn stored_source(corpus: &Path, id: &str) -> Option<Result<Option<String>, String>> {
+    let path = file_for(corpus, id);
+    if !path.exists() {
+        return None;
+    }
+    Some(
+        load_file(&path)
+            .map(|c| c.source)
+            .map_err(|p| p.to_string()),
+    )
+}
+
+pub(crate) fn file_for(corpus: &Path, id: &str) -> PathBuf {
     // Ids become file names: keep them to a safe alphabet so an id can never escape the folder.
     let safe: String = id
         .chars()

@@ -95,6 +95,70 @@ pub(super) fn split(paras: &[Para], outlets: &Outlets) -> Option<(Vec<Para>, Vec
         .then_some((zh, latin))
 }
 
+/// An interleaved page whose labels are printed in one language only (`法新社记者：…` then
+/// its English translation unlabelled): each unlabelled translation right after a labelled
+/// paragraph of the other script is given that label, so both halves read the same turns.
+/// `None` when the page is not such a page (labels in both scripts, or too few carried).
+pub(super) fn carry_labels(paras: &[Para], outlets: &Outlets) -> Option<Vec<Para>> {
+    let scripts: Vec<Script> = paras.iter().map(|p| script(&p.text)).collect();
+    // A page in one script (nearly every page) costs no label reading here.
+    if !scripts.contains(&Script::Cjk) || !scripts.contains(&Script::Latin) {
+        return None;
+    }
+    let read: Vec<(Script, Option<labels::Label>)> = paras
+        .iter()
+        .zip(scripts)
+        .map(|(p, s)| (s, labels::split(&p.text, outlets).map(|(l, _)| l)))
+        .collect();
+    let labelled_in = |s: Script| read.iter().filter(|(x, l)| *x == s && l.is_some()).count();
+    let (cjk, latin) = (labelled_in(Script::Cjk), labelled_in(Script::Latin));
+    if (cjk == 0) == (latin == 0) {
+        return None;
+    }
+    let mut out = paras.to_vec();
+    let mut carried = 0;
+    for k in 1..paras.len() {
+        let ((before, Some(label)), (here, None)) = (&read[k - 1], &read[k]) else {
+            continue;
+        };
+        if *here == Script::Neutral || here == before {
+            continue;
+        }
+        out[k].text = format!("{}{}", printed(label, *here, outlets), paras[k].text);
+        carried += 1;
+    }
+    // Two turns at least, and most labels carried: a page of translations, not a stray line.
+    (carried >= 2 && carried * 2 >= cjk.max(latin)).then_some(out)
+}
+
+/// A label as the other language prints it, colon included: the spokesperson's romanised
+/// name, `Q`/`问`, `A`/`答`, an outlet by its canonical name (`法新社记者` → `AFP`).
+fn printed(label: &labels::Label, script: Script, outlets: &Outlets) -> String {
+    let cjk = script == Script::Cjk;
+    let name = match label {
+        labels::Label::Question {
+            asker, follow_up, ..
+        } => {
+            if *follow_up {
+                if cjk { "追问" } else { "Follow-up" }.to_string()
+            } else if asker.chars().count() == 1 || asker == "问" || asker == "問" {
+                if cjk { "问" } else { "Q" }.to_string()
+            } else {
+                labels::outlet_of(asker, outlets).unwrap_or_else(|| asker.clone())
+            }
+        }
+        labels::Label::Answer {
+            speaker: Some(name),
+        } => (*name).to_string(),
+        labels::Label::Answer { speaker: None } => if cjk { "答" } else { "A" }.to_string(),
+    };
+    if cjk {
+        format!("{name}：")
+    } else {
+        format!("{name}: ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

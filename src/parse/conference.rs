@@ -97,6 +97,8 @@ pub(super) struct Builder {
     /// Labelled speakers of the opening statement, in order.
     opening_speakers: Vec<&'static str>,
     closing: bool,
+    /// A news story or editorial quoting an answer: its own prose is not the spokesperson's.
+    editorial: bool,
     starts_mid_answer: bool,
     first_line: usize,
     last_line: usize,
@@ -129,6 +131,24 @@ impl Builder {
     /// Forgets unlabelled text read before a title that replaces this one.
     pub(super) fn forget_opening(&mut self) {
         self.opening.clear();
+    }
+
+    /// The text is an article quoting the spokesperson: the headline and lead read so far
+    /// are the article's, and so is a paragraph after the closed quotation.
+    pub(super) fn start_editorial(&mut self) {
+        self.editorial = true;
+        self.opening.clear();
+    }
+
+    /// An editorial's paragraph after the quotation has closed (`… leçons. »`, then `La
+    /// déclaration intervient…`): the article's commentary, not more of the answer.
+    fn is_commentary(&self, text: &str) -> bool {
+        let closed = self
+            .turns
+            .last()
+            .and_then(|t| t.answer.last())
+            .is_some_and(|a| a.trim_end().ends_with(['»', '”', '"', '」']));
+        self.editorial && closed && !text.starts_with(['«', '“', '"', '「'])
     }
 
     fn seen(&mut self, line: usize, text: &str) {
@@ -224,6 +244,9 @@ impl Builder {
 
     /// An unlabelled paragraph.
     pub(super) fn plain(&mut self, text: &str, line: usize) {
+        if self.is_commentary(text) {
+            return;
+        }
         self.seen(line, text);
         if std::mem::take(&mut self.closing) {
             self.turns

@@ -57,6 +57,9 @@ fn to_text<'a>(bytes: &'a [u8], http_charset: Option<&str>) -> Result<Cow<'a, st
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
+            if let Some(encoding) = utf16_by_content(bytes) {
+                return Ok(encoding.decode_without_bom_handling(bytes).0);
+            }
             if let Some(at) = bytes.iter().position(|&b| b == 0) {
                 return Err(binary(line_of(bytes, at)));
             }
@@ -155,6 +158,31 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         .chars()
         .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
     (!had_errors && clean).then_some(encoding)
+}
+
+/// UTF-16 without a BOM whose text is mostly Chinese (too few NUL bytes for
+/// the pattern above; 一 is `00 4E`): decoded without error, nearly every unit
+/// a character of a transcript, and one unit no legacy encoding can make (a
+/// line end or CJK punctuation: each needs a control or NUL byte).
+fn utf16_by_content(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    [UTF_16LE, UTF_16BE].into_iter().find(|encoding| {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        let (mut plausible, mut total, mut marker) = (0usize, 0usize, false);
+        for c in text.chars() {
+            let u = u32::from(c);
+            total += 1;
+            marker |= matches!(u, 0x0A | 0x3001 | 0x3002 | 0xFF0C | 0xFF1A | 0xFF1F);
+            plausible += usize::from(matches!(
+                u,
+                0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0xA0..=0x17F | 0x2010..=0x2027
+                    | 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF
+            ));
+        }
+        !had_errors && marker && plausible * 20 >= total * 19
+    })
 }
 
 /// UTF-8 with a few broken sequences (a cut or corrupted file), as opposed to

@@ -89,7 +89,8 @@ pub(super) fn title_like(text: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    let zh = t.starts_with(|c: char| c.is_ascii_digit())
+    // `2024年9月30日外交部发言人…`, or the date behind (`外交部发言人林剑主持例行记者会（2024年9月30日）`).
+    let zh = (t.starts_with(|c: char| c.is_ascii_digit()) || t.starts_with("外交部"))
         && t.contains('年')
         && t.contains("言人")
         && (t.contains("记者会") || t.contains("記者會"))

@@ -49,8 +49,32 @@ const MAX_INLINE_LABEL: usize = 64;
 /// The furthest a label's colon may be from the start of a paragraph, in characters.
 const MAX_LABEL: usize = 80;
 
-/// Splits a paragraph into its label and the text after it.
+/// Splits a paragraph into its label and the text after it, reading the label behind list
+/// numbering or a bullet first (`3) Question :`, `- Reuters:`), so the asker is printed
+/// without them even where the table would also know the whole (`- Reuters` → Reuters).
 pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
+    if let Some((candidate, rest)) = candidate(text)
+        && is_list_marked(candidate)
+        && let Some(bare) = behind_junk(candidate)
+        && let Some(label) = classify(bare, rest, outlets, false)
+    {
+        return Some((label, rest));
+    }
+    split_as_printed(text, outlets)
+}
+
+/// Whether a label starts with list numbering or a bullet that has a mark (`3)`, `2.`, `-`,
+/// `•`, `1°/`), not bare digits that may be the outlet's own name (`7 News`).
+fn is_list_marked(label: &str) -> bool {
+    LIST_MARK.find(label).is_some_and(|m| {
+        m.as_str()
+            .chars()
+            .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    })
+}
+
+/// [`split`] without preferring the label behind numbering.
+fn split_as_printed<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
     if let Some(reported) = reported_answer(text) {
         return Some(reported);
     }
@@ -58,7 +82,6 @@ pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a 
         if let Some(label) = classify(candidate, rest, outlets, false) {
             return Some((label, rest));
         }
-        // `1°/ AFP :`, `• Q:`, `★问：`, `QQ群88776655追问：`: the label behind list numbering or junk.
         if let Some(bare) = behind_junk(candidate)
             && let Some(label) = classify(bare, rest, outlets, false)
         {
@@ -113,6 +136,12 @@ const SPEECH_VERBS: &[&str] = &[
     "强调",
     "答",
 ];
+
+/// Whether a paragraph reports the spokesperson speaking (`… Hong Lei a répondu : « … »`)
+/// rather than printing a label: how a news story or an editorial quotes an answer.
+pub(super) fn reports_speech(text: &str) -> bool {
+    reported_answer(text).is_some()
+}
 
 /// A paragraph opening with a line that reports the spokesperson speaking: an answer by them.
 fn reported_answer(text: &str) -> Option<(Label, &str)> {
@@ -187,6 +216,20 @@ fn asker_phrase(lower: &str) -> Option<bool> {
     (asks && someone && (after || lower.chars().count() <= 12)).then_some(after)
 }
 
+/// `有记者`, `发布会后有记者`, `一名记者`, `A journalist`: someone unnamed, not an outlet.
+fn is_someone(who: &str) -> bool {
+    let lower = who.trim().to_lowercase();
+    let stem = ["记者", "記者", "journaliste", "journalist", "reporter"]
+        .iter()
+        .find_map(|j| lower.strip_suffix(j))
+        .unwrap_or(&lower)
+        .trim();
+    stem.is_empty()
+        || stem.ends_with(['有', '名', '位', '个', '個'])
+        || ["a", "an", "one", "un", "une"].contains(&stem)
+        || after_conference(who)
+}
+
 /// Whether an asker label says the question came after the conference.
 pub(super) fn after_conference(asker: &str) -> bool {
     let lower = asker.to_lowercase();
@@ -199,6 +242,9 @@ pub(super) fn outlet_of(asker: &str, outlets: &Outlets) -> Option<String> {
     if let Some((who, _)) = asker_with_verb(&lower)
         && let Some(who) = asker.get(..who.len())
     {
+        if outlets.resolve(who) == Resolved::Unknown && is_someone(who) {
+            return None;
+        }
         return outlets.outlet_for(who);
     }
     if asker_phrase(&lower).is_some() && outlets.resolve(asker) == Resolved::Unknown {
@@ -208,7 +254,7 @@ pub(super) fn outlet_of(asker: &str, outlets: &Outlets) -> Option<String> {
 }
 
 /// The text before the first colon near the start, and the text after it.
-fn candidate(text: &str) -> Option<(&str, &str)> {
+pub(super) fn candidate(text: &str) -> Option<(&str, &str)> {
     let (at, colon) = text
         .char_indices()
         .take(MAX_LABEL)
@@ -222,6 +268,13 @@ fn candidate(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     (!label.is_empty()).then_some((label, rest))
+}
+
+/// Whether `label` is known by name (an outlet, the spokesperson, `Q`, a journalist phrase),
+/// also behind list numbering or junk, rather than merely shaped like a label.
+pub(super) fn is_known_label(label: &str, rest: &str, outlets: &Outlets) -> bool {
+    classify(label, rest, outlets, true).is_some()
+        || behind_junk(label).is_some_and(|bare| classify(bare, rest, outlets, true).is_some())
 }
 
 /// What a candidate label means; `known_only` refuses labels recognised only by their shape.
@@ -324,10 +377,43 @@ pub(super) fn opens_as_follow_up(question: &str) -> bool {
 }
 
 /// Splits a line where several paragraphs were run together (`… intégral : Ma Zhaoxu : Bonjour … ? R : Comme …`).
-/// Only labels known by name are split on, and only after the end of a sentence.
+/// Only labels known by name are split on, and only after the end of a sentence; an asker's
+/// label only where a question follows it (a question mark before the next label, or the
+/// spokesperson's label next), so `… the statement. Xinhua: the two sides agreed…` quoted
+/// inside an answer stays whole.
 pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str> {
+    let cuts = inline_labels(line, outlets);
     let mut pieces = Vec::new();
     let mut start = 0;
+    for (k, cut) in cuts.iter().enumerate() {
+        let next = cuts.get(k + 1);
+        let asked = || {
+            let upto = next.map_or(line.len(), |n| n.end);
+            line[cut.at..upto].contains(['?', '？', '吗', '嗎']) || next.is_some_and(|n| !n.asks)
+        };
+        if !cut.asks || asked() {
+            pieces.push(line[start..cut.end].trim());
+            start = cut.at;
+        }
+    }
+    pieces.push(line[start..].trim());
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// A known label inside a run-together line.
+struct InlineLabel {
+    /// Where the text before it ends (after the sentence's closing mark).
+    end: usize,
+    /// Where the label starts.
+    at: usize,
+    /// Whether it is an asker's label (`AFP :`, `Q:`, `法新社记者：`) rather than the spokesperson's.
+    asks: bool,
+}
+
+/// Every known label of a line that follows the end of a sentence, in order.
+fn inline_labels(line: &str, outlets: &Outlets) -> Vec<InlineLabel> {
+    let mut cuts: Vec<InlineLabel> = Vec::new();
     for (i, c) in line.char_indices() {
         if !matches!(
             c,
@@ -341,7 +427,7 @@ pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str>
             continue;
         }
         let at = after + gap;
-        if at >= line.len() || at <= start {
+        if at >= line.len() || cuts.last().is_some_and(|l| at <= l.at) {
             continue;
         }
         let Some((label, rest)) = candidate(&line[at..]) else {
@@ -359,14 +445,15 @@ pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str>
         {
             continue;
         }
-        if classify(label, rest, outlets, true).is_some() {
-            pieces.push(line[start..i + c.len_utf8()].trim());
-            start = at;
+        if let Some(kind) = classify(label, rest, outlets, true) {
+            cuts.push(InlineLabel {
+                end: after,
+                at,
+                asks: matches!(kind, Label::Question { .. }),
+            });
         }
     }
-    pieces.push(line[start..].trim());
-    pieces.retain(|p| !p.is_empty());
-    pieces
+    cuts
 }
 
 #[cfg(test)]
@@ -513,6 +600,32 @@ mod tests {
             };
             assert_eq!(follow_up, follow, "{s}");
             assert_eq!(outlet_of(&asker, &outlets).as_deref(), outlet, "{s}");
+        }
+    }
+
+    #[test]
+    fn askers_behind_numbering_are_printed_without_it() {
+        for (s, want) in [
+            ("3) Question : Qu'en pensez-vous ?", "Question"),
+            ("- Reuters: Has China received a request?", "Reuters"),
+            ("2. 路透社记者：中方是否证实？", "路透社记者"),
+            ("• CCTV : Où en sont les préparatifs ?", "CCTV"),
+        ] {
+            assert_eq!(asker(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn someone_asking_names_no_outlet() {
+        let outlets = Outlets::builtin();
+        for (label, outlet) in [
+            ("发布会后有记者问", None),
+            ("有记者问", None),
+            ("一名记者追问", None),
+            ("A journalist asked", None),
+            ("彭博社记者追问", Some("Bloomberg")),
+        ] {
+            assert_eq!(outlet_of(label, &outlets).as_deref(), outlet, "{label}");
         }
     }
 

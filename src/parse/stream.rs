@@ -4,7 +4,7 @@
 use super::conference::Builder;
 use super::furniture::{self, Furniture};
 use super::labels::{self, Label};
-use super::{Para, ParsedConference, Problem, dates, header};
+use super::{Para, ParsedConference, Problem, contents, dates, header, headline};
 use crate::outlets::Outlets;
 
 /// Reads the conferences of a run of paragraphs in one language.
@@ -24,7 +24,11 @@ pub(super) fn conferences(
     let mut b = Builder::default();
     // Whether the paragraph before this one was a bold (unlabelled) Chinese question.
     let mut after_bold_question = false;
-    for p in &paras[start..] {
+    let contents = contents::entries(&paras[start..], outlets);
+    for (i, p) in paras.iter().enumerate().skip(start) {
+        if contents[i - start] {
+            continue;
+        }
         let text = p.text.as_str();
         let bold_question_before = std::mem::take(&mut after_bold_question);
         match furniture::classify(text) {
@@ -40,6 +44,9 @@ pub(super) fn conferences(
             b = on_title(b, text, language, warnings, &mut out);
             continue;
         }
+        if b.in_header() && headline::is_headline(text, outlets) {
+            continue;
+        }
         if let Some((label, rest)) = labels::split(text, outlets) {
             match label {
                 Label::Question {
@@ -53,7 +60,20 @@ pub(super) fn conferences(
                     b.question(&asker, outlet, follow_up, rest, p.line);
                     b.mark_after_conference(after_conference);
                 }
-                Label::Answer { speaker } => b.answer(speaker, rest, text, p.line),
+                Label::Answer { speaker } => {
+                    // An editorial quoting one answer (no title, the answer reported, not
+                    // labelled): dated by the line that reports it (`Le 12 août 2015, … le
+                    // porte-parole Hong Lei a répondu : « … »`).
+                    if !b.has_turns() && b.title.is_none() && labels::reports_speech(text) {
+                        b.start_editorial();
+                        if b.date.is_none()
+                            && let Some((head, _)) = text.split_once([':', '：'])
+                        {
+                            b.date = headline::lead_date(head);
+                        }
+                    }
+                    b.answer(speaker, rest, text, p.line);
+                }
             }
             continue;
         }
@@ -66,6 +86,11 @@ pub(super) fn conferences(
             } else {
                 b.question("", None, labels::opens_as_follow_up(text), text, p.line);
             }
+            continue;
+        }
+        if !b.awaits_answer() && asks_before_an_answer(text, paras.get(i + 1), outlets) {
+            let outlet = super::named::in_question(text, outlets);
+            b.question("", outlet, labels::opens_as_follow_up(text), text, p.line);
             continue;
         }
         if !b.has_turns() && read_header_line(&mut b, text) {
@@ -81,6 +106,20 @@ pub(super) fn conferences(
     out
 }
 
+/// An unlabelled question: a paragraph ending in a question mark that the spokesperson's
+/// labelled answer follows at once (`What is China's comment…?` / `Wang Wenbin: We have noted…`).
+fn asks_before_an_answer(text: &str, next: Option<&Para>, outlets: &Outlets) -> bool {
+    let asks = text
+        .trim_end_matches(['"', '”', '»', '’', ')', '）', ' '])
+        .ends_with(['?', '？']);
+    asks && next.is_some_and(|n| {
+        matches!(
+            labels::split(&n.text, outlets),
+            Some((Label::Answer { .. }, _))
+        )
+    })
+}
+
 /// Reads a line above the first turn that belongs to the header (date line, a
 /// title without a date, meta lines, captions); `false` when it is conference text.
 fn read_header_line(b: &mut Builder, text: &str) -> bool {
@@ -90,6 +129,12 @@ fn read_header_line(b: &mut Builder, text: &str) -> bool {
             b.stamp_date = dates::iso(text);
             b.published = Some(stamp);
         }
+        return true;
+    }
+    if b.date.is_none()
+        && let Some(date) = headline::lead_date(text)
+    {
+        b.date = Some(date);
         return true;
     }
     if b.title.is_none() && header::undated_title(text) {

@@ -297,3 +297,6 @@ fn control_characters_and_escapes_never_survive() {
     assert_eq!(c.turns[0].question, ["a?"]);
     assert_eq!(c.turns[0].answer, ["b."]);
 }
+
+/// Issue 13's classes of messy copies, one test group per class.
+mod messy;

@@ -17,6 +17,24 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `9月30日` in a Chinese title (`外交部发言人林剑主持例行记者会（9月30日）`).
+static ZH_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})月(\d{1,2})日").expect("valid regex"));
+
+/// `30 septembre` in a French title (`Conférence de presse du 30 septembre tenue par…`).
+static FR_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b",
+    )
+    .expect("valid regex")
+});
+
+/// How many paragraphs from the top a page's own date line is looked for in.
+const DATE_LINE_WITHIN: usize = 20;
+
+/// A date line is short (`发布时间:2024-10-01 08:02`, `Published: 2024-10-01`); a sentence is not one.
+const MAX_DATE_LINE: usize = 80;
+
 /// An image uploaded by the site's editor: `W0` + the upload day.
 static IMAGE_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"W0(20\d\d)(\d\d)(\d\d)\d{6,}\.(?i:jpe?g|png|gif)").expect("valid regex")
@@ -46,8 +64,9 @@ impl YearContext {
     }
 
     /// The year of a conference held on `month`/`day`: an image uploaded that
-    /// very day, else the year that puts the day nearest an image or the hint.
-    fn year_of(&self, month: u32, day: u32) -> Option<i32> {
+    /// very day, else the year that puts the day nearest an image, the page's own
+    /// date line (`page`: a reprint's publishing day, a day or two after), or the hint.
+    fn year_of(&self, month: u32, day: u32, page: Option<(i32, u32, u32)>) -> Option<i32> {
         if let Some(&(y, ..)) = self
             .images
             .iter()
@@ -55,7 +74,7 @@ impl YearContext {
         {
             return Some(y);
         }
-        let anchor = self.images.first().copied().or(self.hint)?;
+        let anchor = self.images.first().copied().or(page).or(self.hint)?;
         let at = ordinal(anchor);
         (anchor.0 - 1..=anchor.0 + 1).min_by_key(|&y| (ordinal((y, month, day)) - at).abs())
     }
@@ -63,31 +82,68 @@ impl YearContext {
 
 /// Adds the year to conference titles that lack one, when the context gives it.
 pub(crate) fn complete(paras: &mut [Para], context: &YearContext) {
+    let page = paras
+        .iter()
+        .take(DATE_LINE_WITHIN)
+        .filter(|p| p.text.chars().count() <= MAX_DATE_LINE)
+        .find_map(|p| dates::iso(&p.text))
+        .and_then(|iso| parse_iso(&iso));
     for p in paras.iter_mut().filter(|p| p.text.len() <= 400) {
         if !header::mentions_conference(&p.text) || dates::find(&p.text).is_some() {
             continue;
         }
-        let Some(c) = MONTH_DAY.captures(&p.text) else {
-            continue;
-        };
-        let (Some(month), Ok(day)) = (month_number(&c[1]), c[2].parse::<u32>()) else {
-            continue;
-        };
-        if let Some(year) = context.year_of(month, day) {
-            let end = c.get(0).map_or(p.text.len(), |m| m.end());
-            p.text = format!("{}, {year}{}", p.text[..end].trim_end(), &p.text[end..]);
+        if let Some(dated) = with_year(&p.text, |m, d| context.year_of(m, d, page)) {
+            p.text = dated;
         }
     }
 }
 
+/// `title` with `year` written into its month and day, as each language prints it
+/// (`September 10, 2018`, `2024年9月30日`, `30 septembre 2024`).
+fn with_year(title: &str, year_of: impl Fn(u32, u32) -> Option<i32>) -> Option<String> {
+    if let Some(c) = MONTH_DAY.captures(title) {
+        let (month, day) = (month_number(&c[1])?, c[2].parse::<u32>().ok()?);
+        let end = c.get(0)?.end();
+        let year = year_of(month, day)?;
+        return Some(format!(
+            "{}, {year}{}",
+            title[..end].trim_end(),
+            &title[end..]
+        ));
+    }
+    if let Some(c) = ZH_MONTH_DAY.captures(title) {
+        let (month, day) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+        let start = c.get(0)?.start();
+        let year = year_of(month, day)?;
+        return Some(format!("{}{year}年{}", &title[..start], &title[start..]));
+    }
+    let c = FR_DAY_MONTH.captures(title)?;
+    let (day, month) = (c[1].parse::<u32>().ok()?, month_number(&c[2])?);
+    let end = c.get(0)?.end();
+    let year = year_of(month, day)?;
+    Some(format!("{} {year}{}", &title[..end], &title[end..]))
+}
+
+/// An English or French month name's number (`Sept`, `septembre`, `août`, `février`).
 fn month_number(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    const NAMES: [&[&str]; 12] = [
+        &["jan"],
+        &["feb", "fév", "fev"],
+        &["mar"],
+        &["apr", "avr"],
+        &["may", "mai"],
+        &["jun", "juin"],
+        &["jul", "juil"],
+        &["aug", "aoû", "aou"],
+        &["sep"],
+        &["oct"],
+        &["nov"],
+        &["dec", "déc"],
     ];
-    let w = word.to_ascii_lowercase();
+    let w = word.to_lowercase();
     NAMES
         .iter()
-        .position(|n| w.starts_with(n))
+        .position(|forms| forms.iter().any(|n| w.starts_with(n)))
         .map(|i| i as u32 + 1)
 }
 

@@ -28,7 +28,8 @@ use tantivy::tokenizer::{
 
 use super::stems::CachedStemmer;
 
-/// Tokens longer than this (bytes) are noise (URLs, runs of digits) and dropped.
+/// Tokens longer than this (bytes) are noise (URLs, runs of digits) and dropped; a
+/// word of exactly this many bytes is kept, as the refusal of a longer one says.
 pub(super) const MAX_TOKEN_BYTES: usize = 40;
 
 /// The analyses the index uses; each is registered under `name()`.
@@ -75,7 +76,8 @@ impl Analysis {
     /// A fresh analyzer (fold before stemming, so `cafe` and `café` share a stem).
     pub(super) fn analyzer(self) -> TextAnalyzer {
         let base = TextAnalyzer::builder(MixedTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            // tantivy keeps tokens strictly shorter than its limit.
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES + 1))
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter);
         match self {

@@ -96,9 +96,13 @@ pub(super) struct Built {
     pub(crate) highlighter: Highlighter,
 }
 
-/// Builds the whole query, or says why it cannot match anything: words with nothing
-/// searchable in them, no word and no filter, a filter that names nothing in the index.
+/// Builds the whole query, or says why it cannot match anything: what reading it found
+/// wrong, words with nothing searchable in them, no word and no filter, a filter that
+/// names nothing in the index.
 pub(super) fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Result<Built, Refusal> {
+    if let Some(refusal) = &q.refusal {
+        return Err(refusal.clone());
+    }
     let analyses = analyses_for(q.filters.language.as_deref());
     let mut highlighter = Highlighter::default();
     let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();

@@ -17,7 +17,8 @@ use crate::model::{Conference, Turn, TurnKind};
 /// 2: turns in other languages (zh) indexed in the English stemmed field too.
 /// 3: the folded field without positions.
 /// 4: text loaded through the one cleaning rule (NFC, no soft hyphens or zero-width spaces).
-pub(crate) const SCHEMA_VERSION: u32 = 4;
+/// 5: words of exactly `MAX_TOKEN_BYTES` bytes indexed (the limit is inclusive, as said).
+pub(crate) const SCHEMA_VERSION: u32 = 5;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]

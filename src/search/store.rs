@@ -16,6 +16,7 @@ use super::IndexError;
 use super::analyzers;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::model::Conference;
+use crate::text::show_path;
 
 /// The stamp file's name inside the index directory.
 pub(crate) const STAMP_FILE: &str = "briefings-index.json";
@@ -87,7 +88,12 @@ pub(super) fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err("index incomplete (an earlier build was interrupted); rebuilt".into());
         }
-        Err(e) => return Err(format!("index was corrupt ({e}); rebuilt")),
+        Err(_) => {
+            return Err(damaged(&format!(
+                "{} cannot be read",
+                show_path(&stamp_path)
+            )));
+        }
     };
     if recorded.schema != SCHEMA_VERSION {
         return Err("index format changed; rebuilt".into());
@@ -97,37 +103,83 @@ pub(super) fn check(dir: &Path, stamp: u64) -> Result<Opened, String> {
     }
     let meta = std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b));
     if recorded.meta != 0 && recorded.meta != meta {
-        return Err("index was corrupt (meta.json changed since it was built); rebuilt".into());
+        return Err(damaged(&format!(
+            "{} changed since it was built",
+            show_path(&dir.join("meta.json"))
+        )));
     }
     let verify =
         recorded.meta == 0 || recorded.seen.is_empty() || recorded.seen != index_files(dir);
     // A garbled file may make tantivy panic rather than fail: treat that as corruption too.
-    super::quietly(|| open_validated(dir, verify).map_err(IndexError))
-        .map_err(|e| format!("index was corrupt ({e}); rebuilt"))
+    super::quietly(|| open_validated(dir, verify).map_err(IndexError)).map_err(|e| {
+        damaged(&if e.0 == super::DAMAGED {
+            format!("tantivy failed on {}", show_path(dir))
+        } else {
+            e.0
+        })
+    })
+}
+
+/// The note of an index found damaged: a plain sentence with the path, never tantivy's
+/// `Debug` text (`DataCorruption { filepath: Some(…) }`), which says nothing to people.
+pub(crate) fn damaged(what: &str) -> String {
+    format!("index damaged, rebuilt: {what}")
 }
 
 /// Opens `dir` and builds a reader; with `verify`, first checks every segment
 /// file's checksum and, when sound, records the files so later opens can skip it.
 fn open_validated(dir: &Path, verify: bool) -> Result<Opened, String> {
-    let index = Index::open_in_dir(dir).map_err(|e| e.to_string())?;
+    let unreadable = |_| format!("tantivy cannot open {}", show_path(dir));
+    let index = Index::open_in_dir(dir).map_err(unreadable)?;
     analyzers::register(&index);
     let fields = Fields::from_schema(&index.schema())?;
     if verify {
-        let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
-        if let Some(file) = damaged.iter().next() {
-            return Err(format!("damaged file {}", file.display()));
+        let started = now_ns();
+        if let Some(damage) = damaged_file(&index, dir)? {
+            return Err(damage);
         }
         if let Ok(recorded) = read_stamp(dir) {
             // A read-only cache only costs a verification next time.
-            let _ = write_stamp(dir, recorded.stamp);
+            let _ = write_stamp(dir, recorded.stamp, started);
         }
     }
-    let reader = reader(&index).map_err(|e| e.to_string())?;
+    let reader = reader(&index).map_err(unreadable)?;
     Ok(Opened {
         reader,
         fields,
         dir: Some(dir.to_path_buf()),
     })
+}
+
+/// The first file of the segments in use that is damaged, said for people. Every file
+/// meta.json names is checksummed, and must be in tantivy's list of its files
+/// (`.managed.json`): `Index::validate_checksum` checks only the files of that list,
+/// so a changed byte in one name there (still valid JSON) hid a later flip in that
+/// file from it, and a hit read "vill visit" for "will visit"
+/// (`tests/bitrot.rs::a_renamed_entry_in_the_managed_list_does_not_hide_a_later_flip`).
+fn damaged_file(index: &Index, dir: &Path) -> Result<Option<String>, String> {
+    let metas = index
+        .load_metas()
+        .map_err(|_| format!("{} cannot be read", show_path(&dir.join("meta.json"))))?;
+    let managed = index.directory().list_managed_files();
+    let mut files: Vec<PathBuf> = metas
+        .list_segment_files()
+        .into_iter()
+        .filter(|p| dir.join(p).is_file())
+        .collect();
+    files.sort();
+    for file in files {
+        let shown = show_path(&dir.join(&file));
+        if !managed.contains(&file) {
+            return Ok(Some(format!("{shown} is missing from .managed.json")));
+        }
+        match index.directory().validate_checksum(&file) {
+            Ok(true) => {}
+            Ok(false) => return Ok(Some(format!("{shown} fails its checksum"))),
+            Err(_) => return Ok(Some(format!("{shown} cannot be read whole"))),
+        }
+    }
+    Ok(None)
 }
 
 fn reader(index: &Index) -> tantivy::Result<IndexReader> {
@@ -147,14 +199,39 @@ fn read_stamp(dir: &Path) -> std::io::Result<Stamp> {
     serde_json::from_str(&text).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
-/// Writes the stamp atomically (temporary file + rename).
-fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
+/// Now, in ns since the epoch (the unit of [`Seen`]).
+fn now_ns() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Whether a file's status-change time is safely before `sound_since` (when its bytes
+/// were last known sound): file systems stamp times from a coarse clock (a kernel tick,
+/// up to 10 ms; whole seconds on some), so a write in the same tick as the one
+/// recorded would leave the time unchanged and be trusted unread. As git does with a
+/// "racily clean" index, a file too young is not recorded: it is verified next time.
+fn settled(changed: u128, sound_since: u128) -> bool {
+    const TICK: u128 = 20_000_000;
+    const SECOND: u128 = 1_000_000_000;
+    let whole_seconds = changed.is_multiple_of(SECOND);
+    let margin = if whole_seconds { 2 * SECOND } else { TICK };
+    changed + margin < sound_since
+}
+
+/// Writes the stamp atomically (temporary file + rename); the files are recorded as
+/// sound only when all are [`settled`] before `sound_since`.
+fn write_stamp(dir: &Path, stamp: u64, sound_since: u128) -> Result<(), IndexError> {
     // Unique per writer: readers that verified the index may record it at once.
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let mut seen = index_files(dir);
+    if !seen.iter().all(|f| settled(f.3, sound_since)) {
+        seen.clear();
+    }
     let text = serde_json::to_string(&Stamp {
         schema: SCHEMA_VERSION,
         stamp,
-        seen: index_files(dir),
+        seen,
         meta: std::fs::read(dir.join("meta.json")).map_or(0, |b| crate::text::fnv(&b)),
     })
     .map_err(|e| err("cannot encode the index stamp", e))?;
@@ -173,7 +250,7 @@ fn write_stamp(dir: &Path, stamp: u64) -> Result<(), IndexError> {
         })
 }
 
-/// The index's own files as [`Seen`], sorted (stamp and temporaries excluded).
+/// The index's own files as [`Seen`], sorted (stamp, locks and temporaries excluded).
 fn index_files(dir: &Path) -> Vec<Seen> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -188,7 +265,9 @@ fn index_files(dir: &Path) -> Vec<Seen> {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let m = e.metadata().ok()?;
-            let skip = name.starts_with(STAMP_FILE) || name.starts_with('.') || !m.is_file();
+            // tantivy's list of its files counts: a change there can hide others.
+            let ours = name.starts_with('.') && name != ".managed.json";
+            let skip = name.starts_with(STAMP_FILE) || ours || !m.is_file();
             let (changed, inode) = status_change(&m);
             (!skip).then(|| (name, m.len(), nanos(m.modified()), changed, inode))
         })
@@ -240,7 +319,7 @@ pub(super) fn build_in_dir(
     let index = Index::create_in_dir(dir, schema::schema())
         .map_err(|e| err(&format!("cannot create the index in {}", dir.display()), e))?;
     let opened = fill(&index, conferences, Some(dir))?;
-    write_stamp(dir, stamp)?;
+    write_stamp(dir, stamp, now_ns())?;
     Ok(opened)
 }
 
@@ -321,7 +400,7 @@ pub(super) fn update(
         add_conference(&writer, &fields, c)?;
     }
     commit(writer)?;
-    write_stamp(dir, stamp)
+    write_stamp(dir, stamp, now_ns())
 }
 
 /// A writer, waiting a little if another process holds the index's lock.
@@ -362,4 +441,32 @@ pub(super) fn stats(opened: &Opened) -> (usize, u64) {
         })
     });
     (docs, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{STAMP_FILE, Stamp, settled};
+
+    #[test]
+    fn a_file_changed_within_a_clock_tick_of_its_check_is_verified_again() {
+        let ms = 1_000_000;
+        let checked = 1_700_000_000_123 * ms;
+        assert!(!settled(checked - 5 * ms, checked), "same tick");
+        assert!(settled(checked - 500 * ms, checked));
+        // A file system stamping whole seconds: two seconds' margin.
+        let whole = 1_700_000_000_000 * ms;
+        assert!(!settled(whole, whole + 1_500 * ms));
+        assert!(settled(whole, whole + 2_500 * ms));
+    }
+
+    #[test]
+    fn a_fresh_build_records_no_file_as_sound() {
+        let dir = std::env::temp_dir().join(format!("briefings-stamp-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        super::build_in_dir(&dir, 7, crate::search::tests::corpus()).unwrap();
+        let stamp: Stamp =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(STAMP_FILE)).unwrap()).unwrap();
+        assert!(stamp.seen.is_empty(), "{:?}", stamp.seen);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

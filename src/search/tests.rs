@@ -327,6 +327,44 @@ fn hits_carry_their_turn() {
 }
 
 #[test]
+fn words_up_to_40_bytes_are_searched_longer_ones_are_refused() {
+    // ASCII, and full-width letters (3 bytes each, as written in Chinese text).
+    let (w39, w40, w41) = ("a".repeat(39), "b".repeat(40), "c".repeat(41));
+    let (f39, f40, f41) = (
+        "ｄ".repeat(13),
+        format!("{}e", "ｅ".repeat(13)),
+        format!("{}ff", "ｆ".repeat(13)),
+    );
+    // A Han run is searched as bigrams, so its length in bytes never matters.
+    let (h39, h42) = (
+        "南海问题中美关系一带一路外".to_string(),
+        "南海问题中美关系一带一路外交".to_string(),
+    );
+    let words = [&w39, &w40, &w41, &f39, &f40, &f41, &h42];
+    let text = words
+        .iter()
+        .map(|w| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" 。");
+    let ix = SearchIndex::in_memory(&[conference(
+        "2024-05-06-en",
+        "en",
+        "Lin Jian",
+        vec![question("AFP", "long words", &text)],
+    )])
+    .unwrap();
+    for w in [&w39, &w40, &f39, &f40, &h39, &h42] {
+        let r = run(&ix, &text_query(w));
+        assert_eq!((r.total, &r.refusal), (1, &None), "{} bytes: {w}", w.len());
+    }
+    for w in [&w41, &f41] {
+        let r = run(&ix, &text_query(w));
+        let said = r.refusal.map(|r| r.to_string()).unwrap_or_default();
+        assert!(said.contains("≤ 40 bytes"), "{} bytes: {said}", w.len());
+    }
+}
+
+#[test]
 fn malformed_input_never_fails() {
     let ix = index();
     let o = Outlets::builtin();

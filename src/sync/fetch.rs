@@ -131,12 +131,22 @@ impl Fetcher {
                 200 => {
                     let charset = header("content-type").and_then(|t| charset_of(&t));
                     let (etag, last_modified) = (header("etag"), header("last-modified"));
+                    let announced =
+                        header("content-length").and_then(|l| l.trim().parse::<u64>().ok());
+                    if announced.is_some_and(|n| n > MAX_BYTES) {
+                        return Hop::Done(Fetched::Failed(too_large()));
+                    }
                     let mut bytes = Vec::new();
                     let read = response
                         .body_mut()
-                        .as_reader()
-                        .take(MAX_BYTES)
+                        .with_config()
+                        .limit(MAX_BYTES + 1)
+                        .reader()
+                        .take(MAX_BYTES + 1)
                         .read_to_end(&mut bytes);
+                    if bytes.len() as u64 > MAX_BYTES {
+                        return Hop::Done(Fetched::Failed(too_large()));
+                    }
                     if let Err(e) = read {
                         last_problem = format!("the page was cut: {e}");
                         backoff(attempt);
@@ -245,6 +255,14 @@ fn transient(e: &ureq::Error) -> bool {
         ),
         _ => false,
     }
+}
+
+/// A page past [`MAX_BYTES`] is no transcript: refused whole (never stored cut short).
+fn too_large() -> String {
+    format!(
+        "page larger than {} MiB: refused, nothing stored (asked again next sync)",
+        MAX_BYTES / (1024 * 1024)
+    )
 }
 
 /// 1 s, then 2 s between tries (the last try does not wait).

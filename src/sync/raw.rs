@@ -45,6 +45,17 @@ pub(crate) struct Entry {
     pub(crate) date_hint: Option<String>,
 }
 
+/// What a listed page needs from a sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// Never fetched, failed last time, or its raw file is gone.
+    Fetch,
+    /// Its raw file is there but its conference file is gone.
+    Rebuild,
+    /// In the corpus, raw file and conference both.
+    Nothing,
+}
+
 /// The raw folder of a corpus and what its manifest says (the last line per URL wins).
 pub(crate) struct RawStore {
     dir: PathBuf,
@@ -115,16 +126,57 @@ impl RawStore {
 
     /// Whether the page is in hand for good: fetched and made into a conference.
     /// Gone pages, maintenance pages and failures are tried again.
+    #[cfg(test)]
     pub(crate) fn holds(&self, url: &str) -> bool {
         self.get(url).is_some_and(|e| e.conference.is_some())
     }
 
-    /// The URL that already produced conference `id`, if any.
+    /// What a page needs, judged by the corpus itself and not only by the
+    /// manifest: a page held whose raw file was deleted is fetched again; one
+    /// whose conference file was deleted is rebuilt from its raw file.
+    pub(crate) fn need(&self, url: &str) -> Need {
+        let Some(e) = self.get(url) else {
+            return Need::Fetch;
+        };
+        let (Some(id), Some(file)) = (&e.conference, &e.file) else {
+            return Need::Fetch;
+        };
+        if !self.dir.join(file).is_file() {
+            return Need::Fetch;
+        }
+        let corpus = self.dir.parent().unwrap_or(&self.dir);
+        if crate::corpus::file_for(corpus, id).is_file() {
+            Need::Nothing
+        } else {
+            Need::Rebuild
+        }
+    }
+
+    /// The URL that already produced conference `id`, if any (not a page
+    /// that only gave the same conference again, or the user's own import).
     pub(crate) fn producer_of(&self, id: &str) -> Option<&str> {
         self.latest
             .values()
-            .find(|e| e.conference.as_deref() == Some(id))
+            .find(|e| e.conference.as_deref() == Some(id) && e.problem.is_none())
             .map(|e| e.url.as_str())
+    }
+
+    /// Why conference `id` in the corpus is not the raw store's to replace or
+    /// remove: the user imported it from their own file (its `source` is no
+    /// page of the manifest, nor `url`, the page in hand), or the file cannot
+    /// be read. `None` when absent or made from a stored page.
+    pub(crate) fn not_ours(&self, id: &str, url: &str) -> Option<String> {
+        let corpus = self.dir.parent()?;
+        match crate::corpus::stored_source(corpus, id)? {
+            Ok(Some(s)) if s == url || self.latest.contains_key(&s) => None,
+            Ok(source) => Some(format!(
+                "conference {id} is your own import (from {}): kept, not replaced",
+                source.as_deref().unwrap_or("a file that names no source")
+            )),
+            Err(e) => Some(format!(
+                "{e}: kept, not replaced (remove it to let sync rebuild conference {id})"
+            )),
+        }
     }
 
     /// Stores a page's bytes (write to a temporary file, rename; flushed

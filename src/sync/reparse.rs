@@ -7,6 +7,7 @@ use std::path::Path;
 
 use url::Url;
 
+use super::lock::SyncLock;
 use super::raw::RawStore;
 use super::walk::import_page;
 use crate::corpus::save_conference_unflushed;
@@ -27,10 +28,16 @@ pub(crate) struct Reparsed {
     pub(crate) removed: Vec<String>,
     /// `URL: reason` for pages that give no conference.
     pub(crate) failures: Vec<String>,
+    /// `raw/PATH: problem` for stored pages that could not be read: their
+    /// conferences are left as they are, every other page is rebuilt.
+    pub(crate) unreadable: Vec<String>,
+    /// `URL: reason` for pages whose conference the user imported from their own file: kept.
+    pub(crate) kept: Vec<String>,
 }
 
 /// Rebuilds the conferences of every page in `<corpus>/raw`, in the order they were fetched.
 pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, String> {
+    let _lock = SyncLock::take(corpus, "import --reparse")?;
     let mut store = RawStore::open(corpus)?;
     let mut out = Reparsed::default();
     let mut made: HashMap<String, String> = HashMap::new();
@@ -46,10 +53,17 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
         let Ok(url) = Url::parse(&entry.url) else {
             continue;
         };
+        let bytes = match store.read_page(&file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                out.unreadable.push(format!(
+                    "raw/{file}: cannot read ({e}): the page of {} was not rebuilt; `briefings sync` fetches it again",
+                    entry.url
+                ));
+                continue;
+            }
+        };
         out.pages += 1;
-        let bytes = store
-            .read_page(&file)
-            .map_err(|e| format!("raw/{file}: cannot read: {e}"))?;
         let before = entry.conference.take();
         let problem_before = entry.problem.take();
         match import_page(
@@ -70,18 +84,31 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
                         entry.problem = Some(format!("same conference as {first}, kept that page"));
                         continue;
                     }
-                    let path =
-                        save_conference_unflushed(corpus, &conf).map_err(|e| e.to_string())?;
-                    store.written(path);
-                    made.insert(conf.id.clone(), entry.url.clone());
-                    out.written.push(conf);
+                    if let Some(why) = store.not_ours(&conf.id, &entry.url) {
+                        out.kept.push(format!("{}: {why}", entry.url));
+                        entry.problem = Some(why);
+                        continue;
+                    }
+                    match save_conference_unflushed(corpus, &conf) {
+                        Ok(path) => {
+                            store.written(path);
+                            made.insert(conf.id.clone(), entry.url.clone());
+                            out.written.push(conf);
+                        }
+                        Err(e) => {
+                            out.failures.push(format!("{}: {e}", entry.url));
+                            entry.conference = None;
+                            entry.problem = Some(e.to_string());
+                        }
+                    }
                 }
             }
         }
         let changed = entry.conference != before || entry.problem != problem_before;
         if let Some(old) = before.filter(|old| entry.conference.as_ref() != Some(old)) {
             let file = corpus.join("conferences").join(format!("{old}.json"));
-            if !made.contains_key(&old) && std::fs::remove_file(file).is_ok() {
+            let theirs = store.not_ours(&old, &entry.url).is_some();
+            if !made.contains_key(&old) && !theirs && std::fs::remove_file(file).is_ok() {
                 out.removed.push(old);
             }
         }

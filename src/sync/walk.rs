@@ -9,7 +9,8 @@ use url::Url;
 
 use super::fetch::{Fetched, Fetcher, Page};
 use super::listing;
-use super::raw::{Entry, RawStore};
+use super::lock::SyncLock;
+use super::raw::{Entry, Need, RawStore};
 use super::{Failure, Options, Progress, Source, Summary, clock};
 use crate::corpus::save_conference_unflushed;
 use crate::outlets::Outlets;
@@ -23,6 +24,11 @@ pub(crate) fn run(
     outlets: &Outlets,
     progress: &mut dyn Progress,
 ) -> Result<Summary, String> {
+    let _lock = if options.dry_run {
+        None
+    } else {
+        Some(SyncLock::take(&options.corpus, "sync")?)
+    };
     let mut walk = Walk {
         options,
         outlets,
@@ -133,9 +139,15 @@ impl Walk<'_> {
             };
             let found = listing::read(&html, &url, &source.links, &self.today);
             self.summary.skipped += found.others;
-            if found.conferences.is_empty() && found.others == 0 {
-                reached_end = true;
-                break;
+            if found.conferences.is_empty() {
+                if let Some(why) = not_a_listing(&html, n, &source.links) {
+                    self.fail(url.as_str(), why);
+                    break;
+                }
+                if found.others == 0 {
+                    reached_end = true;
+                    break;
+                }
             }
             let mut all_held = true;
             let mut past_since = false;
@@ -147,14 +159,16 @@ impl Walk<'_> {
                     past_since = true;
                     continue;
                 }
-                if self.store.holds(link.url.as_str()) {
-                    self.summary.unchanged += 1;
-                    continue;
+                match self.store.need(link.url.as_str()) {
+                    Need::Nothing => self.summary.unchanged += 1,
+                    Need::Rebuild => self.rebuild(&link.url),
+                    Need::Fetch => {
+                        if self.store.get(link.url.as_str()).is_none() {
+                            all_held = false;
+                        }
+                        self.article(source, &link.url, hint.as_deref(), delay, progress);
+                    }
                 }
-                if self.store.get(link.url.as_str()).is_none() {
-                    all_held = false;
-                }
-                self.article(source, &link.url, hint.as_deref(), delay, progress);
             }
             self.commit();
             if all_held && complete_before || past_since {
@@ -178,31 +192,58 @@ impl Walk<'_> {
         }
     }
 
-    /// Pages of this source that were gone or held no transcript last time and
-    /// that this walk did not reach: asked again.
+    /// Pages of this source that this walk did not reach and that were gone or
+    /// held no transcript last time (asked again), or whose raw file (fetched
+    /// again) or conference file (rebuilt from the raw file) was deleted since.
     fn retry_earlier_failures(
         &mut self,
         source: &Source,
         delay: Duration,
         progress: &mut dyn Progress,
     ) {
-        let mut again: Vec<(String, Option<String>)> = self
+        let mut again: Vec<(String, Option<String>, Need)> = self
             .store
             .entries()
-            .filter(|e| e.source == source.name && e.conference.is_none())
-            .filter(|e| !self.visited.contains(&e.url))
+            .filter(|e| e.source == source.name && !self.visited.contains(&e.url))
             .filter(|e| match (&self.options.since, &e.date_hint) {
                 (Some(since), Some(day)) => day >= since,
                 _ => true,
             })
-            .map(|e| (e.url.clone(), e.date_hint.clone()))
+            .map(|e| (e.url.clone(), e.date_hint.clone(), self.store.need(&e.url)))
+            .filter(|(_, _, need)| *need != Need::Nothing)
             .collect();
-        again.sort();
-        for (url, hint) in again {
-            if let Ok(url) = Url::parse(&url) {
+        again.sort_by(|a, b| a.0.cmp(&b.0));
+        for (url, hint, need) in again {
+            let Ok(url) = Url::parse(&url) else { continue };
+            if need == Need::Rebuild {
+                self.rebuild(&url);
+            } else {
                 self.article(source, &url, hint.as_deref(), delay, progress);
             }
         }
+    }
+
+    /// A held page whose conference file was deleted: imported again from its
+    /// raw file, without a request.
+    fn rebuild(&mut self, url: &Url) {
+        if !self.visited.insert(url.to_string()) || self.options.dry_run {
+            return;
+        }
+        let Some(mut entry) = self.store.get(url.as_str()).cloned() else {
+            return;
+        };
+        let Some(file) = entry.file.clone() else {
+            return;
+        };
+        let bytes = match self.store.read_page(&file) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.fail(url.as_str(), format!("raw/{file}: cannot read ({e})")),
+        };
+        entry.conference = None;
+        entry.problem = None;
+        let charset = entry.charset.clone();
+        self.import(url, &bytes, charset.as_deref(), &mut entry);
+        self.store.record(entry);
     }
 
     /// Fetches, stores and imports one conference page.
@@ -273,10 +314,15 @@ impl Walk<'_> {
                 return;
             }
         }
+        self.import(url, &page.bytes, page.charset.as_deref(), entry);
+    }
+
+    /// A stored page's conferences written (or the reason they are not, in `entry`).
+    fn import(&mut self, url: &Url, bytes: &[u8], charset: Option<&str>, entry: &mut Entry) {
         match import_page(
             url,
-            &page.bytes,
-            page.charset.as_deref(),
+            bytes,
+            charset,
             entry.date_hint.as_deref(),
             self.outlets,
         ) {
@@ -301,6 +347,15 @@ impl Walk<'_> {
                         entry.problem =
                             Some(format!("same conference as {earlier}, kept that page"));
                         self.summary.skipped += 1;
+                        continue;
+                    }
+                    if let Some(why) = self.store.not_ours(&conf.id, url.as_str()) {
+                        entry.problem = Some(why.clone());
+                        self.summary.skipped += 1;
+                        self.summary.kept.push(Failure {
+                            url: url.to_string(),
+                            reason: why,
+                        });
                         continue;
                     }
                     match save_conference_unflushed(&self.options.corpus, &conf) {
@@ -346,16 +401,7 @@ pub(crate) fn import_page(
             .collect()),
         Err(problem) => {
             let text = crate::parse::decode_received(bytes, charset).unwrap_or_default();
-            let maintenance = [
-                "系统维护",
-                "维护中",
-                "maintenance",
-                "系统提示",
-                "System Notice",
-            ]
-            .iter()
-            .any(|w| text.contains(w));
-            if maintenance || text.len() < 2048 {
+            if maintenance(&text) || text.len() < 2048 {
                 Err("no transcript on this page (a maintenance or \"system\" page): not imported, asked again next sync".into())
             } else {
                 Err(format!(
@@ -365,4 +411,32 @@ pub(crate) fn import_page(
             }
         }
     }
+}
+
+/// Whether a page is the sites' maintenance or "system" notice (removed pages
+/// and listings under maintenance answer `200` with one).
+fn maintenance(text: &str) -> bool {
+    [
+        "系统维护",
+        "维护中",
+        "maintenance",
+        "系统提示",
+        "System Notice",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+/// Why listing page `n`, which offers no conference link, is a failure and
+/// not the end of the listing: a maintenance page anywhere, and any first
+/// page (a source whose first page lists nothing has moved or changed).
+fn not_a_listing(html: &str, n: usize, links: &regex::Regex) -> Option<String> {
+    if maintenance(html) {
+        return Some("listing page: a maintenance or \"system\" page, not the list of conferences (asked again next sync)".into());
+    }
+    (n == 0).then(|| {
+        format!(
+            "listing page: no link whose text matches `{links}`; the site may have changed: check `listing` and `links` in the sources file (briefings sync --print-sources)"
+        )
+    })
 }

@@ -331,3 +331,37 @@ fn a_query_with_nothing_searchable_says_why_in_the_status_line() {
     let (lines, _) = screen(&app);
     assert!(lines[0].contains("not a language"), "{}", lines[0]);
 }
+
+#[test]
+fn an_impossible_date_or_a_filter_given_twice_is_said_and_not_searched() {
+    let (mut app, index) = ready(160, 48);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "chine");
+    assert!(!app.rows.is_empty());
+    for (typed, said) in [
+        (
+            " 2024-02-30..2025-12-31",
+            "2024-02-30 is not a calendar date: February 2024 has 29 days, not 30",
+        ),
+        (
+            " lang:fr lang:en",
+            "two languages given (\"fr\" and \"en\")",
+        ),
+        (" outlet:\"\"", "outlet: needs a value"),
+    ] {
+        app.update(Action::ClearInput);
+        let mut text: Vec<char> = format!("chine{typed}").chars().collect();
+        let last = text.pop().unwrap_or(' ');
+        type_text(&mut app, &index, &text.iter().collect::<String>());
+        app.update(Action::Insert(last));
+        assert!(
+            !app.take_effects()
+                .iter()
+                .any(|e| matches!(e, Effect::Submit(..))),
+            "{typed}: the last key asked for no search"
+        );
+        assert!(app.rows.is_empty(), "{typed}: {:?}", app.rows);
+        let (lines, _) = screen(&app);
+        assert!(lines[0].contains(said), "{typed}: {}", lines[0]);
+    }
+}

@@ -104,6 +104,16 @@ impl App {
             return;
         }
         let mut q = parse_query(text, &self.outlets);
+        if let Some(refusal) = &q.refusal {
+            // The query as typed means nothing (`2025-02-30`, `lang:`): say why, search nothing.
+            self.search.error = Some(refusal.to_string());
+            self.rows.clear();
+            self.search.query = None;
+            self.search.highlighter = None;
+            self.search.total = 0;
+            self.search.shown = self.search.generation;
+            return;
+        }
         q.prefix_last = true;
         if q.limit == 0 {
             q.limit = HIT_LIMIT;
