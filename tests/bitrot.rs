@@ -7,7 +7,7 @@ use crate::support;
 
 use std::path::{Path, PathBuf};
 
-use support::{App, fixtures, stderr, stdout};
+use support::{App, stderr, stdout};
 
 /// xorshift64*: a deterministic sequence per seed, no crate needed.
 struct Rng(u64);
@@ -101,15 +101,7 @@ fn thirty_seeds_of_flipped_bytes_never_panic_nor_mislead() {
 
 /// The fixture corpus imported, and the search and outlet answers of the sound index.
 fn imported_with_answers(tag: &str) -> (App, String, String) {
-    let app = App::new(tag);
-    let dirs: Vec<String> = ["en", "fr", "zh", "html"]
-        .iter()
-        .map(|d| fixtures().join(d).to_string_lossy().into_owned())
-        .collect();
-    let mut args = vec!["import"];
-    args.extend(dirs.iter().map(String::as_str));
-    let o = app.run(&args);
-    assert!(stdout(&o).contains("imported 10"), "{}", stderr(&o));
+    let app = support::own_fixtures_imported(tag);
     let sound = search(&app);
     assert_eq!(sound.status.code(), Some(0), "{}", stderr(&sound));
     let outlets = stdout(&app.run(&["outlets", "--json"]));

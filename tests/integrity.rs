@@ -7,7 +7,7 @@ use crate::support;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use support::{App, fixture, fixtures, stderr, stdout};
+use support::{App, fixture, stderr, stdout};
 
 fn json(o: &std::process::Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
@@ -256,20 +256,7 @@ fn file_names_that_are_not_utf8_print_their_bytes() {
 
 /// The project's own transcripts imported (two undated ones fail: exit 1).
 fn imported(tag: &str) -> App {
-    let app = App::new(tag);
-    let dirs: Vec<String> = ["en", "fr", "zh", "html"]
-        .iter()
-        .map(|d| fixtures().join(d).to_string_lossy().into_owned())
-        .collect();
-    let mut args = vec!["import"];
-    args.extend(dirs.iter().map(String::as_str));
-    let o = app.run(&args);
-    assert!(
-        stdout(&o).contains("imported 10 conferences"),
-        "{}",
-        stderr(&o)
-    );
-    app
+    support::own_fixtures_imported(tag)
 }
 
 fn total(app: &App, word: &str) -> (usize, String) {

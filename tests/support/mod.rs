@@ -116,3 +116,22 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// The project's own transcripts (`tests/fixtures/{en,fr,zh,html}`) imported into a new app:
+/// ten conferences (the two undated ones fail, so import exits 1).
+pub fn own_fixtures_imported(tag: &str) -> App {
+    let app = App::new(tag);
+    let dirs: Vec<String> = ["en", "fr", "zh", "html"]
+        .iter()
+        .map(|d| fixtures().join(d).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(dirs.iter().map(String::as_str));
+    let o = app.run(&args);
+    assert!(
+        stdout(&o).contains("imported 10 conferences"),
+        "{}",
+        stderr(&o)
+    );
+    app
+}
