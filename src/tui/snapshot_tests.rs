@@ -173,7 +173,26 @@ fn an_unreadable_file_stays_named_beside_a_passing_message() {
     let status = &lines[usize::from(app.areas.status.y)];
     assert!(status.contains("Search index rebuilt"), "{status}");
     assert!(
-        status.contains("⚠ 1 file could not be read: bad\\u{1b}[2J.json:3: expected `:`"),
+        status.contains("⚠ cannot read bad\\u{1b}[2J.json:3: expected `:`"),
+        "{status}"
+    );
+    // Narrow, under a long corpus path and with a message: the file and its line stay.
+    let mut app = fixture::app(80, 24);
+    app.problems = vec![
+        crate::problem::Problem::new("/corpus/conferences/2024-05-06-fr.json", 3, "oops"),
+        crate::problem::Problem::new("/corpus/conferences/b.json", 1, "oops"),
+    ];
+    app.message = Some("Search index rebuilt (index missing)".into());
+    app.source = super::app::Source::Corpus(std::sync::Arc::new(crate::corpus::Corpus::dir(
+        std::path::Path::new(&format!(
+            "/tmp/{}/corpus",
+            "very-long-folder-name-".repeat(4)
+        )),
+    )));
+    let (lines, _) = screen(&app);
+    let status = &lines[usize::from(app.areas.status.y)];
+    assert!(
+        status.contains("⚠ cannot read 2024-05-06-fr.json:3 (+1 more): oops"),
         "{status}"
     );
 }

@@ -63,9 +63,14 @@ fn right_width(right: &str, width: u16) -> usize {
 
 fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: Theme) {
     let width = usize::from(area.width);
-    // The right side (corpus, counts) yields to messages: at most half the row,
-    // cut from its start so the end of a long path and the counts stay visible.
-    let right = truncate_start(right, (width / 2).max(20));
+    // The right side (corpus, counts) yields to messages: at most half the row, down
+    // to a third when the left needs it, cut from its start so the end of a long path
+    // and the counts stay visible.
+    let left_natural: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
+    let most = (width / 2).max(20);
+    let least = (width / 3).max(20).min(most);
+    let cap = width.saturating_sub(left_natural + 1).clamp(least, most);
+    let right = truncate_start(right, cap);
     let right = right.as_str();
     let right_w = wrap::width(right).min(width);
     let left_w = width.saturating_sub(right_w + 1);
@@ -153,14 +158,11 @@ pub(super) fn elapsed(d: std::time::Duration) -> String {
 pub(super) fn status(frame: &mut Frame, app: &App, theme: Theme) {
     let area = app.areas.status;
     let mut left = Vec::new();
-    if let Some(m) = &app.message {
-        left.push(Span::styled(format!(" {m}"), theme.strong()));
-    }
-    // Unreadable files are a standing fact, not news: a passing message ("Search index
-    // rebuilt") goes beside the warning, never over it.
+    // Unreadable files are a standing fact, not news: the warning comes first, so a
+    // passing message ("Search index rebuilt") or a long corpus path on a narrow screen
+    // cuts the message, never the name of the file and its line.
     if let Some(p) = app.problems.first() {
         let n = app.problems.len();
-        let files = if n == 1 { "file" } else { "files" };
         // The corpus folder is on the right already: name the file, not its whole path.
         let name = p.path.file_name().map_or_else(
             || crate::text::show_path(&p.path),
@@ -171,14 +173,22 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: Theme) {
         } else {
             String::new()
         };
-        let sep = if left.is_empty() { "" } else { " ·" };
+        let count = if n == 1 {
+            String::new()
+        } else {
+            format!(" (+{} more)", n - 1)
+        };
         left.push(Span::styled(
             format!(
-                "{sep} ⚠ {n} {files} could not be read: {name}{at}: {}",
+                " ⚠ cannot read {name}{at}{count}: {}",
                 crate::text::escape_controls(&p.message)
             ),
             theme.warn(),
         ));
+    }
+    if let Some(m) = &app.message {
+        let sep = if left.is_empty() { "" } else { " ·" };
+        left.push(Span::styled(format!("{sep} {m}"), theme.strong()));
     }
     if left.is_empty()
         && let Some(note) = app.notes.last()
