@@ -87,7 +87,8 @@ pub(crate) fn parse_received(
 ) -> Result<Parsed, Problem> {
     // The one cleaning rule of the program (`text::sanitize`), where transcript text enters:
     // lone-CR line ends become line ends, the text is NFC, controls and invisible marks go.
-    let text = crate::text::sanitize(&decode::decode_declared(bytes, charset)?, true);
+    let decoded = decode::decode_declared(bytes, charset)?;
+    let text = crate::text::sanitize(&decoded, true);
     let html_name = std::path::Path::new(name).extension().is_some_and(|e| {
         ["htm", "html", "shtml"]
             .iter()

@@ -2,6 +2,8 @@
 //! import, conference files at load, queries — so that nothing can drive the terminal and the
 //! same words are written with the same code points everywhere.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// THE cleaning rule (parser, JSON loader and queries all call it, so they cannot disagree):
@@ -13,21 +15,21 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 ///   but not for the eye;
 /// - the result in Unicode NFC, so decomposed `é` (e + U+0301, as macOS tools write it) is the
 ///   same word as the precomposed one for search and highlighting.
-pub(crate) fn sanitize(s: &str, keep_newlines: bool) -> String {
-    // Nearly all text is clean: check first, copy once.
+pub(crate) fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Nearly all text is clean: check first, and hand a clean string back as it is (the
+    // loader runs every string of every conference through here).
     let clean = !s.chars().any(|c| {
         c == '\t' || (c == '\n' && !keep_newlines) || (c != '\n' && is_removed_or_replaced(c))
     });
-    let stripped = if clean {
-        None
+    let text = if clean {
+        Cow::Borrowed(s)
     } else {
-        Some(strip(s, keep_newlines))
+        Cow::Owned(strip(s, keep_newlines))
     };
-    let text = stripped.as_deref().unwrap_or(s);
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return stripped.unwrap_or_else(|| s.to_string());
+        return text;
     }
-    text.nfc().collect()
+    Cow::Owned(text.nfc().collect())
 }
 
 fn strip(s: &str, keep_newlines: bool) -> String {

@@ -1,5 +1,6 @@
 //! Conference files on disk: listing, fingerprint, loading with located errors, atomic writes.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -191,7 +192,11 @@ fn check_identity(corpus: &Path, path: &Path, conf: &Conference) -> Result<(), P
 /// Cleans every string of a conference with the one rule of `text::sanitize` (the parser's
 /// too), unknown fields included: `show --json` prints those as they are.
 pub(crate) fn sanitize_conference(c: &mut Conference) {
-    let clean = |s: &mut String| *s = sanitize(s, false);
+    let clean = |s: &mut String| {
+        if let Cow::Owned(o) = sanitize(s, false) {
+            *s = o;
+        }
+    };
     for s in [&mut c.id, &mut c.date, &mut c.language, &mut c.title] {
         clean(s);
     }
@@ -222,13 +227,17 @@ fn sanitize_unknown(fields: &mut serde_json::Map<String, serde_json::Value>) {
     }
     for (k, mut v) in std::mem::take(fields) {
         sanitize_value(&mut v);
-        fields.insert(sanitize(&k, true), v);
+        fields.insert(sanitize(&k, true).into_owned(), v);
     }
 }
 
 fn sanitize_value(v: &mut serde_json::Value) {
     match v {
-        serde_json::Value::String(s) => *s = sanitize(s, true),
+        serde_json::Value::String(s) => {
+            if let Cow::Owned(o) = sanitize(s, true) {
+                *s = o;
+            }
+        }
         serde_json::Value::Array(items) => items.iter_mut().for_each(sanitize_value),
         serde_json::Value::Object(map) => sanitize_unknown(map),
         _ => {}
