@@ -12,7 +12,11 @@ pub struct Tmux {
 impl Tmux {
     /// Starts `command` (a shell line) in a `width`×`height` session.
     pub fn start(tag: &str, width: u16, height: u16, command: &str) -> Tmux {
-        let socket = format!("briefings-{tag}-{}", std::process::id());
+        // One server per session, never reused: a server being killed for the previous
+        // session of the same tag would take the next `new-session` down with it.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("briefings-{tag}-{}-{n}", std::process::id());
         let t = Tmux { socket };
         let ok = t
             .tmux()

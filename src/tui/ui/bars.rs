@@ -61,15 +61,26 @@ fn right_width(right: &str, width: u16) -> usize {
         .min(usize::from(width))
 }
 
-fn split_row(frame: &mut Frame, area: Rect, left: &[Span], right: &str, theme: Theme) {
+fn split_row(
+    frame: &mut Frame,
+    area: Rect,
+    left: &[Span],
+    right: &str,
+    urgent: bool,
+    theme: Theme,
+) {
     let width = usize::from(area.width);
-    // The right side (corpus, counts) yields to messages: at most half the row, down
-    // to a third when the left needs it, cut from its start so the end of a long path
-    // and the counts stay visible.
-    let left_natural: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
+    // The right side (corpus, counts) yields to messages: at most half the row, down to a
+    // third when the left is `urgent` (a warning the user must read whole), cut from its
+    // start so the end of a long path and the counts stay visible.
     let most = (width / 2).max(20);
-    let least = (width / 3).max(20).min(most);
-    let cap = width.saturating_sub(left_natural + 1).clamp(least, most);
+    let cap = if urgent {
+        let left_natural: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
+        let least = (width / 3).max(20).min(most);
+        width.saturating_sub(left_natural + 1).clamp(least, most)
+    } else {
+        most
+    };
     let right = truncate_start(right, cap);
     let right = right.as_str();
     let right_w = wrap::width(right).min(width);
@@ -140,7 +151,7 @@ pub(super) fn search_bar(frame: &mut Frame, app: &App, theme: Theme) {
             left.push(Span::styled(f, theme.strong()));
         }
     }
-    split_row(frame, area, &left, &right, theme);
+    split_row(frame, area, &left, &right, false, theme);
 }
 
 /// `1.2 ms`, `35 ms`, `1.4 s`.
@@ -212,7 +223,7 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: Theme) {
         app.source.describe(),
         app.entries.len()
     );
-    split_row(frame, area, &left, &right, theme);
+    split_row(frame, area, &left, &right, !app.problems.is_empty(), theme);
 }
 
 /// The key hints that fit, in the table's order; `? help` always among them, last, so a
