@@ -127,3 +127,43 @@ fn a_filter_given_twice_or_without_a_value_is_refused_naming_it() {
     let o = app.run(&["search", "China", "--outlet", "afp", "outlet:AFP", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// The dates of the hits `search` prints as JSON for `args`.
+fn hit_dates(app: &App, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let o = app.run(&all);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    json(&o)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_bare_year_filters_search_and_kwic_and_other_numbers_are_words() {
+    let app = imported("year");
+    for (q, year) in [("2019", "2019"), ("China 2024", "2024"), ("2018", "2018")] {
+        let dates = hit_dates(&app, &[q]);
+        assert!(!dates.is_empty(), "{q}");
+        assert!(dates.iter().all(|d| d.starts_with(year)), "{q}: {dates:?}");
+    }
+    assert!(hit_dates(&app, &["2023"]).is_empty());
+    // A number that is no plausible year is searched as a word ("from over 150 countries").
+    assert_eq!(hit_dates(&app, &["150"]), ["2019-11-14"]);
+    // kwic reads the query the same way: every line is from 2019.
+    let o = app.run(&["kwic", "China 2019", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines = json(&o);
+    let lines = lines.as_array().unwrap();
+    assert!(!lines.is_empty(), "{}", stdout(&o));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["date"].as_str() == Some("2019-11-14")),
+        "{lines:?}"
+    );
+}

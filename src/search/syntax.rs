@@ -69,8 +69,13 @@ fn side(s: &str) -> Side {
 /// First and last day of a range; `None` leaves that end open.
 type DayRange = (Option<Day>, Option<Day>);
 
+/// Years a bare four-digit number stands for as a date filter: the ministry's
+/// transcripts start in the 1990s. Outside them (`1949`, `5000`) the number stays a
+/// word, as any number does when quoted (`"2024"`).
+const BARE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2099;
+
 /// A date range written `A..B`, `A..`, `..B`, or a single date (`2024-03-18`,
-/// `2024-03`; a bare year is a word unless in a range). `Ok(None)`: not a date, a
+/// `2024-03`, a bare year in [`BARE_YEARS`]). `Ok(None)`: not a date, a
 /// word; an error: written as a date but naming no day (`2024-02-30..2025`).
 fn date_range(token: &str) -> Result<Option<DayRange>, Refusal> {
     if let Some((a, b)) = token.split_once("..") {
@@ -89,9 +94,13 @@ fn date_range(token: &str) -> Result<Option<DayRange>, Refusal> {
             ))),
         };
     }
-    // A lone year stays a word; a month or a day written with two digits each is a date.
+    // A month or a day written with two digits each is a date; so is a plausible year.
     let b = token.as_bytes();
-    let shaped = (b.len() == 7 || b.len() == 10) && b[4] == b'-' && (b.len() == 7 || b[7] == b'-');
+    let year = b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && token.parse().is_ok_and(|y| BARE_YEARS.contains(&y));
+    let shaped =
+        year || (b.len() == 7 || b.len() == 10) && b[4] == b'-' && (b.len() == 7 || b[7] == b'-');
     match side(token) {
         Side::Days(first, last) if shaped => Ok(Some((Some(first), Some(last)))),
         Side::Bad(e) if shaped => Err(Refusal::BadQuery(e.0)),
@@ -271,7 +280,36 @@ mod tests {
         assert_eq!(q.filters.to.as_deref(), Some("2023-02-28"));
         let q = p("language:en spokesperson:\"Mao Ning\" 2024");
         assert_eq!(q.filters.spokesperson.as_deref(), Some("Mao Ning"));
-        assert_eq!(q.text, "2024");
+        assert_eq!(q.text, "");
+    }
+
+    #[test]
+    fn a_bare_year_is_the_whole_year_and_other_numbers_are_words() {
+        for s in ["2024", "taiwan 2024", "2024 taiwan", "2024..2024"] {
+            let q = p(s);
+            assert_eq!(q.filters.from.as_deref(), Some("2024-01-01"), "{s}");
+            assert_eq!(q.filters.to.as_deref(), Some("2024-12-31"), "{s}");
+            assert_eq!(q.refusal, None, "{s}");
+        }
+        assert_eq!(p("taiwan 2024").text, "taiwan ");
+        for s in [
+            "12",
+            "300",
+            "5000",
+            "1949",
+            "2100",
+            "20245",
+            "\"2024\"",
+            "２０２４",
+        ] {
+            let q = p(s);
+            assert_eq!(q.filters, Filters::default(), "{s}");
+            assert_eq!((q.text.as_str(), q.refusal), (s, None), "{s}");
+        }
+        // A year is a start and an end: with another one it is refused, as `from:` twice is.
+        assert!(refusal("2023 2024").contains("two start dates given"));
+        assert!(refusal("2024 from:2024-03").contains("two start dates given"));
+        assert_eq!(refusal("2024 from:2024"), "");
     }
 
     #[test]
@@ -317,7 +355,7 @@ mod tests {
         assert!(refusal("the 2024-13").contains("month 13"));
         assert!(refusal("1800..1900").contains("year 1800"));
         assert!(refusal("from:garbage").contains("from:garbage is not a date"));
-        // A lone year, or a number with a single-digit part, stays a word.
+        // A number that is no plausible year, or has a single-digit part, stays a word.
         assert_eq!(refusal("1800 2024-3-18"), "");
     }
 

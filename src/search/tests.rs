@@ -418,3 +418,29 @@ fn outlets_are_listed_and_counted() {
     );
     assert_eq!(ix.stats(), (8, 0));
 }
+
+#[test]
+fn a_quoted_year_is_a_word_and_a_bare_one_a_filter() {
+    let ix = SearchIndex::in_memory(&[
+        conference(
+            "2024-05-06-en",
+            "en",
+            "Lin Jian",
+            vec![question("AFP", "Plans for 2030?", "The 2030 goals stand.")],
+        ),
+        conference(
+            "2030-01-02-en",
+            "en",
+            "Lin Jian",
+            vec![question("AFP", "Goals?", "They stand.")],
+        ),
+    ])
+    .unwrap();
+    let o = Outlets::builtin();
+    let find = |input: &str| found(&run(&ix, &parse_query(input, &o)));
+    assert_eq!(find("\"2030\""), [hit("2024-05-06-en", 0)]);
+    assert_eq!(find("2030"), [hit("2030-01-02-en", 0)]);
+    assert_eq!(find("goals 2030"), [hit("2030-01-02-en", 0)]);
+    let r = run(&ix, &parse_query("\"2030\"", &o));
+    assert_eq!(super::Snippet::highlighted(&r.hits[0].snippet), ["2030"]);
+}
