@@ -172,9 +172,9 @@ fn markdown(records: &[Record]) -> String {
         }
         out.push('\n');
         if !r.question.is_empty() {
-            let _ = writeln!(out, "**Question ({asker}):**\n\n{}\n", quote(&r.question));
+            let _ = writeln!(out, "**Question, {asker}:**\n\n{}\n", quote(&r.question));
         }
-        let _ = writeln!(out, "**Answer ({speaker}):**\n\n{}", quote(&r.answer));
+        let _ = writeln!(out, "**Answer, {speaker}:**\n\n{}", quote(&r.answer));
     }
     out
 }

@@ -453,3 +453,39 @@ fn export_formats_parse_back_and_never_overwrite_silently() {
             .contains("2024-03-05")
     );
 }
+
+#[test]
+fn an_export_of_nothing_writes_no_file_and_similar_names_an_unknown_id() {
+    let app = with_fixtures("export-nothing");
+    let out = app.home.path().join("afp.csv");
+    let o = app.run(&[
+        "export",
+        "search",
+        "zzzqqqxxy",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing to export"), "{}", stderr(&o));
+    assert!(!out.exists(), "no empty file left to block the next export");
+    let o = app.run(&["export", "search", "Chine", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = app.run(&["similar", "1999-01-01-fr", "4"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no conference with id 1999-01-01-fr"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn similar_prints_paragraphs_not_escaped_line_ends() {
+    let app = App::new("similar-paragraphs");
+    let o = app.run(&["similar", "2026-01-07-fr", "5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(!text.contains("\\n"), "{text}");
+}

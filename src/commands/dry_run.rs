@@ -127,8 +127,9 @@ fn summary(files: &[ParsedFile], failed: usize) -> String {
         warnings += got.warnings.len();
     }
     format!(
-        "dry run, nothing written: would import {conferences} conference{} ({turns} turns) from {} file{}; {warnings} warning{}, {failed} file{} would fail",
+        "dry run, nothing written: would import {conferences} conference{} ({}) from {} file{}; {warnings} warning{}, {failed} file{} would fail",
         plural(conferences),
+        super::counted(turns, "turn"),
         files.len(),
         plural(files.len()),
         plural(warnings),

@@ -42,6 +42,15 @@ pub(super) fn run(library: &Library, dir: &Path, a: &ExportArgs) -> Result<u8, S
         ExportWhat::Conference { id } => Record::all_of(&load(library, id)?),
         ExportWhat::Bookmarks => bookmarked(library, dir)?,
     };
+    if records.is_empty() {
+        // An empty file would only stand in the way of the next export under that name.
+        let nothing = a
+            .output
+            .as_ref()
+            .map_or(String::new(), |p| format!("; {} not written", p.display()));
+        eprintln!("nothing to export: no turn{nothing}");
+        return Ok(1);
+    }
     let text = render(&records, a.format)?;
     match &a.output {
         None => super::out::write(&text)?,

@@ -41,7 +41,19 @@ pub(super) fn marked_lines(
         }
     }
     let mut open = false;
-    crate::wrap::wrap(&crate::text::escape_controls(&marked), width)
+    // Paragraphs (joined by `\n` in an answer) stay paragraphs, a blank line between them
+    // as `show` prints them; other controls are escaped.
+    let mut lines = Vec::new();
+    for (i, paragraph) in marked.split('\n').enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        lines.extend(crate::wrap::wrap(
+            &crate::text::escape_controls(paragraph),
+            width,
+        ));
+    }
+    lines
         .into_iter()
         .map(|line| {
             let mut out = String::with_capacity(line.len() + 16);
@@ -98,6 +110,12 @@ mod tests {
                 .iter()
                 .all(|l| !l.contains('\u{e000}') && !l.contains('\u{e001}'))
         );
+    }
+
+    #[test]
+    fn paragraphs_stay_paragraphs_with_a_blank_line_between() {
+        let lines = marked_lines("premier.\nsecond paragraphe", &[9..15], 80, false);
+        assert_eq!(lines, ["premier.", "", "[second] paragraphe"]);
     }
 
     #[test]

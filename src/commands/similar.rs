@@ -7,6 +7,8 @@ use crate::cli::SimilarArgs;
 use crate::library::Library;
 
 pub(super) fn run(library: &Library, a: &SimilarArgs) -> Result<u8, String> {
+    // An unknown id is said as such, not as a missing turn.
+    super::export::load(library, &a.id)?;
     let (found, _) = with_index(library, |index| {
         crate::analysis::similar(index, &a.id, a.turn, a.limit)
     })?;

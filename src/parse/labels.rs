@@ -391,7 +391,13 @@ pub(super) fn split_inline<'a>(line: &'a str, outlets: &Outlets) -> Vec<&'a str>
             let upto = next.map_or(line.len(), |n| n.end);
             line[cut.at..upto].contains(['?', '？', '吗', '嗎']) || next.is_some_and(|n| !n.asks)
         };
-        if !cut.asks || asked() {
+        // A label right behind another (`AFP: Follow-up: …`) qualifies it: one turn.
+        let bare_label = || {
+            candidate(line[start..cut.end].trim()).is_some_and(|(label, rest)| {
+                rest.is_empty() && classify(label, rest, outlets, true).is_some()
+            })
+        };
+        if (!cut.asks || asked()) && !bare_label() {
             pieces.push(line[start..cut.end].trim());
             start = cut.at;
         }
@@ -529,6 +535,17 @@ mod tests {
             "更新时间:2023-09-08 20:13:06",
         ] {
             assert_eq!(label(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_label_behind_another_is_not_a_new_turn() {
+        let o = Outlets::builtin();
+        for line in [
+            "AFP: Follow-up: does China plan a meeting?",
+            "AFP : Question de suivi : la Chine prévoit-elle une réunion ?",
+        ] {
+            assert_eq!(split_inline(line, &o), [line], "{line}");
         }
     }
 
