@@ -192,3 +192,23 @@ fn a_renamed_entry_in_the_managed_list_does_not_hide_a_later_flip() {
         "the flipped store files went unnoticed"
     );
 }
+
+/// tantivy writes `.managed.json` in any order, so a flip at its middle byte landed, one
+/// run in a dozen, inside the entry `"meta.json"`: valid JSON still, and unseen. Each byte
+/// of that name flipped in turn must be found.
+#[test]
+fn a_flip_inside_the_meta_json_entry_of_the_managed_list_is_found() {
+    let (app, expected, outlets) = imported_with_answers("bitrot-metaentry");
+    for i in 0..u64::try_from("meta.json".len()).unwrap() {
+        let files = index_files(&app);
+        let managed = files.iter().find(|p| kind(p) == ".managed.json").unwrap();
+        let text = std::fs::read_to_string(managed).unwrap();
+        let at = text.find("\"meta.json\"").expect("meta.json is listed") as u64 + 1;
+        flip(managed, at + i, 0x01);
+        let what = format!("byte {i} of the meta.json entry");
+        assert!(
+            still_exact(&app, &expected, &outlets, &what),
+            "{what}: not noticed"
+        );
+    }
+}

@@ -312,6 +312,10 @@ fn dry_run_fetches_listings_only() {
     );
     assert!(mirror.all_hits().keys().all(|p| p.contains("/default")));
     assert!(!app.corpus().join("conferences").exists());
+    assert!(
+        !app.corpus().join("raw").exists(),
+        "a dry run writes nothing, not even an empty raw folder"
+    );
 }
 
 /// A made-up site at `test.example` on the mirror: one listing page of links
@@ -397,6 +401,11 @@ fn faults_are_retried_honoured_or_reported() {
                 "2020年6月24日外交部发言人赵立坚主持例行记者会",
                 vec![Reply::status(404)],
             ),
+            (
+                "g.shtml",
+                "2020年6月23日外交部发言人赵立坚主持例行记者会",
+                vec![Reply::status(403)],
+            ),
         ],
     );
     let out = site.sync(&[]);
@@ -441,6 +450,29 @@ fn faults_are_retried_honoured_or_reported() {
         site.mirror.hits("/test.example/list/f.shtml").len(),
         1,
         "404 asked again"
+    );
+    one_manifest_line_per_outcome(&site.app);
+}
+
+/// The manifest says what the server answered, once per outcome: a page that fails the
+/// same way at each sync does not add a line each time.
+fn one_manifest_line_per_outcome(app: &App) {
+    let lines = raw_manifest(app);
+    let of = |name: &str| -> Vec<&Value> {
+        lines
+            .iter()
+            .filter(|l| l["url"] == format!("https://test.example/list/{name}"))
+            .collect()
+    };
+    for (name, status) in [("f.shtml", 404), ("g.shtml", 403), ("c.shtml", 200)] {
+        let entries = of(name);
+        assert_eq!(entries.len(), 1, "{name}: {entries:?}");
+        assert_eq!(entries[0]["status"], status, "{name}: {entries:?}");
+    }
+    assert_eq!(
+        of("d.shtml")[0]["status"],
+        0,
+        "a redirect loop got no answer"
     );
 }
 

@@ -44,6 +44,12 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
             return 2;
         }
     };
+    for note in sources
+        .iter()
+        .filter_map(|s| s.delay_note(mirror.is_some()))
+    {
+        eprintln!("note: {note}");
+    }
     let (outlets, warn) = Outlets::with_user_file();
     if let Some(w) = warn {
         eprintln!("{w}");

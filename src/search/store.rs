@@ -162,6 +162,18 @@ fn damaged_file(index: &Index, dir: &Path) -> Result<Option<String>, String> {
         .load_metas()
         .map_err(|_| format!("{} cannot be read", show_path(&dir.join("meta.json"))))?;
     let managed = index.directory().list_managed_files();
+    // The list itself, beyond being valid JSON: it names meta.json and only files that
+    // are there. A flip inside one name ("meta.json" → "mdta.json") keeps it valid JSON.
+    let list = show_path(&dir.join(".managed.json"));
+    if !managed.contains(Path::new("meta.json")) {
+        return Ok(Some(format!("{list} does not name meta.json")));
+    }
+    if let Some(ghost) = managed.iter().find(|f| !dir.join(f).exists()) {
+        return Ok(Some(format!(
+            "{list} names {}, which is not there",
+            crate::text::show_path(ghost)
+        )));
+    }
     let mut files: Vec<PathBuf> = metas
         .list_segment_files()
         .into_iter()

@@ -25,8 +25,9 @@ pub(crate) enum Fetched {
     Page(Page),
     /// 404 or 410: gone (remembered, retried next time).
     Gone(u16),
-    /// Anything else, in a sentence.
-    Failed(String),
+    /// Anything else: the last HTTP status seen (0 when no response came: a timeout, a
+    /// reset, a bad address), and what went wrong in a sentence.
+    Failed(u16, String),
 }
 
 #[derive(Debug)]
@@ -85,15 +86,16 @@ impl Fetcher {
                 Hop::Done(f) => return f,
                 Hop::Redirect(location) => {
                     let Ok(next) = self.wire(&at).join(&location).map(|u| self.unwire(u)) else {
-                        return Fetched::Failed(format!(
-                            "redirected to a bad address {location:?}"
-                        ));
+                        return Fetched::Failed(
+                            0,
+                            format!("redirected to a bad address {location:?}"),
+                        );
                     };
                     if seen.contains(&next) {
-                        return Fetched::Failed(format!("redirect loop ({at} → {next})"));
+                        return Fetched::Failed(0, format!("redirect loop ({at} → {next})"));
                     }
                     if seen.len() > MAX_REDIRECTS {
-                        return Fetched::Failed(format!("more than {MAX_REDIRECTS} redirects"));
+                        return Fetched::Failed(0, format!("more than {MAX_REDIRECTS} redirects"));
                     }
                     seen.push(next.clone());
                     at = next;
@@ -106,6 +108,7 @@ impl Fetcher {
     fn get_once(&mut self, url: &Url, delay: Duration) -> Hop {
         let wire = self.wire(url);
         let mut last_problem = String::new();
+        let mut last_status = 0;
         for attempt in 1..=TRIES {
             self.wait_turn(&wire, delay);
             self.requests += 1;
@@ -114,12 +117,14 @@ impl Fetcher {
                 Ok(r) => r,
                 Err(e) if transient(&e) => {
                     last_problem = format!("network error: {e}");
+                    last_status = 0;
                     backoff(attempt);
                     continue;
                 }
-                Err(e) => return Hop::Done(Fetched::Failed(format!("network error: {e}"))),
+                Err(e) => return Hop::Done(Fetched::Failed(0, format!("network error: {e}"))),
             };
             let status = response.status().as_u16();
+            last_status = status;
             let header = |name: &str| {
                 response
                     .headers()
@@ -134,7 +139,7 @@ impl Fetcher {
                     let announced =
                         header("content-length").and_then(|l| l.trim().parse::<u64>().ok());
                     if announced.is_some_and(|n| n > MAX_BYTES) {
-                        return Hop::Done(Fetched::Failed(too_large()));
+                        return Hop::Done(Fetched::Failed(status, too_large()));
                     }
                     let mut bytes = Vec::new();
                     let read = response
@@ -145,7 +150,7 @@ impl Fetcher {
                         .take(MAX_BYTES + 1)
                         .read_to_end(&mut bytes);
                     if bytes.len() as u64 > MAX_BYTES {
-                        return Hop::Done(Fetched::Failed(too_large()));
+                        return Hop::Done(Fetched::Failed(status, too_large()));
                     }
                     if let Err(e) = read {
                         last_problem = format!("the page was cut: {e}");
@@ -162,9 +167,10 @@ impl Fetcher {
                 301 | 302 | 303 | 307 | 308 => {
                     return match header("location") {
                         Some(l) => Hop::Redirect(l),
-                        None => {
-                            Hop::Done(Fetched::Failed(format!("HTTP {status} without a Location")))
-                        }
+                        None => Hop::Done(Fetched::Failed(
+                            status,
+                            format!("HTTP {status} without a Location"),
+                        )),
                     };
                 }
                 404 | 410 => return Hop::Done(Fetched::Gone(status)),
@@ -173,10 +179,13 @@ impl Fetcher {
                     last_problem = format!("HTTP {status} (server busy)");
                     match wait {
                         Some(w) if w > MAX_RETRY_AFTER => {
-                            return Hop::Done(Fetched::Failed(format!(
-                                "HTTP {status}: the server asks to wait {} s; try again later",
-                                w.as_secs()
-                            )));
+                            return Hop::Done(Fetched::Failed(
+                                status,
+                                format!(
+                                    "HTTP {status}: the server asks to wait {} s; try again later",
+                                    w.as_secs()
+                                ),
+                            ));
                         }
                         Some(w) => std::thread::sleep(w),
                         None => backoff(attempt),
@@ -186,10 +195,13 @@ impl Fetcher {
                     last_problem = format!("HTTP {status} (server error)");
                     backoff(attempt);
                 }
-                _ => return Hop::Done(Fetched::Failed(format!("HTTP {status}"))),
+                _ => return Hop::Done(Fetched::Failed(status, format!("HTTP {status}"))),
             }
         }
-        Hop::Done(Fetched::Failed(format!("{last_problem} ({TRIES} tries)")))
+        Hop::Done(Fetched::Failed(
+            last_status,
+            format!("{last_problem} ({TRIES} tries)"),
+        ))
     }
 
     /// Sleeps until `delay` has passed since the last request to this host.

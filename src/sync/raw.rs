@@ -45,6 +45,17 @@ pub(crate) struct Entry {
     pub(crate) date_hint: Option<String>,
 }
 
+/// Two entries for one URL that differ at most in when they were fetched.
+fn same_outcome(a: &Entry, b: &Entry) -> bool {
+    Entry {
+        fetched: String::new(),
+        ..a.clone()
+    } == Entry {
+        fetched: String::new(),
+        ..b.clone()
+    }
+}
+
 /// What a listed page needs from a sync.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Need {
@@ -70,9 +81,21 @@ pub(crate) struct RawStore {
 impl RawStore {
     /// Opens `<corpus>/raw`, reading the manifest; a torn last line is cut off.
     pub(crate) fn open(corpus: &Path) -> Result<RawStore, String> {
+        Self::open_as(corpus, true)
+    }
+
+    /// Opens `<corpus>/raw` to read only (`sync --dry-run`): nothing created or repaired,
+    /// a corpus without a raw folder is an empty store.
+    pub(crate) fn open_to_read(corpus: &Path) -> Result<RawStore, String> {
+        Self::open_as(corpus, false)
+    }
+
+    fn open_as(corpus: &Path, write: bool) -> Result<RawStore, String> {
         let dir = corpus.join("raw");
-        fs::create_dir_all(&dir)
-            .map_err(|e| format!("{}: cannot create the raw folder: {e}", dir.display()))?;
+        if write {
+            fs::create_dir_all(&dir)
+                .map_err(|e| format!("{}: cannot create the raw folder: {e}", dir.display()))?;
+        }
         let manifest = dir.join("manifest.jsonl");
         let mut latest = HashMap::new();
         let mut order = Vec::new();
@@ -95,7 +118,7 @@ impl RawStore {
                     _ => good_len += line.len(),
                 }
             }
-            if good_len < bytes.len() {
+            if write && good_len < bytes.len() {
                 let f = OpenOptions::new()
                     .write(true)
                     .open(&manifest)
@@ -242,8 +265,12 @@ impl RawStore {
     /// Stages one manifest line: seen at once by this store, written to
     /// disk by the next [`RawStore::commit`].
     pub(crate) fn record(&mut self, entry: Entry) {
-        if !self.latest.contains_key(&entry.url) {
-            self.order.push(entry.url.clone());
+        match self.latest.get(&entry.url) {
+            // The same outcome again (a page still gone, still failing the same way): the
+            // manifest already says so; a line per sync would grow it without bound.
+            Some(old) if same_outcome(old, &entry) => return,
+            Some(_) => {}
+            None => self.order.push(entry.url.clone()),
         }
         self.latest.insert(entry.url.clone(), entry.clone());
         self.staged.push(entry);

@@ -2,6 +2,7 @@
 //! before any request, every problem named by file and line.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -27,6 +28,32 @@ pub(crate) struct Source {
     pub(crate) max_pages: usize,
     /// Pause between two requests to this host, if set.
     pub(crate) delay_ms: Option<u64>,
+}
+
+/// The least pause between two requests to a real site (SYNC.md): a sources file may ask
+/// for more, never for less.
+const LEAST_DELAY_MS: u64 = 1000;
+
+impl Source {
+    /// The pause between two requests to this source's host: its `delay_ms`, at least
+    /// [`LEAST_DELAY_MS`] against a real site; none by default against a local mirror.
+    pub(crate) fn delay(&self, mirror: bool) -> Duration {
+        Duration::from_millis(match (self.delay_ms, mirror) {
+            (Some(ms), true) => ms,
+            (Some(ms), false) => ms.max(LEAST_DELAY_MS),
+            (None, true) => 0,
+            (None, false) => LEAST_DELAY_MS,
+        })
+    }
+
+    /// What to tell the user when the sources file asks for less than the least pause.
+    pub(crate) fn delay_note(&self, mirror: bool) -> Option<String> {
+        let ms = self.delay_ms.filter(|&ms| !mirror && ms < LEAST_DELAY_MS)?;
+        Some(format!(
+            "source {}: delay_ms = {ms} is raised to {LEAST_DELAY_MS}, the least pause between two requests to a real site; a local copy served under BRIEFINGS_SYNC_MIRROR is synced at the delay you set",
+            self.name
+        ))
+    }
 }
 
 impl Source {
@@ -156,7 +183,34 @@ fn web_url(s: &str) -> Result<Url, String> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::{DEFAULTS, parse};
+
+    #[test]
+    fn a_delay_below_the_least_is_raised_and_said_except_on_a_mirror() {
+        let text = |ms: &str| {
+            format!(
+                "[[source]]\nname = \"a\"\nlanguage = \"zh\"\nlisting = \"https://x.cn/a/\"\nlinks = \"x\"\n{ms}"
+            )
+        };
+        let zero = &parse(&text("delay_ms = 0\n"), "s.toml").unwrap()[0];
+        assert_eq!(zero.delay(false), Duration::from_secs(1));
+        let note = zero.delay_note(false).unwrap();
+        assert!(
+            note.contains("source a: delay_ms = 0 is raised to 1000"),
+            "{note}"
+        );
+        assert_eq!(zero.delay(true), Duration::ZERO);
+        assert_eq!(zero.delay_note(true), None);
+        let slow = &parse(&text("delay_ms = 2500\n"), "s.toml").unwrap()[0];
+        assert_eq!(slow.delay(false), Duration::from_millis(2500));
+        assert_eq!(slow.delay_note(false), None);
+        let unset = &parse(&text(""), "s.toml").unwrap()[0];
+        assert_eq!(unset.delay(false), Duration::from_secs(1));
+        assert_eq!(unset.delay(true), Duration::ZERO);
+        assert_eq!(unset.delay_note(false), None);
+    }
 
     #[test]
     fn the_defaults_read() {

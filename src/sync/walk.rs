@@ -32,7 +32,11 @@ pub(crate) fn run(
     let mut walk = Walk {
         options,
         outlets,
-        store: RawStore::open(&options.corpus)?,
+        store: if options.dry_run {
+            RawStore::open_to_read(&options.corpus)?
+        } else {
+            RawStore::open(&options.corpus)?
+        },
         fetcher: Fetcher::new(mirror),
         today: clock::today(),
         summary: Summary::default(),
@@ -70,13 +74,7 @@ struct Walk<'a> {
 
 impl Walk<'_> {
     fn delay(&self, source: &Source) -> Duration {
-        let ms = match (source.delay_ms, self.fetcher.is_mirror()) {
-            (Some(ms), true) => ms,
-            (Some(ms), false) => ms.max(1000),
-            (None, true) => 0,
-            (None, false) => 1000,
-        };
-        Duration::from_millis(ms)
+        source.delay(self.fetcher.is_mirror())
     }
 
     /// Writes the batch's manifest lines (after its files are on disk).
@@ -125,7 +123,7 @@ impl Walk<'_> {
                     self.fail(url.as_str(), format!("HTTP {status}: the listing page is not there; check the address in the sources file"));
                     break;
                 }
-                Fetched::Failed(reason) => {
+                Fetched::Failed(_, reason) => {
                     self.fail(url.as_str(), format!("listing page: {reason}"));
                     break;
                 }
@@ -283,7 +281,8 @@ impl Walk<'_> {
                 entry.problem = Some(reason.clone());
                 self.fail(url.as_str(), reason);
             }
-            Fetched::Failed(reason) => {
+            Fetched::Failed(status, reason) => {
+                entry.status = status;
                 entry.problem = Some(reason.clone());
                 self.fail(url.as_str(), reason);
             }
