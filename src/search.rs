@@ -3,7 +3,8 @@
 //! API CONTRACT (the TUI codes against it): the types below are final.
 //! The work is split by job: `analyzers` (how text becomes terms), `schema`
 //! (a turn as a document), `store` (open/validate/build/update on disk),
-//! `syntax` (the search bar's language), `query` (tantivy queries),
+//! `syntax` (the search bar's language), `pieces` (its words, `OR`, `-word`),
+//! `query` (tantivy queries),
 //! `run` (executing them), `highlight` and `snippet` (showing matches),
 //! `service` (the worker thread).
 
@@ -18,6 +19,7 @@ use crate::outlets::Outlets;
 mod analyzers;
 mod dates;
 mod highlight;
+mod pieces;
 mod query;
 mod run;
 mod scan;
@@ -109,7 +111,7 @@ pub(crate) enum Sort {
 /// A query as the index understands it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
-    /// Free text: words (all must match) and `"phrases"`.
+    /// Free text: words (all must match), `"phrases"`, `a OR b`, `-word`, `-"a phrase"`.
     pub(crate) text: String,
     pub(crate) filters: Filters,
     /// Why the query as typed cannot be run, found while reading it: the search says

@@ -167,3 +167,30 @@ fn a_bare_year_filters_search_and_kwic_and_other_numbers_are_words() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn or_joins_either_side_and_minus_excludes_in_the_cli() {
+    let app = imported("or");
+    let mut dates = hit_dates(&app, &["visit OR 会谈"]);
+    dates.sort();
+    dates.dedup();
+    assert_eq!(dates, ["2018-05-10", "2019-11-14"]);
+    let turns = |q: &str| {
+        let o = app.run(&["search", q, "--json"]);
+        let mut t: Vec<u64> = json(&o)
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h["turn"].as_u64())
+            .collect();
+        t.sort_unstable();
+        t
+    };
+    let all = turns("visit");
+    let kept = turns("visit -details");
+    assert_eq!(kept.len() + 1, all.len(), "{all:?} {kept:?}");
+    // A query that starts with `-` follows `--`, or clap takes it for a flag.
+    let o = app.run(&["search", "--json", "--", "-visit"]);
+    assert_eq!(json(&o), Value::Array(Vec::new()));
+    assert!(stderr(&o).contains("exclusions alone"), "{}", stderr(&o));
+}

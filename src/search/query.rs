@@ -12,6 +12,7 @@ use tantivy::{DateTime, Searcher};
 
 use super::analyzers::{Analysis, MAX_TOKEN_BYTES, is_cjk};
 use super::highlight::Element;
+use super::pieces::{self, Piece};
 use super::schema::{Fields, name_key};
 use super::{Filters, Query, dates};
 use super::{Highlighter, Refusal, suggest};
@@ -20,67 +21,6 @@ use crate::text::escape_controls;
 
 /// How many dictionary terms the half-typed word may stand for.
 pub(crate) const MAX_PREFIX_EXPANSIONS: u32 = 50;
-
-/// A word or a quoted phrase of the query text; every piece must match.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Piece {
-    pub(crate) text: String,
-    /// The last word, still being typed: its last token also matches as a prefix.
-    pub(crate) prefix: bool,
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '«' | '»')
-}
-
-/// Cuts free text into words and quoted phrases. A quote without a partner is
-/// ignored, so `"unbalanced` is the word `unbalanced`.
-pub(super) fn pieces(text: &str, prefix_last: bool) -> Vec<Piece> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut i = 0;
-    let flush = |w: &mut String, out: &mut Vec<Piece>| {
-        if !w.is_empty() {
-            out.push(Piece {
-                text: std::mem::take(w),
-                prefix: false,
-            });
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if is_quote(c) {
-            if let Some(close) = chars[i + 1..].iter().position(|&d| is_quote(d)) {
-                flush(&mut word, &mut out);
-                let phrase: String = chars[i + 1..i + 1 + close].iter().collect();
-                if !phrase.trim().is_empty() {
-                    out.push(Piece {
-                        text: phrase,
-                        prefix: false,
-                    });
-                }
-                i += close + 2;
-                continue;
-            }
-            flush(&mut word, &mut out);
-        } else if c.is_whitespace() {
-            flush(&mut word, &mut out);
-        } else {
-            word.push(c);
-        }
-        i += 1;
-    }
-    let ends_in_word = !word.is_empty();
-    flush(&mut word, &mut out);
-    if prefix_last
-        && ends_in_word
-        && let Some(last) = out.last_mut()
-    {
-        last.prefix = true;
-    }
-    out
-}
 
 /// The analyses (hence fields) a query searches, given the language filter.
 pub(super) fn analyses_for(language: Option<&str>) -> Vec<Analysis> {
@@ -106,16 +46,36 @@ pub(super) fn build(q: &Query, f: &Fields, searcher: &Searcher) -> Result<Built,
     let analyses = analyses_for(q.filters.language.as_deref());
     let mut highlighter = Highlighter::default();
     let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
-    let pieces = pieces(&q.text, q.prefix_last);
-    for piece in &pieces {
-        if let Some(sub) = piece_query(piece, &analyses, f, &mut highlighter) {
-            clauses.push((Occur::Must, sub));
+    let asked = pieces::clauses(&q.text, q.prefix_last);
+    for group in &asked.groups {
+        let mut any: Vec<Box<dyn TantivyQuery>> = group
+            .iter()
+            .filter_map(|piece| piece_query(piece, &analyses, f, &mut highlighter))
+            .collect();
+        match any.len() {
+            0 => {}
+            1 => clauses.extend(any.pop().map(|q| (Occur::Must, q))),
+            _ => clauses.push((
+                Occur::Must,
+                Box::new(BooleanQuery::new(
+                    any.into_iter().map(|q| (Occur::Should, q)).collect(),
+                )),
+            )),
         }
     }
     let filters = filter_queries(&q.filters, f, searcher)?;
     // Words of which none is searchable must not widen to every turn of the filters.
-    if clauses.is_empty() && (!pieces.is_empty() || filters.is_empty()) {
-        return Err(nothing_to_search(&q.text));
+    if clauses.is_empty() && (!asked.groups.is_empty() || filters.is_empty()) {
+        return Err(if asked.groups.is_empty() && !asked.excluded.is_empty() {
+            only_exclusions()
+        } else {
+            nothing_to_search(&q.text)
+        });
+    }
+    // An excluded word is never highlighted: its terms go to a highlighter nobody reads.
+    let mut unseen = Highlighter::default();
+    for piece in &asked.excluded {
+        clauses.extend(piece_query(piece, &analyses, f, &mut unseen).map(|q| (Occur::MustNot, q)));
     }
     for filter in filters {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
@@ -136,6 +96,14 @@ fn nothing_to_search(text: &str) -> Refusal {
             escape_controls(text)
         )
     })
+}
+
+fn only_exclusions() -> Refusal {
+    Refusal::NothingToSearch(
+        "a query of exclusions alone (-word) has nothing to exclude from: add a word or a \
+         filter (`chine -taiwan`, `lang:fr -taiwan`)"
+            .to_string(),
+    )
 }
 
 /// One piece on every searched field: any field may match it.
@@ -398,28 +366,4 @@ fn spokesperson_query(
         )));
     }
     Ok(Box::new(TermSetQuery::new(terms)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Piece, pieces};
-
-    fn texts(p: &[Piece]) -> Vec<(&str, bool)> {
-        p.iter().map(|p| (p.text.as_str(), p.prefix)).collect()
-    }
-
-    #[test]
-    fn words_phrases_and_stray_quotes() {
-        assert_eq!(
-            texts(&pieces("taiwan \"mer de chine\" intern", true)),
-            [("taiwan", false), ("mer de chine", false), ("intern", true)]
-        );
-        assert_eq!(texts(&pieces("\"unbalanced", true)), [("unbalanced", true)]);
-        assert_eq!(texts(&pieces("done ", true)), [("done", false)]);
-        assert_eq!(
-            texts(&pieces("a \"b c\"", true)),
-            [("a", false), ("b c", false)]
-        );
-        assert!(pieces("\"\"", true).is_empty());
-    }
 }

@@ -149,7 +149,13 @@ fn apply(
     outlets: &Outlets,
 ) -> Result<bool, Refusal> {
     let Some(what) = filter_of(key) else {
-        return Ok(false);
+        return match key.strip_prefix('-').filter(|k| filter_of(k).is_some()) {
+            // `-word` excludes a word; a filter says what to keep, not what to drop.
+            Some(k) => Err(Refusal::BadQuery(format!(
+                "-{k}: a filter cannot be excluded; give the one to keep ({k}:…)"
+            ))),
+            None => Ok(false),
+        };
     };
     if value.is_empty() {
         return Err(Refusal::BadQuery(format!(
@@ -374,6 +380,7 @@ mod tests {
             ("2024..2025 from:2023", "two start dates given"),
             ("date:2024-03 2024-03-05..", "two start dates given"),
             ("sp:guo sp:mao", "two spokespeople given"),
+            ("chine -outlet:AFP", "-outlet: a filter cannot be excluded"),
         ] {
             assert!(refusal(s).contains(said), "{s}: {}", refusal(s));
         }

@@ -131,6 +131,13 @@ fn found_text(ix: &SearchIndex, text: &str) -> Vec<(String, usize)> {
     found(&run(ix, &text_query(text)))
 }
 
+/// The hits of `text`, in (conference, turn) order.
+fn sorted(ix: &SearchIndex, text: &str) -> Vec<(String, usize)> {
+    let mut got = found_text(ix, text);
+    got.sort();
+    got
+}
+
 fn hit(id: &str, turn: usize) -> (String, usize) {
     (id.into(), turn)
 }
@@ -443,4 +450,76 @@ fn a_quoted_year_is_a_word_and_a_bare_one_a_filter() {
     assert_eq!(find("goals 2030"), [hit("2030-01-02-en", 0)]);
     let r = run(&ix, &parse_query("\"2030\"", &o));
     assert_eq!(super::Snippet::highlighted(&r.hits[0].snippet), ["2030"]);
+}
+
+#[test]
+fn or_matches_either_side_and_every_other_word_still_must() {
+    let ix = index();
+    let sorted = |text: &str| sorted(&ix, text);
+    assert_eq!(
+        sorted("台湾 OR 南海"),
+        [hit("2024-02-22-zh", 0), hit("2024-02-22-zh", 1)]
+    );
+    assert_eq!(
+        sorted("\"mer de Chine\" OR tariffs"),
+        [
+            hit("2024-03-18-fr", 2),
+            hit("2025-06-24-en", 0),
+            hit("2025-06-24-en", 1)
+        ]
+    );
+    assert_eq!(
+        sorted("souveraineté \"mer de Chine\" OR tariffs"),
+        [hit("2024-03-18-fr", 2)]
+    );
+    // In lower case `or` is a word, which must match like any other.
+    assert!(found_text(&ix, "台湾 or 南海").is_empty());
+    let r = run(&ix, &text_query("tariffs OR protectionism"));
+    assert_eq!(
+        super::Snippet::highlighted(&r.hits[0].snippet),
+        ["tariffs", "protectionism"]
+    );
+}
+
+#[test]
+fn minus_excludes_turns_and_is_never_highlighted() {
+    let ix = index();
+    let mut chine = sorted(&ix, "chine");
+    chine.retain(|h| *h != hit("2024-03-18-fr", 2));
+    assert_eq!(chine.len(), 3);
+    assert_eq!(sorted(&ix, "chine -souveraineté"), chine);
+    assert_eq!(
+        found_text(&ix, "coopération -\"sécurité alimentaire\""),
+        [hit("2024-03-18-fr", 0)]
+    );
+    // Excluded by stem, as words match: `négociation` drops `négociations` too.
+    assert!(found_text(&ix, "chine -négociation -souveraineté -alimentaire -sea").is_empty());
+    let r = run(&ix, &text_query("sécurité -alimentaire"));
+    assert_eq!(found(&r), [hit("2024-03-18-fr", 0)]);
+    assert_eq!(r.highlighter.ranges("sécurité alimentaire").len(), 1);
+    let text = "Chine : souveraineté";
+    let words = super::char_slices(
+        text,
+        &run(&ix, &text_query("chine OR taiwan -souveraineté"))
+            .highlighter
+            .ranges(text),
+    );
+    assert_eq!(words, ["Chine"]);
+}
+
+#[test]
+fn exclusions_alone_are_refused_and_with_a_filter_keep_the_rest() {
+    let ix = index();
+    let o = Outlets::builtin();
+    for input in ["-taiwan", "-\"mer de chine\" -tariffs"] {
+        let said = run(&ix, &parse_query(input, &o))
+            .refusal
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        assert!(said.contains("exclusions alone"), "{input}: {said}");
+    }
+    assert_eq!(
+        found(&run(&ix, &parse_query("lang:en -tariffs", &o))),
+        [hit("2025-06-24-en", 1)]
+    );
 }
