@@ -179,7 +179,7 @@ pub(super) const BINDINGS: &[Binding] = &[
     b(&[Pat::Printable], A::Insert(' '), S::Inputs, "type (q, j, / … are letters here; paste works)", None),
     b(&[ch('q')], A::Quit, S::Browsing, "quit", Some("quit")),
     b(&[ch('?')], A::ToggleHelp, S::Browsing, "help: every binding", Some("help")),
-    b(&[ch('/')], A::OpenSearch, S::Browsing, "search (incremental; outlet:AFP lang:fr 2024-01..2025-06 words)", Some("search")),
+    b(&[ch('/')], A::OpenSearch, S::Browsing, "search (incremental; the query syntax is below)", Some("search")),
     b(&[code(K::Tab), ch('l'), code(K::Right)], A::FocusNext, S::Browsing, "next pane", None),
     b(&[code(K::BackTab), ch('h'), code(K::Left)], A::FocusPrev, S::Browsing, "previous pane", None),
     b(&[ch('o')], A::OutletPicker, S::Browsing, "outlet picker: an outlet's questions, newest first", Some("outlets")),

@@ -123,9 +123,44 @@ fn help_lists_bindings_from_the_table() {
     run(&mut app, &[Action::Bottom]);
     let (lines, _) = screen(&app);
     assert!(
-        lines.join("\n").contains("Ctrl-c        quit"),
+        lines.iter().any(|l| l.contains("┃   Ctrl-c ") && l.contains(" quit ")),
         "the last rows are reachable"
     );
+}
+
+#[test]
+fn the_query_syntax_reads_whole_at_80_columns() {
+    let mut app = fixture::app(80, 24);
+    run(&mut app, &[Action::ToggleHelp]);
+    // Every page of the help, scrolled through: no row is cut at the popup's edge.
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        let (lines, _) = screen(&app);
+        for l in &lines[2..22] {
+            assert!(!l.contains("…┃"), "cut: {l}");
+            seen.push(l.clone());
+        }
+        run(&mut app, &[Action::PageDown]);
+    }
+    let all = seen.join("\n");
+    for (key, said) in [
+        ("/", "search (incremental; the query syntax is below)"),
+        ("", "Query syntax (in the search bar)"),
+        ("chine taiwan", "every word must match (any case, accents or ending)"),
+        ("\"mer de Chine\"", "these words in this order"),
+        ("outlet:AFP", "one outlet, by any of its names (agence, 路透社)"),
+        ("2024", "a year; 2024-03 a month, 2024-01..2025-06 a range"),
+    ] {
+        assert!(
+            seen.iter().any(|l| l.contains(said) && l.contains(&format!("┃   {key} "))
+                || key.is_empty() && l.contains(said)),
+            "{key} {said} not in:\n{all}"
+        );
+    }
+    // The page holding the syntax, as a person sees it.
+    app.help_scroll = 0;
+    run(&mut app, &[Action::PageDown, Action::PageDown]);
+    check("help_syntax_80x24", &app);
 }
 
 #[test]

@@ -36,7 +36,8 @@ impl App {
                 self.help_scroll = self
                     .help_scroll
                     .saturating_add_signed(delta)
-                    .min(crate::tui::keymap::BINDINGS.len() + 20);
+                    // Rows wrap and the query syntax follows the bindings; drawing clamps to the end.
+                    .min(2 * crate::tui::keymap::BINDINGS.len() + 40);
             }
             Mode::Picker => self.picker.cursor.step(delta, self.picker.shown.len()),
             Mode::Search => self.move_in(Focus::Hits, delta),
