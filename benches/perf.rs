@@ -1,7 +1,8 @@
 //! The performance benchmark (`cargo bench --bench perf`): generates the benchmark corpus,
 //! imports it with the release binary, browses and searches it, and prints the figures of
 //! `shared/bench/README.md` with their targets. `BENCH_SIZES`, `BENCH_RUNS`, `BENCH_SEED` tune it; `BENCH_ONLY=paragraph` runs the 2 MB paragraph rows alone, `BENCH_ONLY=analysis` the analysis rows, `BENCH_ONLY=sync` the sync rows,
-//! `BENCH_ONLY=archive` the whole-archive point (`BENCH_ARCHIVE` conferences, default 20,000).
+//! `BENCH_ONLY=archive` the whole-archive point (`BENCH_ARCHIVE` conferences, default 20,000),
+//! `BENCH_ONLY=han` the cost of the single Han character field (`perf/han.rs`).
 
 #[path = "perf/analysis.rs"]
 mod analysis;
@@ -17,6 +18,8 @@ mod browse;
 mod config;
 #[path = "perf/corpus.rs"]
 mod corpus;
+#[path = "perf/han.rs"]
+mod han;
 #[path = "perf/import.rs"]
 mod import;
 #[path = "perf/paragraph.rs"]
@@ -45,6 +48,8 @@ fn main() {
     if let Some(child) = std::env::var_os(browse::CHILD) {
         if child == analysis::CHILD_VALUE {
             analysis::child_main();
+        } else if child == han::CHILD_VALUE {
+            han::child_main();
         } else {
             browse::child_main();
         }
@@ -68,6 +73,21 @@ fn main() {
         }
         Ok("archive") => {
             println!("{}", archive_rows(&cfg));
+            return;
+        }
+        Ok("han") => {
+            let count = std::env::var("BENCH_ARCHIVE")
+                .ok()
+                .and_then(|v| v.trim().replace('_', "").parse().ok())
+                .unwrap_or(2229);
+            let rows = han::measure(&cfg, &shared(), count)
+                .unwrap_or_else(|e| format!("single Han characters: not measured ({e})"));
+            println!(
+                "{rows}
+machine: {}; load average after: {}",
+                machine(),
+                load_average()
+            );
             return;
         }
         _ => {}

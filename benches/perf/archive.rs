@@ -32,11 +32,11 @@ const VERSION: u32 = 1;
 const LANGUAGES: [&str; 3] = ["fr", "en", "zh"];
 
 /// A built archive: its corpus and cache, and what it holds.
-struct Archive {
-    corpus: PathBuf,
+pub struct Archive {
+    pub corpus: PathBuf,
     cache: PathBuf,
-    conferences: usize,
-    turns: usize,
+    pub conferences: usize,
+    pub turns: usize,
     /// `briefings index` over the whole archive, when it was built in this run.
     index_s: Option<f64>,
 }
@@ -101,7 +101,7 @@ pub fn measure(
 }
 
 /// The archive on disk, built unless a complete one of this version is there.
-fn ensure(
+pub fn ensure(
     binary: &Path,
     work: &Path,
     shared: &Path,

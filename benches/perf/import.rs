@@ -90,7 +90,7 @@ pub fn measure(binary: &Path, raw: &Path, home: &Path, runs: usize) -> Result<Im
     })
 }
 
-fn dir_bytes(dir: &Path) -> u64 {
+pub fn dir_bytes(dir: &Path) -> u64 {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };

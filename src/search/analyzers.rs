@@ -20,6 +20,11 @@
 //!
 //! Because the same tokenizer runs for French and English text, Chinese quoted
 //! in a French answer and Latin words in a Chinese one are findable in either.
+//!
+//! A single Han character (`南`) is no bigram: every Han character of a turn is
+//! also indexed alone, in a field of its own ([`HAN_CHARS`], no positions), so
+//! `南` is one posting list (南海, 南非, 海南 …) instead of a union of every
+//! bigram holding it (30 ms per query on 743 Chinese conferences; see BENCH.md).
 
 use frostem::Algorithm;
 use tantivy::tokenizer::{
@@ -119,6 +124,89 @@ pub(super) fn register(index: &tantivy::Index) {
     let manager = index.tokenizers();
     for a in Analysis::ALL {
         manager.register(a.name(), a.analyzer());
+    }
+    manager.register(HAN_CHARS, TextAnalyzer::from(HanChars::default()));
+}
+
+/// Words too common to be worth a mark (folded: lowercase, no accents): searched like
+/// any other word, but outside a quoted phrase they are not highlighted, so the
+/// words that matter stand out in snippets and the reader.
+const STOP_WORDS: &[&str] = &[
+    // French
+    "a", "au", "aux", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "elle", "en", "est",
+    "et", "il", "ils", "l", "la", "le", "les", "leur", "nous", "on", "ou", "par", "pas", "pour",
+    "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une", "vous", "y",
+    // English
+    "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "or",
+    "that", "the", "this", "to", "was", "we", "with", // Chinese
+    "的", "了", "是", "在", "和", "与", "及", "也", "都", "就", "而", "之", "着",
+];
+
+/// Whether `text` is one stop word ([`STOP_WORDS`]), in any case or accents (`À`, `Les`).
+pub(super) fn is_stop_word(text: &str) -> bool {
+    let mut found = None;
+    let mut count = 0;
+    Analysis::Folded.each_token(text, |t, _| {
+        count += 1;
+        found = Some(STOP_WORDS.contains(&t));
+    });
+    count == 1 && found == Some(true)
+}
+
+/// The tokenizer of the field holding every Han (and kana) character alone.
+pub(super) const HAN_CHARS: &str = "briefings_han";
+
+/// The piece's one Han character, when it is nothing else (`南`, ` 南 `): what the
+/// single-character field answers.
+pub(super) fn lone_han(text: &str) -> Option<char> {
+    let mut chars = text.chars().filter(|c| c.is_alphanumeric());
+    let c = chars.next()?;
+    (is_cjk(c) && chars.next().is_none()).then_some(c)
+}
+
+/// Each Han/kana character of a text as a token of its own; everything else is skipped.
+#[derive(Clone, Default)]
+pub(super) struct HanChars {
+    token: Token,
+}
+
+impl Tokenizer for HanChars {
+    type TokenStream<'a> = HanStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> HanStream<'a> {
+        self.token.reset();
+        HanStream {
+            chars: text.char_indices(),
+            token: &mut self.token,
+        }
+    }
+}
+
+/// The stream of [`HanChars`].
+pub(super) struct HanStream<'a> {
+    chars: std::str::CharIndices<'a>,
+    token: &'a mut Token,
+}
+
+impl TokenStream for HanStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((at, c)) = self.chars.find(|&(_, c)| is_cjk(c)) else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push(c);
+        self.token.offset_from = at;
+        self.token.offset_to = at + c.len_utf8();
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
     }
 }
 
@@ -240,6 +328,28 @@ mod tests {
             ["apec", "会议", "议在", "lima", "举行"]
         );
         assert_eq!(terms(Analysis::Folded, "l’État"), ["l", "etat"]);
+    }
+
+    #[test]
+    fn every_han_character_is_also_a_token_alone() {
+        use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+        let mut a = TextAnalyzer::from(super::HanChars::default());
+        let mut stream = a.token_stream("南海 and 海南，APEC会议");
+        let mut got = Vec::new();
+        while let Some(t) = stream.next() {
+            got.push(t.text.clone());
+        }
+        assert_eq!(got, ["南", "海", "海", "南", "会", "议"]);
+        assert_eq!(super::lone_han(" 南 "), Some('南'));
+        for stop in ["de", "La", "à", "the", "THE", "的", "l'"] {
+            assert!(super::is_stop_word(stop), "{stop}");
+        }
+        for word in ["chine", "de la", "l'État", "南", "南海", "theory"] {
+            assert!(!super::is_stop_word(word), "{word}");
+        }
+        for text in ["南海", "a", "南a", ""] {
+            assert_eq!(super::lone_han(text), None, "{text}");
+        }
     }
 
     #[test]

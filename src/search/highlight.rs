@@ -40,6 +40,8 @@ impl Element {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Sequences {
     pub(super) by_analysis: Vec<(Analysis, Vec<Vec<Element>>)>,
+    /// Han characters searched alone (`南`): each of them is marked wherever it is, in any language.
+    pub(super) chars: Vec<char>,
 }
 
 impl Highlighter {
@@ -59,6 +61,14 @@ impl Highlighter {
         }
     }
 
+    /// Adds a Han character searched alone.
+    pub(super) fn add_char(&mut self, c: char) {
+        let chars = &mut Arc::make_mut(&mut self.sequences).chars;
+        if !chars.contains(&c) {
+            chars.push(c);
+        }
+    }
+
     /// Char ranges of matches in `text`, looking only at analyses that apply
     /// to `language` (`None`: all of them).
     ///
@@ -73,8 +83,17 @@ impl Highlighter {
             .iter()
             .filter(|(a, _)| language.is_none() || *a == Analysis::Folded || Some(*a) == stem)
             .collect();
+        let chars = &self.sequences.chars;
+        let mut bytes: Vec<Range<usize>> = Vec::new();
+        if !chars.is_empty() {
+            bytes.extend(
+                text.char_indices()
+                    .filter(|(_, c)| chars.contains(c))
+                    .map(|(at, c)| at..at + c.len_utf8()),
+            );
+        }
         if active.is_empty() {
-            return Vec::new();
+            return merge(to_chars(text, bytes));
         }
         // Per active analysis: tokens that match an element, with their ordinal,
         // so a sequence matches where ordinals run consecutively.
@@ -102,7 +121,6 @@ impl Highlighter {
                 kept[k].push((ordinal, term.clone(), r));
             }
         }
-        let mut bytes = Vec::new();
         for (k, (_, seqs)) in active.iter().enumerate() {
             let kept = &mut kept[k];
             kept.sort_by_key(|x| x.0);

@@ -10,7 +10,7 @@ use tantivy::query::{
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DateTime, Searcher};
 
-use super::analyzers::{Analysis, MAX_TOKEN_BYTES, is_cjk};
+use super::analyzers::{Analysis, MAX_TOKEN_BYTES, is_cjk, is_stop_word, lone_han};
 use super::highlight::Element;
 use super::pieces::{self, Piece};
 use super::schema::{Fields, name_key};
@@ -106,13 +106,30 @@ fn only_exclusions() -> Refusal {
     )
 }
 
-/// One piece on every searched field: any field may match it.
+/// One piece on every searched field: any field may match it. A lone Han character
+/// (`南`) is one term of the single-character field: it is in no bigram's place. A stop
+/// word outside quotes matches but is not highlighted.
 fn piece_query(
     piece: &Piece,
     analyses: &[Analysis],
     f: &Fields,
     highlighter: &mut Highlighter,
 ) -> Option<Box<dyn TantivyQuery>> {
+    // Outside quotes a stop word (`de`, `the`, `的`) is searched but not marked: what it
+    // would mark goes to a highlighter nobody reads.
+    let mut unmarked = Highlighter::default();
+    let highlighter = if !piece.quoted && is_stop_word(&piece.text) {
+        &mut unmarked
+    } else {
+        highlighter
+    };
+    if let Some(c) = lone_han(&piece.text) {
+        highlighter.add_char(c);
+        return Some(Box::new(TermQuery::new(
+            Term::from_field_text(f.han, c.encode_utf8(&mut [0; 4])),
+            IndexRecordOption::WithFreqs,
+        )));
+    }
     let mut any: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
     for &a in analyses {
         let field = f.text(a);

@@ -7,7 +7,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::{DateTime, TantivyDocument};
 
-use super::analyzers::Analysis;
+use super::analyzers::{Analysis, HAN_CHARS};
 use super::dates;
 use crate::model::{Conference, Turn, TurnKind};
 
@@ -18,7 +18,8 @@ use crate::model::{Conference, Turn, TurnKind};
 /// 3: the folded field without positions.
 /// 4: text loaded through the one cleaning rule (NFC, no soft hyphens or zero-width spaces).
 /// 5: words of exactly `MAX_TOKEN_BYTES` bytes indexed (the limit is inclusive, as said).
-pub(crate) const SCHEMA_VERSION: u32 = 5;
+/// 6: every Han character also indexed alone (`han`), so one character finds text.
+pub(crate) const SCHEMA_VERSION: u32 = 6;
 
 /// Handles on every field of [`schema`].
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +41,8 @@ pub(super) struct Fields {
     pub(crate) stem_fr: Field,
     pub(crate) stem_en: Field,
     pub(crate) folded: Field,
+    /// Each Han character alone (`南`), without positions: what one typed character matches.
+    pub(crate) han: Field,
 }
 
 impl Fields {
@@ -74,6 +77,7 @@ impl Fields {
             stem_fr: f("stem_fr")?,
             stem_en: f("stem_en")?,
             folded: f("folded")?,
+            han: f("han")?,
         })
     }
 }
@@ -110,6 +114,10 @@ pub(super) fn schema() -> Schema {
             .set_index_option(option);
         b.add_text_field(name, TextOptions::default().set_indexing_options(indexing));
     }
+    let han = TextFieldIndexing::default()
+        .set_tokenizer(HAN_CHARS)
+        .set_index_option(IndexRecordOption::WithFreqs);
+    b.add_text_field("han", TextOptions::default().set_indexing_options(han));
     b.build()
 }
 
@@ -174,6 +182,7 @@ pub(super) fn turn_doc(f: &Fields, c: &Conference, i: usize, t: &Turn) -> Tantiv
     let all = format!("{question}\n{answer}");
     d.add_text(f.text(Analysis::stemmed_field_for(&c.language)), &all);
     d.add_text(f.folded, &all);
+    d.add_text(f.han, &all);
     d.add_text(f.question, question);
     d.add_text(f.answer, answer);
     d

@@ -181,6 +181,98 @@ fn chinese_words_and_latin_inside_chinese() {
 }
 
 #[test]
+fn one_han_character_finds_every_text_holding_it_and_marks_it_alone() {
+    let ix = SearchIndex::in_memory(&[
+        conference(
+            "2024-05-06-zh",
+            "zh",
+            "Lin Jian",
+            vec![
+                question("CCTV", "南海局势如何？", "我们维护和平。"),
+                question("AFP", "南非总统访华。", "欢迎。"),
+                question("Reuters", "海南自贸港。", "开放。"),
+                question("Xinhua", "东海和台湾。", "中方立场一贯。"),
+            ],
+        ),
+        conference(
+            "2024-05-07-fr",
+            "fr",
+            "Lin Jian",
+            vec![
+                question("AFP", "Le mot 南 seul.", "Oui."),
+                question("AFP", "Sans caractère chinois.", "Non."),
+            ],
+        ),
+    ])
+    .unwrap();
+    let want = [
+        hit("2024-05-06-zh", 0),
+        hit("2024-05-06-zh", 1),
+        hit("2024-05-06-zh", 2),
+        hit("2024-05-07-fr", 0),
+    ];
+    for prefix_last in [false, true] {
+        for typed in ["南", " 南 "] {
+            let q = Query {
+                prefix_last,
+                ..text_query(typed)
+            };
+            let r = run(&ix, &q);
+            let mut got = found(&r);
+            got.sort();
+            assert_eq!(got, want, "{typed:?} prefix {prefix_last}");
+            for h in &r.hits {
+                assert_eq!(h.snippet.highlighted(), ["南"], "{:?}", h.snippet);
+            }
+            // The reader marks the character alone, inside bigrams and at any place in a run.
+            let text = "南海、南非和海南，东海不算。";
+            let marked = super::char_slices(text, &r.highlighter.ranges_for(text, "zh"));
+            assert_eq!(marked, ["南", "南", "南"]);
+            assert_eq!(r.highlighter.ranges(text), [0..1, 3..4, 7..8]);
+        }
+    }
+    // Excluded, it leaves the turns without it; with a word, both must match.
+    let mut got = found_text(&ix, "海 -南");
+    got.sort();
+    assert_eq!(got, [hit("2024-05-06-zh", 3)]);
+    assert_eq!(found_text(&ix, "南 自贸港"), [hit("2024-05-06-zh", 2)]);
+    assert!(found_text(&ix, "北").is_empty());
+}
+
+#[test]
+fn stop_words_match_but_are_marked_only_inside_phrases() {
+    let ix = index();
+    let r = run(&ix, &text_query("la sécurité régionale"));
+    assert_eq!(found(&r), [hit("2024-03-18-fr", 0)]);
+    assert_eq!(r.hits[0].snippet.highlighted(), ["sécurité", "régionale"]);
+    let text = "À la sécurité de la région, et à la sécurité régionale.";
+    let marked = super::char_slices(text, &r.highlighter.ranges(text));
+    assert_eq!(marked, ["sécurité", "sécurité", "régionale"]);
+    // Quoted, the phrase is marked whole, its stop words too.
+    let r = run(&ix, &text_query("\"à la sécurité\""));
+    assert_eq!(r.hits[0].snippet.highlighted(), ["à la sécurité"]);
+    // A stop word still narrows the search: no turn with `souveraineté` holds `the`.
+    assert_eq!(found_text(&ix, "souveraineté").len(), 1);
+    assert!(found_text(&ix, "the souveraineté").is_empty());
+    let r = run(&ix, &text_query("the sea"));
+    let marked = r.hits[0].snippet.highlighted();
+    assert!(
+        !marked.is_empty() && marked.iter().all(|m| m == "Sea"),
+        "{marked:?}"
+    );
+    // In Chinese: 的 and 了 are found and not marked; "的" quoted is.
+    let r = run(&ix, &text_query("的 台湾"));
+    assert_eq!(found(&r), [hit("2024-02-22-zh", 1)]);
+    let marked = r.hits[0].snippet.highlighted();
+    assert!(
+        !marked.is_empty() && marked.iter().all(|m| m == "台湾"),
+        "{marked:?}"
+    );
+    let r = run(&ix, &text_query("\"的\""));
+    assert!(r.hits[0].snippet.highlighted().iter().all(|m| m == "的"));
+}
+
+#[test]
 fn every_word_must_match_and_phrases_keep_order() {
     let ix = index();
     assert_eq!(
