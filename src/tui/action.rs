@@ -50,6 +50,8 @@ pub(super) enum Action {
     CopyCitation,
     /// Answer only ↔ question and answer.
     ToggleAnswerOnly,
+    /// Hits by relevance ↔ newest first.
+    ToggleSort,
     /// Mouse capture on / off.
     ToggleMouse,
     /// Show or hide the help overlay.

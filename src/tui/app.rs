@@ -24,7 +24,7 @@ use crate::outlets::Outlets;
 use crate::problem::Problem;
 use crate::search::{Query, SearchIndex};
 
-pub(super) use results::{Row, RowSource};
+pub(super) use results::{Row, RowSource, sort_label};
 pub(super) use source::Source;
 
 /// Work the event loop does for `update` (terminal writes, threads, the search worker).
@@ -86,6 +86,8 @@ pub(super) struct SearchState {
     pub(crate) extending: bool,
     /// The newest request asks for every hit, for `G`: the cursor goes to the last one.
     pub(crate) to_last: bool,
+    /// The order of the hits (`s` flips it), kept for every query until flipped again.
+    pub(crate) sort: crate::search::Sort,
     /// Queries run before (this run and earlier ones).
     pub(crate) history: History,
 }
@@ -255,6 +257,7 @@ impl App {
             Action::PrevSameOutlet => self.same_outlet(-1),
             Action::CopyCitation => self.copy_citation(),
             Action::ToggleAnswerOnly => self.toggle_answer_only(),
+            Action::ToggleSort => self.toggle_sort(),
             Action::ToggleMouse => self.toggle_mouse(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {

@@ -73,7 +73,11 @@ pub(crate) fn conferences() -> Vec<Conference> {
 
 /// A browser over the fixture at `width`×`height`, as after start-up.
 pub(crate) fn app(width: u16, height: u16) -> App {
-    let confs = conferences();
+    app_over(conferences(), width, height)
+}
+
+/// A browser over `confs` at `width`×`height`, as after start-up.
+pub(crate) fn app_over(confs: Vec<Conference>, width: u16, height: u16) -> App {
     let entries = confs.iter().map(Entry::of).collect();
     let mut app = App::new(
         Source::Memory(confs),

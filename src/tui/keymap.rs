@@ -188,6 +188,7 @@ pub(super) const BINDINGS: &[Binding] = &[
     b(&[ch('n')], A::NextMatch, S::Browsing, "next match in the reader", None),
     b(&[ch('N')], A::PrevMatch, S::Browsing, "previous match in the reader", None),
     b(&[ch('y')], A::CopyCitation, S::Browsing, "copy the turn as a citation (OSC 52)", Some("quote")),
+    b(&[ch('s')], A::ToggleSort, S::Browsing, "sort the hits: by relevance ↔ newest first", None),
     b(&[ch('a')], A::ToggleAnswerOnly, S::Browsing, "answer only ↔ question and answer", None),
     b(&[ch('m')], A::ToggleMouse, S::Browsing, "mouse capture on/off (off: the terminal selects text)", None),
     b(&[ch('R')], A::Reload, S::Browsing, "reload the catalogue and index (see new imports)", None),

@@ -65,6 +65,30 @@ fn every_keystroke_searches_and_the_reader_marks_the_matches() {
 }
 
 #[test]
+fn the_reader_marks_no_stop_word_outside_a_phrase() {
+    let (mut app, index) = ready(160, 48);
+    app.update(Action::OpenSearch);
+    let marks = |app: &App| -> Vec<String> {
+        app.page()
+            .lines()
+            .iter()
+            .flatten()
+            .filter(|s| s.kind == Kind::Match)
+            .map(|s| s.text.to_lowercase())
+            .collect()
+    };
+    type_text(&mut app, &index, "la sécurité ");
+    assert_eq!(app.rows[app.hits.selected].conference, "2025-07-29-fr");
+    assert_eq!(marks(&app), ["sécurité"], "`la` is searched, not marked");
+    for _ in 0.."la sécurité ".chars().count() {
+        app.update(Action::Backspace);
+    }
+    pump(&mut app, &index);
+    type_text(&mut app, &index, "\"la sécurité\"");
+    assert_eq!(marks(&app), ["la sécurité"], "inside quotes it is");
+}
+
+#[test]
 fn stale_answers_are_dropped() {
     let (mut app, index) = ready(80, 24);
     app.update(Action::OpenSearch);
@@ -259,6 +283,76 @@ fn many_hits() -> (App, SearchIndex) {
         "a first page of hits"
     );
     (app, index)
+}
+
+#[test]
+fn s_flips_the_hits_between_relevance_and_newest_first() {
+    // The oldest turn says `tarifs` most often: first by relevance, last by date.
+    let mut confs = Vec::new();
+    for (day, answer) in [
+        (
+            "2020-01-06",
+            "Les tarifs, les tarifs, toujours les tarifs : des tarifs.",
+        ),
+        (
+            "2021-01-06",
+            "Sur les tarifs, notre position est connue de tous depuis longtemps déjà.",
+        ),
+        (
+            "2022-01-06",
+            "Des tarifs ? Nous avons dit ce que nous avions à dire à ce sujet hier.",
+        ),
+    ] {
+        let mut c = fixture::conferences()[0].clone();
+        c.id = format!("{day}-fr");
+        c.date = day.into();
+        c.turns.retain(|t| t.outlet.is_some());
+        c.turns.truncate(1);
+        c.turns[0].answer = vec![answer.into()];
+        confs.push(c);
+    }
+    let index = SearchIndex::in_memory(&confs).expect("in-memory index");
+    let mut app = fixture::app_over(confs.clone(), 80, 24);
+    app.update(Action::IndexReady(Ready {
+        index: Ok(Arc::new(SearchIndex::in_memory(&confs).expect("index"))),
+        note: None,
+    }));
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "tarifs");
+    app.update(Action::Accept);
+    let dates = |app: &App| -> Vec<String> { app.rows.iter().map(|r| r.date.clone()).collect() };
+    let title = |app: &App| screen(app).0[usize::from(app.areas.hits.unwrap().y)].clone();
+    let by_relevance = dates(&app);
+    assert_eq!(by_relevance[0], "2020-01-06", "{by_relevance:?}");
+    assert!(
+        title(&app).contains("Hits (3) · by relevance"),
+        "{}",
+        title(&app)
+    );
+    app.update(Action::ToggleSort);
+    pump(&mut app, &index);
+    assert_eq!(dates(&app), ["2022-01-06", "2021-01-06", "2020-01-06"]);
+    assert!(
+        title(&app).contains("Hits (3) · newest first"),
+        "{}",
+        title(&app)
+    );
+    app.search.elapsed = std::time::Duration::from_micros(900);
+    super::snapshot_tests::check_lines("hits_newest_80x24", &screen(&app).0);
+    // The order holds for the next query, and flips back.
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, " ");
+    assert_eq!(dates(&app), ["2022-01-06", "2021-01-06", "2020-01-06"]);
+    app.update(Action::Accept);
+    app.update(Action::ToggleSort);
+    pump(&mut app, &index);
+    assert_eq!(dates(&app), by_relevance);
+    // The key is `s`, in the table the help is drawn from.
+    let b = super::keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == Action::ToggleSort)
+        .expect("a binding");
+    assert!(b.help.contains("relevance ↔ newest first"), "{}", b.help);
 }
 
 #[test]

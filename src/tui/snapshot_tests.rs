@@ -123,7 +123,9 @@ fn help_lists_bindings_from_the_table() {
     run(&mut app, &[Action::Bottom]);
     let (lines, _) = screen(&app);
     assert!(
-        lines.iter().any(|l| l.contains("┃   Ctrl-c ") && l.contains(" quit ")),
+        lines
+            .iter()
+            .any(|l| l.contains("┃   Ctrl-c ") && l.contains(" quit ")),
         "the last rows are reachable"
     );
 }
@@ -146,14 +148,21 @@ fn the_query_syntax_reads_whole_at_80_columns() {
     for (key, said) in [
         ("/", "search (incremental; the query syntax is below)"),
         ("", "Query syntax (in the search bar)"),
-        ("chine taiwan", "every word must match (any case, accents or ending)"),
+        (
+            "chine taiwan",
+            "every word must match (any case, accents or ending)",
+        ),
         ("\"mer de Chine\"", "these words in this order"),
-        ("outlet:AFP", "one outlet, by any of its names (agence, 路透社)"),
+        (
+            "outlet:AFP",
+            "one outlet, by any of its names (agence, 路透社)",
+        ),
         ("2024", "a year; 2024-03 a month, 2024-01..2025-06 a range"),
     ] {
         assert!(
-            seen.iter().any(|l| l.contains(said) && l.contains(&format!("┃   {key} "))
-                || key.is_empty() && l.contains(said)),
+            seen.iter()
+                .any(|l| l.contains(said) && l.contains(&format!("┃   {key} "))
+                    || key.is_empty() && l.contains(said)),
             "{key} {said} not in:\n{all}"
         );
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::App;
-use crate::search::{Hit, Snippet, parse_query};
+use crate::search::{Hit, Snippet, Sort, parse_query};
 use crate::tui::action::Delivery;
 use crate::tui::keymap::{Focus, Mode};
 use crate::tui::layout::{self, View};
@@ -45,6 +45,14 @@ impl Row {
             outlet: h.outlet.clone(),
             snippet: Some(h.snippet.clone()),
         }
+    }
+}
+
+/// How the hit list is ordered, as its title says.
+pub(crate) fn sort_label(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "by relevance",
+        Sort::Newest => "newest first",
     }
 }
 
@@ -115,12 +123,26 @@ impl App {
             return;
         }
         q.prefix_last = true;
+        q.sort = self.search.sort;
         if q.limit == 0 {
             q.limit = HIT_LIMIT;
         }
         self.search.query = Some(q.clone());
         self.effects
             .push(super::Effect::Submit(self.search.generation, q));
+    }
+
+    /// Hits by relevance ↔ newest first (the CLI's `--newest`): the query runs again in
+    /// the new order, and every later one keeps it.
+    pub(super) fn toggle_sort(&mut self) {
+        self.search.sort = match self.search.sort {
+            Sort::Relevance => Sort::Newest,
+            Sort::Newest => Sort::Relevance,
+        };
+        self.message = Some(format!("Hits {}", sort_label(self.search.sort)));
+        if self.row_source == RowSource::Search && self.search.query.is_some() {
+            self.submit_search();
+        }
     }
 
     /// An answer from the worker: shown if it answers the newest query, else dropped.

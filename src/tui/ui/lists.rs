@@ -114,7 +114,11 @@ pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
     let Some(area) = app.areas.hits else { return };
     let inner_w = usize::from(area.width.saturating_sub(2));
     let title = match &app.row_source {
-        crate::tui::app::RowSource::Search => format!(" Hits ({}) ", app.rows.len()),
+        crate::tui::app::RowSource::Search => format!(
+            " Hits ({}) · {} ",
+            app.rows.len(),
+            crate::tui::app::sort_label(app.search.sort)
+        ),
         crate::tui::app::RowSource::Outlet(o) => {
             format!(" Questions by {o} ({}) · newest first ", app.rows.len())
         }

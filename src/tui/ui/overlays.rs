@@ -14,16 +14,25 @@ use crate::wrap::{self, truncate};
 /// The search bar's language, as help rows `(example, what it does)`: each example is
 /// short enough for the key column, so the rows read whole at 80 columns.
 const QUERY_SYNTAX: &[(&str, &str)] = &[
-    ("chine taiwan", "every word must match (any case, accents or ending)"),
+    (
+        "chine taiwan",
+        "every word must match (any case, accents or ending)",
+    ),
     ("\"mer de Chine\"", "these words in this order"),
     ("a OR b", "either one (OR in capitals)"),
     ("-word", "no hit holds it; -\"a phrase\" too"),
     ("南", "one Chinese character, inside any word"),
-    ("outlet:AFP", "one outlet, by any of its names (agence, 路透社)"),
+    (
+        "outlet:AFP",
+        "one outlet, by any of its names (agence, 路透社)",
+    ),
     ("lang:fr", "one language: fr, en or zh"),
     ("sp:mao", "a spokesperson (any part of the name)"),
     ("2024", "a year; 2024-03 a month, 2024-01..2025-06 a range"),
-    ("from:2024-03", "from that day on; to:2024-06 up to that day"),
+    (
+        "from:2024-03",
+        "from that day on; to:2024-06 up to that day",
+    ),
 ];
 
 /// The help as `(keys, description)` rows under scope headings (keys empty for a heading).
@@ -48,7 +57,10 @@ pub(super) fn help_rows() -> Vec<(String, String)> {
             rows.push((keys.join(" "), b.help.to_string()));
         }
         if scope == Scope::SearchBar {
-            rows.push((String::new(), "Query syntax (in the search bar)".to_string()));
+            rows.push((
+                String::new(),
+                "Query syntax (in the search bar)".to_string(),
+            ));
             rows.extend(
                 QUERY_SYNTAX
                     .iter()
