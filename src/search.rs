@@ -351,11 +351,6 @@ impl SearchIndex {
         run::outlet_turns(&self.opened, outlet)
     }
 
-    /// Every outlet with its number of questions, most questions first.
-    pub(crate) fn outlet_counts(&self) -> Result<Vec<(String, usize)>, IndexError> {
-        run::outlet_counts(&self.opened)
-    }
-
     /// Every outlet with its questions, first and last day, most questions first.
     pub(crate) fn outlet_summary(&self) -> Result<Vec<OutletSummary>, IndexError> {
         run::outlet_summary(&self.opened)

@@ -176,14 +176,6 @@ fn term_query(t: Term) -> Box<dyn TantivyQuery> {
     Box::new(TermQuery::new(t, IndexRecordOption::Basic))
 }
 
-/// Every outlet with its number of questions, most first (ties by name).
-pub(super) fn outlet_counts(o: &Opened) -> Result<Vec<(String, usize)>, IndexError> {
-    Ok(outlet_summary(o)?
-        .into_iter()
-        .map(|s| (s.outlet, s.questions))
-        .collect())
-}
-
 /// Every outlet with its number of questions and the days of its first and
 /// last question, most questions first (ties by name): read from fast fields
 /// only, so it costs a pass over the turns' columns, not over the corpus files.

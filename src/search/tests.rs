@@ -510,7 +510,12 @@ fn outlets_are_listed_and_counted() {
             ("2023-01-05".into(), 0),
         ]
     );
-    let counts = ix.outlet_counts().unwrap();
+    let counts: Vec<(String, usize)> = ix
+        .outlet_summary()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.outlet, s.questions))
+        .collect();
     assert_eq!(
         counts,
         [("AFP".into(), 4), ("Reuters".into(), 2), ("CCTV".into(), 1)]

@@ -92,11 +92,16 @@ pub(super) struct SearchState {
     pub(crate) history: History,
 }
 
-/// The outlet picker.
+/// The outlet picker, and where `]` / `[` jumped from.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Picker {
     pub(crate) input: LineInput,
-    pub(crate) counts: Vec<(String, usize)>,
+    /// Every outlet with its questions and first and last days, most questions first.
+    pub(crate) counts: Vec<crate::search::OutletSummary>,
+    /// Per outlet of `counts`: its spellings in the alias table (normalised), its own name first.
+    pub(crate) spellings: Vec<Vec<String>>,
+    /// Where the first `]` / `[` of a run of them was pressed: `Esc` goes back there.
+    pub(crate) jump_from: Option<outlet::Spot>,
     /// Indices into `counts` that match the input.
     pub(crate) shown: Vec<usize>,
     pub(crate) cursor: Cursor,
@@ -218,6 +223,9 @@ impl App {
         {
             return;
         }
+        if !outlet::keeps_jump(&action) {
+            self.picker.jump_from = None;
+        }
         if !matches!(
             action,
             Action::Delivered(_)
@@ -242,7 +250,9 @@ impl App {
             Action::Open => self.open(),
             Action::Back => {
                 self.remember_query();
-                self.back();
+                if !self.return_from_jump() {
+                    self.back();
+                }
             }
             Action::Accept => {
                 self.remember_query();

@@ -185,7 +185,10 @@ fn the_outlet_picker_lists_an_outlets_questions_and_brackets_follow_it() {
     app.update(Action::OutletPicker);
     assert_eq!(app.mode, Mode::Picker);
     assert!(
-        app.picker.counts.iter().any(|(o, n)| o == "AFP" && *n == 4),
+        app.picker
+            .counts
+            .iter()
+            .any(|s| s.outlet == "AFP" && s.questions == 4),
         "{:?}",
         app.picker.counts
     );
@@ -221,6 +224,107 @@ fn the_outlet_picker_lists_an_outlets_questions_and_brackets_follow_it() {
     );
     app.update(Action::PrevSameOutlet);
     assert_eq!(app.turns.selected, 3);
+}
+
+#[test]
+fn the_outlet_picker_filters_by_alias_and_shows_first_and_last_days() {
+    let (mut app, _index) = ready(80, 24);
+    app.update(Action::OutletPicker);
+    let shown = |app: &mut App, typed: &str| -> Vec<String> {
+        app.update(Action::ClearInput);
+        for c in typed.chars() {
+            app.update(Action::Insert(c));
+        }
+        app.picker
+            .shown
+            .iter()
+            .map(|&i| app.picker.counts[i].outlet.clone())
+            .collect()
+    };
+    // The alias table of `outlet:` filters: Agence France-Presse, Agence Reuters, 路透社, 法新社.
+    let mut agence = shown(&mut app, "agence");
+    agence.sort();
+    assert_eq!(agence, ["AFP", "Reuters"]);
+    assert_eq!(shown(&mut app, "路透社"), ["Reuters"]);
+    assert_eq!(shown(&mut app, "法新社"), ["AFP"]);
+    assert_eq!(shown(&mut app, "France-Presse"), ["AFP"]);
+    assert!(shown(&mut app, "nowhere").is_empty());
+    let all = shown(&mut app, "");
+    assert_eq!(all.len(), app.picker.counts.len());
+    let afp = app
+        .picker
+        .counts
+        .iter()
+        .find(|s| s.outlet == "AFP")
+        .unwrap();
+    assert_eq!(
+        (afp.first.as_str(), afp.last.as_str()),
+        ("2025-07-25", "2025-07-29")
+    );
+    let (lines, _) = screen(&app);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" AFP ") && l.contains("2025-07-25 – 2025-07-29")),
+        "{lines:#?}"
+    );
+    super::snapshot_tests::check_lines("picker_80x24", &lines);
+}
+
+#[test]
+fn escape_after_same_outlet_jumps_returns_where_they_started() {
+    let (mut app, _index) = ready(80, 24);
+    // Browsing: the French AFP question, then two jumps along AFP's questions and one back.
+    app.update(Action::FocusNext);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let start = (
+        app.conf.as_ref().map(|c| c.id.clone()),
+        app.turns.selected,
+        app.focus,
+    );
+    app.update(Action::NextSameOutlet);
+    app.update(Action::NextSameOutlet);
+    app.update(Action::NextMatch);
+    assert_eq!(
+        app.conf.as_ref().map(|c| c.id.as_str()),
+        Some("2025-07-28-zh")
+    );
+    app.update(Action::Back);
+    assert_eq!(
+        (
+            app.conf.as_ref().map(|c| c.id.clone()),
+            app.turns.selected,
+            app.focus
+        ),
+        start
+    );
+    assert_eq!((app.view, app.mode), (View::Browse, Mode::Normal));
+    // Moving on forgets the jump: Esc then does what it always does (nothing here).
+    app.update(Action::NextSameOutlet);
+    app.update(Action::Up);
+    let here = (app.conf.as_ref().map(|c| c.id.clone()), app.turns.selected);
+    app.update(Action::Back);
+    assert_eq!(
+        (app.conf.as_ref().map(|c| c.id.clone()), app.turns.selected),
+        here
+    );
+    // From an outlet's question list: `]` opens the next question, Esc comes back to the list.
+    app.update(Action::OutletPicker);
+    for c in "afp".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Open);
+    app.update(Action::Down);
+    let hit = app.hits.selected;
+    app.update(Action::NextSameOutlet);
+    app.update(Action::NextSameOutlet);
+    assert_eq!(app.view, View::Browse);
+    app.update(Action::Back);
+    assert_eq!(
+        (app.view, app.focus, app.hits.selected),
+        (View::Results, Focus::Hits, hit)
+    );
 }
 
 #[test]

@@ -1,9 +1,45 @@
 //! Outlets: the picker (question counts, type to filter), an outlet's questions, and jumping to the same outlet's next question.
 
 use super::{App, IndexState, RowSource};
+use crate::outlets::Outlets;
 use crate::search::{SearchIndex, TurnRef};
+use crate::tui::action::Action;
 use crate::tui::keymap::{Focus, Mode};
 use crate::tui::layout::View;
+
+/// Where the browser was when `]` or `[` jumped: `Esc` comes back to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Spot {
+    view: View,
+    opened: bool,
+    focus: Focus,
+    /// The conference and turn selected in the browsing panes.
+    conference: Option<String>,
+    turn: usize,
+    /// The hit under the cursor in the hit list.
+    hit: usize,
+}
+
+/// Whether `action` leaves a `]` jump to come back from: more jumps, reading and
+/// looking around do; moving elsewhere forgets it (then `Esc` does what it always does).
+pub(super) fn keeps_jump(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::NextSameOutlet
+            | Action::PrevSameOutlet
+            | Action::Back
+            | Action::NextMatch
+            | Action::PrevMatch
+            | Action::CopyCitation
+            | Action::ToggleAnswerOnly
+            | Action::ToggleMouse
+            | Action::ToggleHelp
+            | Action::Resize(..)
+            | Action::Delivered(_)
+            | Action::IndexReady(_)
+            | Action::Typeset(_)
+    )
+}
 
 const NEEDS_INDEX: &str = "Outlets need the search index: still indexing…";
 
@@ -27,8 +63,14 @@ impl App {
             return;
         };
         if self.picker.counts.is_empty() {
-            match index.outlet_counts() {
-                Ok(c) => self.picker.counts = c,
+            match index.outlet_summary() {
+                Ok(c) => {
+                    self.picker.spellings = c
+                        .iter()
+                        .map(|s| spellings(&self.outlets, &s.outlet))
+                        .collect();
+                    self.picker.counts = c;
+                }
                 Err(e) => {
                     self.message = Some(e.to_string());
                     return;
@@ -41,10 +83,17 @@ impl App {
         self.mode = Mode::Picker;
     }
 
+    /// Keeps the outlets one of whose spellings holds what was typed: its name or an alias
+    /// of the table search filters use (`agence` → AFP and Reuters, `路透社` → Reuters).
     pub(super) fn refilter_picker(&mut self) {
-        let needle = self.picker.input.text().trim().to_lowercase();
-        self.picker.shown = (0..self.picker.counts.len())
-            .filter(|&i| self.picker.counts[i].0.to_lowercase().contains(&needle))
+        let needle = Outlets::spelling_key(self.picker.input.text());
+        let p = &mut self.picker;
+        p.shown = (0..p.counts.len())
+            .filter(|&i| {
+                p.spellings
+                    .get(i)
+                    .is_some_and(|s| s.iter().any(|s| s.contains(&needle)))
+            })
             .collect();
         self.picker.cursor.select(0, self.picker.shown.len());
     }
@@ -54,7 +103,7 @@ impl App {
         let Some(&i) = self.picker.shown.get(self.picker.cursor.selected) else {
             return;
         };
-        let name = self.picker.counts[i].0.clone();
+        let name = self.picker.counts[i].outlet.clone();
         let Some(refs) = self.outlet_refs(&name) else {
             return;
         };
@@ -131,7 +180,9 @@ impl App {
             self.message = Some(format!("No {which} question by {outlet}"));
             return;
         };
+        let here = self.spot();
         if self.select_turn(&next.conference.clone(), next.turn) {
+            self.picker.jump_from.get_or_insert(here);
             if self.view == View::Results {
                 self.opened = true;
                 self.view = View::Browse;
@@ -146,4 +197,51 @@ impl App {
             ));
         }
     }
+
+    fn spot(&self) -> Spot {
+        Spot {
+            view: self.view,
+            opened: self.opened,
+            focus: self.focus,
+            conference: self.conf.as_ref().map(|c| c.id.clone()),
+            turn: self.turns.selected,
+            hit: self.hits.selected,
+        }
+    }
+
+    /// After `]` / `[`, `Esc` goes back to where the first of them was pressed; `false`
+    /// when there is no such jump to undo.
+    pub(super) fn return_from_jump(&mut self) -> bool {
+        if self.mode != Mode::Normal {
+            return false;
+        }
+        let Some(spot) = self.picker.jump_from.take() else {
+            return false;
+        };
+        if let Some(id) = &spot.conference {
+            self.select_turn(id, spot.turn);
+        }
+        self.view = spot.view;
+        self.opened = spot.opened;
+        self.focus = spot.focus;
+        if spot.hit < self.rows.len() {
+            self.hits.selected = spot.hit;
+        }
+        self.turn_changed();
+        self.message = Some("Back to where ] / [ started".into());
+        true
+    }
+}
+
+/// Every spelling of `outlet` (normalised as the alias table keys them): its own name,
+/// then the table's aliases of it.
+fn spellings(table: &Outlets, outlet: &str) -> Vec<String> {
+    let mut out = vec![Outlets::spelling_key(outlet)];
+    out.extend(
+        table
+            .spellings()
+            .filter(|(_, c)| *c == outlet)
+            .map(|(a, _)| a.to_string()),
+    );
+    out
 }

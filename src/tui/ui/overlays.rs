@@ -145,12 +145,25 @@ pub(super) fn picker(frame: &mut Frame, app: &App, theme: Theme) {
     ];
     let height = inner_height(area).saturating_sub(2);
     for i in p.cursor.visible(p.shown.len(), height) {
-        let (name, count) = &p.counts[p.shown[i]];
-        let n = format!("{count:>6} ");
-        let name = format!(" {name}");
-        let gap = inner_w.saturating_sub(wrap::width(&name) + n.len());
+        let s = &p.counts[p.shown[i]];
+        // The count, then the first and last day it asked on (dropped when too narrow).
+        let n = format!("{:>6} ", s.questions);
+        let days = format!("  {} – {}", s.first, s.last);
+        let days = if inner_w >= 24 + wrap::width(&days) + n.len() {
+            days
+        } else {
+            String::new()
+        };
+        let room = inner_w.saturating_sub(wrap::width(&days) + n.len() + 1);
+        let name = format!(" {}", truncate(&s.outlet, room));
+        let gap = inner_w.saturating_sub(wrap::width(&name) + wrap::width(&days) + n.len());
         lines.push(row(
-            vec![Span::raw(name), Span::raw(" ".repeat(gap)), Span::raw(n)],
+            vec![
+                Span::raw(name),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(days, theme.dim()),
+                Span::raw(n),
+            ],
             i == p.cursor.selected,
             theme,
         ));
@@ -159,7 +172,7 @@ pub(super) fn picker(frame: &mut Frame, app: &App, theme: Theme) {
         lines.push(Line::styled(" No outlet matches", theme.dim()));
     }
     let title = format!(
-        " Outlets ({}) · type to filter · Enter lists its questions ",
+        " Outlets ({}) · first – last question · type a name or alias · Enter lists ",
         p.shown.len()
     );
     frame.render_widget(Clear, area);
