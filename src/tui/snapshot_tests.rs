@@ -196,3 +196,39 @@ fn an_unreadable_file_stays_named_beside_a_passing_message() {
         "{status}"
     );
 }
+
+/// A list with rows out of sight says where the selection is on its bottom border; one
+/// that shows every row says nothing (the title counts them already).
+#[test]
+fn a_list_with_hidden_rows_shows_the_position_at_80x24() {
+    let mut confs = Vec::new();
+    for day in 1..=28 {
+        let mut c = fixture::conferences().remove(0);
+        c.id = format!("2025-02-{day:02}-fr");
+        c.date = c.id[..10].to_string();
+        confs.push(c);
+    }
+    confs.reverse();
+    let entries = confs
+        .iter()
+        .map(crate::corpus::Entry::of)
+        .collect::<Vec<_>>();
+    let mut app = App::new(
+        super::app::Source::Memory(confs),
+        entries,
+        Vec::new(),
+        Vec::new(),
+        crate::outlets::Outlets::builtin(),
+    );
+    app.update(Action::Resize(80, 24));
+    let (lines, _) = screen(&app);
+    let bottom = |lines: &[String], needle: &str| lines.iter().any(|l| l.contains(needle));
+    assert!(bottom(&lines, " 1/28 "), "{}", lines.join("\n"));
+    run(&mut app, &[Action::Down, Action::Down, Action::Bottom]);
+    check("position_of_a_long_list_80x24", &app);
+    let (lines, _) = screen(&app);
+    assert!(bottom(&lines, " 28/28 "), "{}", lines.join("\n"));
+    let small = fixture::app(80, 24);
+    let (lines, _) = screen(&small);
+    assert!(!bottom(&lines, "/3 "), "{}", lines.join("\n"));
+}

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::{pad, pane, render_lines, row};
+use super::{pad, pane, render_lines, row, with_position};
 use crate::model::TurnKind;
 use crate::search::Snippet;
 use crate::tui::app::App;
@@ -52,7 +52,14 @@ pub(super) fn conferences(frame: &mut Frame, app: &App, theme: Theme) {
             theme.dim(),
         ));
     }
-    render_lines(frame, area, pane(&title, area, focused, theme), lines);
+    let block = pane(&title, area, focused, theme);
+    let block = with_position(
+        block,
+        app.confs.selected,
+        app.shown.len(),
+        inner_height(area),
+    );
+    render_lines(frame, area, block, lines);
 }
 
 pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
@@ -107,7 +114,10 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             lines.push(row(spans, i == app.turns.selected, theme));
         }
     }
-    render_lines(frame, area, pane(&title, area, focused, theme), lines);
+    let len = app.conf.as_ref().map_or(0, |c| c.turns.len());
+    let block = pane(&title, area, focused, theme);
+    let block = with_position(block, app.turns.selected, len, inner_height(area));
+    render_lines(frame, area, block, lines);
 }
 
 pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
@@ -156,7 +166,9 @@ pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
         };
         lines.push(Line::styled(text, theme.dim()));
     }
-    render_lines(frame, area, pane(&title, area, focused, theme), lines);
+    let block = pane(&title, area, focused, theme);
+    let block = with_position(block, app.hits.selected, app.rows.len(), inner_height(area));
+    render_lines(frame, area, block, lines);
 }
 
 /// One line of a snippet in `width` columns, matches highlighted: when the first match
