@@ -70,6 +70,12 @@ pub(super) struct Page {
     marks: Vec<Vec<Range<usize>>>,
     /// Line indices that hold the start of a match, ascending, without repeats.
     pub(crate) matches: Vec<usize>,
+    /// Whether every line was marked; a huge turn is first shown marked around the lines
+    /// on screen (see `typeset`).
+    pub(crate) complete: bool,
+    /// Whether `matches[0]` is the turn's first match: complete, or marked from the first
+    /// row until a match was found.
+    pub(crate) first_match_known: bool,
 }
 
 const GUTTER: usize = 3;
@@ -218,34 +224,176 @@ impl Row {
     }
 }
 
+/// Bytes of one paragraph given to the highlighter at a time: about 10 ms of marking, so
+/// the typesetter can show the lines on screen first and drop work a newer query replaced.
+const CHUNK_BYTES: usize = 128 * 1024;
+
+/// How far past a chunk's nominal end a sentence end is looked for: a phrase is matched
+/// within one chunk, and a chunk that ends with a sentence cuts none.
+const SENTENCE_BYTES: usize = 8 * 1024;
+
+/// Where marking stands: paragraph, and the byte and char offsets in its text.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    para: usize,
+    byte: usize,
+    char: usize,
+}
+
+/// Marks made chunk by chunk, in text order, from a starting row (see [`CHUNK_BYTES`]).
+pub(super) struct Marker {
+    wrapped: Arc<Wrapped>,
+    marks: Vec<Vec<Range<usize>>>,
+    matches: Vec<usize>,
+    /// Whether marking started at the first text row (then `matches[0]`, once found, is
+    /// the turn's first match).
+    from_start: bool,
+    /// The next text to mark; `None` once every paragraph is marked.
+    at: Option<At>,
+}
+
+impl Marker {
+    /// Marking that starts at row `from` (rows before it keep no marks).
+    pub(super) fn new(wrapped: Arc<Wrapped>, from: usize) -> Marker {
+        let text_row = |i: usize| match &wrapped.rows[i] {
+            Row::Text {
+                para, chars, bytes, ..
+            } => Some(At {
+                para: *para,
+                byte: bytes.start,
+                char: chars.start,
+            }),
+            _ => None,
+        };
+        let at = (from.min(wrapped.rows.len())..wrapped.rows.len()).find_map(text_row);
+        let first = (0..wrapped.rows.len()).find_map(text_row);
+        Marker {
+            marks: vec![Vec::new(); wrapped.paras.len()],
+            matches: Vec::new(),
+            from_start: match (at, first) {
+                (Some(a), Some(f)) => (a.para, a.byte) == (f.para, f.byte),
+                _ => true,
+            },
+            at,
+            wrapped,
+        }
+    }
+
+    /// The row where marking stands (the number of rows once done).
+    pub(super) fn next_row(&self) -> usize {
+        let Some(at) = self.at else {
+            return self.wrapped.rows.len();
+        };
+        let p = &self.wrapped.paras[at.para];
+        let rows = &self.wrapped.rows[p.first_row..p.first_row + p.rows];
+        p.first_row + rows.partition_point(|r| r.chars().end <= at.char)
+    }
+
+    /// Whether every paragraph is marked.
+    pub(super) fn is_done(&self) -> bool {
+        self.at.is_none()
+    }
+
+    /// Lines holding a match start, among the text marked so far.
+    pub(super) fn found(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// Marks the next chunk of one paragraph; `false` when everything is marked.
+    pub(super) fn step(&mut self, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> bool {
+        let Some(at) = self.at else { return false };
+        let p = &self.wrapped.paras[at.para];
+        let end = chunk_end(&p.text, at.byte);
+        let chunk = &p.text[at.byte..end];
+        let found = sorted_disjoint(
+            highlight(chunk)
+                .into_iter()
+                .map(|m| m.start + at.char..m.end + at.char)
+                .collect(),
+        );
+        let rows = &self.wrapped.rows[p.first_row..p.first_row + p.rows];
+        for m in &found {
+            // The line holding the match's start: the first whose end lies past it.
+            let k = rows.partition_point(|r| r.chars().end <= m.start);
+            let line = p.first_row + k.min(rows.len().saturating_sub(1));
+            if self.matches.last() != Some(&line) {
+                self.matches.push(line);
+            }
+        }
+        self.marks[at.para].extend(found);
+        self.at = if end < p.text.len() {
+            Some(At {
+                para: at.para,
+                byte: end,
+                char: at.char + chunk.chars().count(),
+            })
+        } else {
+            (at.para + 1 < self.wrapped.paras.len()).then_some(At {
+                para: at.para + 1,
+                byte: 0,
+                char: 0,
+            })
+        };
+        true
+    }
+
+    /// The page as marked so far: `complete` says whether every row was.
+    pub(super) fn page(&self, complete: bool) -> Page {
+        Page {
+            wrapped: Arc::clone(&self.wrapped),
+            marks: self.marks.clone(),
+            matches: self.matches.clone(),
+            complete,
+            first_match_known: complete || self.from_start && !self.matches.is_empty(),
+        }
+    }
+
+    /// The finished page.
+    pub(super) fn finish(mut self, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> Page {
+        while self.step(highlight) {}
+        Page {
+            wrapped: self.wrapped,
+            marks: self.marks,
+            matches: self.matches,
+            complete: true,
+            first_match_known: true,
+        }
+    }
+}
+
+/// Where a chunk of `text` starting at byte `start` ends: the whole rest when short, else
+/// just after the first sentence end past [`CHUNK_BYTES`] (else a space, else any char).
+fn chunk_end(text: &str, start: usize) -> usize {
+    let nominal = start + CHUNK_BYTES;
+    if nominal >= text.len() {
+        return text.len();
+    }
+    let mut from = nominal;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (from + SENTENCE_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = &text[from..to];
+    let sentence = window
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '.' | '?' | '!' | ';' | '。' | '？' | '！' | '；'))
+        .map(|(i, c)| from + i + c.len_utf8());
+    let space = || window.find(char::is_whitespace).map(|i| from + i);
+    sentence.or_else(space).unwrap_or(from)
+}
+
 impl Page {
     /// The wrapped turn with the matches `highlight` finds in each paragraph (char ranges).
-    /// Linear: one highlighter pass per paragraph and a binary search per match; no line is
-    /// styled here (see [`Page::line`]).
+    /// Linear: one highlighter pass per chunk of a paragraph and a binary search per match;
+    /// no line is styled here (see [`Page::line`]).
     pub(super) fn marked(
         wrapped: Arc<Wrapped>,
         highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
     ) -> Page {
-        let mut marks = Vec::with_capacity(wrapped.paras.len());
-        let mut matches: Vec<usize> = Vec::new();
-        for p in &wrapped.paras {
-            let found = sorted_disjoint(highlight(&p.text));
-            let rows = &wrapped.rows[p.first_row..p.first_row + p.rows];
-            for m in &found {
-                // The line holding the match's start: the first whose end lies past it.
-                let k = rows.partition_point(|r| r.chars().end <= m.start);
-                let line = p.first_row + k.min(rows.len().saturating_sub(1));
-                if matches.last() != Some(&line) {
-                    matches.push(line);
-                }
-            }
-            marks.push(found);
-        }
-        Page {
-            wrapped,
-            marks,
-            matches,
-        }
+        Marker::new(wrapped, 0).finish(highlight)
     }
 
     /// Number of lines.
@@ -461,12 +609,49 @@ mod tests {
         assert_eq!(page.matches, [a]);
     }
 
+    /// A huge paragraph is marked chunk by chunk; chunks end where a sentence ends, so a
+    /// phrase wrapped over two lines is found whole wherever the chunks fall.
+    #[test]
+    fn chunked_marking_finds_every_phrase_of_a_huge_paragraph() {
+        let sentence =
+            "Sur la question de la mer de Chine méridionale, notre position est constante. ";
+        let para = sentence.repeat(20_000); // 1.6 MB: a dozen chunks
+        let c = with_answer(&para);
+        for width in [37, 80, 131] {
+            let page = laid(&c, width, true, &find("mer de Chine"));
+            let marked = page
+                .lines()
+                .iter()
+                .flatten()
+                .filter(|s| s.kind == Kind::Match)
+                .map(|s| s.text.clone())
+                .collect::<String>();
+            assert!(marked.contains("mer de"), "width {width}");
+            assert_eq!(page.marks[0].len(), 20_000, "width {width}");
+            assert!(page.complete && page.first_match_known);
+        }
+    }
+
+    /// Marking from a row on marks nothing before it, and says the first match is unknown.
+    #[test]
+    fn marking_from_a_row_leaves_the_rows_before_it_unmarked() {
+        let para = "la paix. ".repeat(50_000);
+        let wrapped = Arc::new(layout(&with_answer(&para), 0, 60, true));
+        let mut m = Marker::new(Arc::clone(&wrapped), 2_000);
+        assert!(m.step(&find("paix")));
+        let page = m.page(false);
+        assert!(!page.complete && !page.first_match_known);
+        assert!(page.matches[0] >= 2_000 && m.next_row() > 2_000);
+        assert!(!m.is_done());
+        let from_start = Marker::new(wrapped, 0);
+        assert!(!from_start.page(false).first_match_known, "no match yet");
+    }
+
     #[test]
     fn a_huge_paragraph_is_laid_out_in_linear_time() {
         // 200,000 words and a match in every one: lines × matches would be 10^9 steps.
         let para = "paix ".repeat(200_000);
-        let every: Vec<Range<usize>> = (0..200_000).map(|i| i * 5..i * 5 + 4).collect();
-        let page = laid(&with_answer(&para), 80, true, &|_| every.clone());
+        let page = laid(&with_answer(&para), 80, true, &find("paix"));
         let a = page
             .text()
             .iter()

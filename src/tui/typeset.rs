@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::page::{self, Page, Wrapped};
+use super::page::{self, Marker, Page, Wrapped};
 use crate::model::Conference;
 use crate::search::{Highlighter, Slot};
 
@@ -45,6 +45,11 @@ pub(super) struct Job {
     pub wrapped: Option<Arc<Wrapped>>,
     /// The matches to mark (none when `None`).
     pub highlighter: Option<Highlighter>,
+    /// The reader's first row on screen and its height: these rows are marked first.
+    pub top: usize,
+    pub rows: usize,
+    /// Whether the reader will go to the first match: marked first too.
+    pub seek: bool,
 }
 
 impl PartialEq for Job {
@@ -62,18 +67,77 @@ impl Job {
 
     /// Wraps (unless given) and marks the turn.
     pub(super) fn run(self) -> Typeset {
+        let (key, wrapped, highlighter) = self.wrapping();
+        let page = match &highlighter {
+            Some(h) => Page::marked(Arc::clone(&wrapped), &|t| h.ranges(t)),
+            None => Page::marked(Arc::clone(&wrapped), &|_| Vec::new()),
+        };
+        Typeset {
+            key,
+            wrapped,
+            page: Arc::new(page),
+        }
+    }
+
+    /// Wraps (unless given) and marks the turn in two deliveries: first the rows on screen
+    /// (and up to the first match when the reader seeks it), so a key's marks show within
+    /// the budget at any paragraph size; then the whole turn, unless `newer` says another
+    /// job is waiting, which then goes first.
+    pub(super) fn run_in_steps(self, deliver: &dyn Fn(Typeset), newer: &dyn Fn() -> bool) {
+        let (top, rows, seek) = (self.top, self.rows, self.seek);
+        let (key, wrapped, highlighter) = self.wrapping();
+        let Some(h) = highlighter else {
+            let page = Page::marked(Arc::clone(&wrapped), &|_| Vec::new());
+            return deliver(Typeset {
+                key,
+                wrapped,
+                page: Arc::new(page),
+            });
+        };
+        let hl = |t: &str| h.ranges(t);
+        let from = if seek { 0 } else { top.saturating_sub(rows) };
+        let mut first = Marker::new(Arc::clone(&wrapped), from);
+        let mut more = true;
+        while more
+            && (first.next_row() < top.saturating_add(2 * rows.max(1))
+                || seek && first.found() == 0)
+        {
+            more = first.step(&hl);
+        }
+        let all = from == 0 && first.is_done();
+        deliver(Typeset {
+            key: key.clone(),
+            wrapped: Arc::clone(&wrapped),
+            page: Arc::new(if all {
+                first.finish(&hl)
+            } else {
+                first.page(false)
+            }),
+        });
+        if all {
+            return;
+        }
+        let mut whole = Marker::new(Arc::clone(&wrapped), 0);
+        while whole.step(&hl) {
+            if newer() {
+                return;
+            }
+        }
+        deliver(Typeset {
+            key,
+            wrapped,
+            page: Arc::new(whole.finish(&hl)),
+        });
+    }
+
+    /// The key, the turn wrapped, and the highlighter when the key asks for marks.
+    fn wrapping(self) -> (PageKey, Arc<Wrapped>, Option<Highlighter>) {
         let k = &self.key;
         let wrapped = self
             .wrapped
             .unwrap_or_else(|| Arc::new(page::layout(&self.conf, k.turn, k.width, k.answer_only)));
-        let hl = self.highlighter.filter(|_| k.highlight > 0);
-        let marks = |t: &str| hl.as_ref().map(|h| h.ranges(t)).unwrap_or_default();
-        let page = Arc::new(Page::marked(Arc::clone(&wrapped), &marks));
-        Typeset {
-            key: self.key,
-            wrapped,
-            page,
-        }
+        let highlighter = self.highlighter.filter(|_| k.highlight > 0);
+        (self.key, wrapped, highlighter)
     }
 }
 
@@ -100,7 +164,7 @@ impl Typesetter {
             .name("typeset".into())
             .spawn(move || {
                 while let Some(job) = worker.take() {
-                    deliver(job.run());
+                    job.run_in_steps(&deliver, &|| worker.is_waiting());
                 }
             });
         Typesetter { slot }

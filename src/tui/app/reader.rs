@@ -45,18 +45,24 @@ impl App {
             answer_only: self.reader.answer_only,
             highlight,
         };
-        if self.reader.key.as_ref() != Some(&key) {
-            if !self.pages.contains_key(&key) {
+        if self.reader.key.as_ref() != Some(&key) || !self.reader.page.complete {
+            // A page marked only around the lines on screen is shown, and finished meanwhile.
+            if !self.pages.get(&key).is_some_and(|p| p.complete) {
                 self.ask_typesetter(&key, &conf);
             }
             if let Some(p) = self.pages.get(&key) {
                 self.reader.page = Arc::clone(p);
                 self.reader.key = Some(key.clone());
-                self.reader.pending = None;
+                if p.complete {
+                    self.reader.pending = None;
+                }
             }
         }
         // Only the page laid out for this key says where the first match is.
-        if self.reader.seek_match && self.reader.key.as_ref() == Some(&key) {
+        if self.reader.seek_match
+            && self.reader.key.as_ref() == Some(&key)
+            && self.reader.page.first_match_known
+        {
             self.reader.seek_match = false;
             if let Some(&line) = self.reader.page.matches.first() {
                 self.reader.current_match = Some(0);
@@ -76,6 +82,9 @@ impl App {
             conf: Arc::clone(conf),
             wrapped: wrapped.clone(),
             highlighter: self.search.highlighter.clone(),
+            top: self.reader.scroll,
+            rows: self.reader_height(),
+            seek: self.reader.seek_match,
         };
         if job.is_small() {
             self.typeset(job.run());
@@ -109,8 +118,12 @@ impl App {
 
     /// A page laid out: kept in the caches, shown if it is the one the reader wants.
     pub(super) fn typeset(&mut self, t: Typeset) {
-        if self.reader.pending.as_ref() == Some(&t.key) {
+        if self.reader.pending.as_ref() == Some(&t.key) && t.page.complete {
             self.reader.pending = None;
+        }
+        if self.reader.key.as_ref() == Some(&t.key) {
+            // The whole turn marked after the lines on screen: the same text, more marks.
+            self.reader.page = Arc::clone(&t.page);
         }
         if self.wrapped.len() >= 64 {
             self.wrapped.clear();
@@ -217,7 +230,13 @@ impl App {
     /// Whether the reader shows the page it wants: nothing is left to the typesetter.
     #[cfg(any(test, feature = "probe"))]
     pub(crate) fn reader_settled(&self) -> bool {
-        self.reader.pending.is_none()
+        self.reader.pending.is_none() || self.reader.key == self.reader.pending
+    }
+
+    /// Whether the page on screen is marked to its end (not only around the lines shown).
+    #[cfg(any(test, feature = "probe"))]
+    pub(crate) fn reader_complete(&self) -> bool {
+        self.reader.pending.is_none() && self.reader.page.complete
     }
 
     /// The page on screen.
