@@ -52,6 +52,8 @@ pub(super) enum Action {
     ToggleAnswerOnly,
     /// Mouse capture on / off.
     ToggleMouse,
+    /// The reader alone, full width, and back.
+    ToggleZoom,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Type to filter the conference list.

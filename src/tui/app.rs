@@ -133,6 +133,8 @@ pub(super) struct App {
     pub(crate) mouse: bool,
     pub(crate) quit: bool,
     pub(crate) help_scroll: usize,
+    /// The reader alone on screen (`z`), and the pane focused before.
+    pub(crate) zoom: Option<Focus>,
     pub(crate) message: Option<String>,
     pub(crate) no_color: bool,
     effects: Vec<Effect>,
@@ -180,6 +182,7 @@ impl App {
             mouse: true,
             quit: false,
             help_scroll: 0,
+            zoom: None,
             message: None,
             no_color: false,
             effects: Vec::new(),
@@ -256,6 +259,7 @@ impl App {
             Action::CopyCitation => self.copy_citation(),
             Action::ToggleAnswerOnly => self.toggle_answer_only(),
             Action::ToggleMouse => self.toggle_mouse(),
+            Action::ToggleZoom => self.toggle_zoom(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
                 self.mode = Mode::Filter;
@@ -344,6 +348,19 @@ impl App {
         self.message = Some(what.into());
     }
 
+    /// The reader over the whole width (long answers, side-by-side reading of a quote);
+    /// again, Esc, or a search gives the lists back, with the focus they had.
+    pub(super) fn toggle_zoom(&mut self) {
+        match self.zoom.take() {
+            Some(focus) => self.focus = focus,
+            None => {
+                self.zoom = Some(self.focus);
+                self.focus = Focus::Reader;
+                self.message = Some("Reader zoomed: z or Esc gives the lists back".into());
+            }
+        }
+    }
+
     fn toggle_mouse(&mut self) {
         self.mouse = !self.mouse;
         self.effects.push(Effect::Mouse(self.mouse));
@@ -384,7 +401,11 @@ impl App {
 
     /// Recomputes what depends on size and selection: areas, clamped cursors, the reader's page.
     fn refresh(&mut self) {
-        self.areas = layout::compute(self.size.0, self.size.1, self.view);
+        self.areas = layout::compute(self.size.0, self.size.1, self.view, self.zoom.is_some());
+        if self.zoom.is_some() {
+            // Only the reader is on screen: keys never act on a list out of sight.
+            self.focus = Focus::Reader;
+        }
         let h = |r: Option<ratatui::layout::Rect>| r.map_or(1, layout::inner_height);
         self.confs
             .clamp(self.shown.len(), h(self.areas.conferences));

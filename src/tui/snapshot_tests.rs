@@ -232,3 +232,31 @@ fn a_list_with_hidden_rows_shows_the_position_at_80x24() {
     let (lines, _) = screen(&small);
     assert!(!bottom(&lines, "/3 "), "{}", lines.join("\n"));
 }
+
+/// `z`: the reader alone over the whole width; Tab stays in it; Esc gives the lists back
+/// with the focus they had.
+#[test]
+fn zoom_gives_the_reader_the_whole_width_at_80x24() {
+    use super::keymap::Focus;
+    let mut app = fixture::app(80, 24);
+    run(&mut app, &[Action::FocusNext, Action::Down, Action::Down]);
+    assert_eq!(app.focus, Focus::Turns);
+    run(&mut app, &[Action::ToggleZoom]);
+    let buf = check("zoomed_reader_80x24", &app);
+    assert!(row(&buf, 0).starts_with("┏ Reader"), "{}", row(&buf, 0));
+    assert_eq!(app.focus, Focus::Reader);
+    run(&mut app, &[Action::FocusNext]);
+    assert_eq!(
+        app.focus,
+        Focus::Reader,
+        "no pane out of sight takes the keys"
+    );
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Focus::Turns);
+    assert!(app.areas.turns.is_some() && app.zoom.is_none());
+    run(&mut app, &[Action::ToggleZoom, Action::OpenSearch]);
+    assert!(
+        app.zoom.is_none() && app.areas.hits.is_some(),
+        "a search brings the hits"
+    );
+}

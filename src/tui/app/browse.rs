@@ -15,6 +15,7 @@ pub(super) const TO_END: isize = isize::MAX / 2;
 impl App {
     pub(super) fn cycle_focus(&mut self, delta: isize) {
         let panes: &[Focus] = match self.view {
+            _ if self.zoom.is_some() => &[Focus::Reader],
             View::Browse => &[Focus::Conferences, Focus::Turns, Focus::Reader],
             View::Results => &[Focus::Hits, Focus::Reader],
         };
@@ -181,6 +182,10 @@ impl App {
     }
 
     pub(super) fn back(&mut self) {
+        if self.zoom.is_some() && self.mode == Mode::Normal {
+            self.toggle_zoom();
+            return;
+        }
         match self.mode {
             Mode::Search | Mode::Picker | Mode::Help => self.mode = Mode::Normal,
             Mode::Filter => {
