@@ -351,13 +351,12 @@ impl App {
     /// The reader over the whole width (long answers, side-by-side reading of a quote);
     /// again, Esc, or a search gives the lists back, with the focus they had.
     pub(super) fn toggle_zoom(&mut self) {
-        match self.zoom.take() {
-            Some(focus) => self.focus = focus,
-            None => {
-                self.zoom = Some(self.focus);
-                self.focus = Focus::Reader;
-                self.message = Some("Reader zoomed: z or Esc gives the lists back".into());
-            }
+        if let Some(focus) = self.zoom.take() {
+            self.focus = focus;
+        } else {
+            self.zoom = Some(self.focus);
+            self.focus = Focus::Reader;
+            self.message = Some("Reader zoomed: z or Esc gives the lists back".into());
         }
     }
 
