@@ -54,6 +54,8 @@ pub(super) enum Action {
     ToggleMouse,
     /// The reader alone, full width, and back.
     ToggleZoom,
+    /// The whole conference in one scroll ↔ one turn at a time.
+    ToggleWhole,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Type to filter the conference list.

@@ -64,6 +64,10 @@ pub(super) struct ReaderState {
     pub(crate) current_match: Option<usize>,
     /// Scroll to the first match once the page is laid out.
     seek_match: bool,
+    /// Every turn of the conference in one scroll (`c`).
+    pub(crate) whole: bool,
+    /// Whole-conference mode: scroll to the selected turn once the page is laid out.
+    seek_turn: bool,
     /// The page asked of the typesetter and not yet back.
     pending: Option<PageKey>,
 }
@@ -260,6 +264,7 @@ impl App {
             Action::ToggleAnswerOnly => self.toggle_answer_only(),
             Action::ToggleMouse => self.toggle_mouse(),
             Action::ToggleZoom => self.toggle_zoom(),
+            Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
                 self.mode = Mode::Filter;

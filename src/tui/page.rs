@@ -37,6 +37,8 @@ pub(super) struct Seg {
 pub(super) struct Wrapped {
     rows: Vec<Row>,
     paras: Vec<Para>,
+    /// Whole-conference layouts: the first row of each turn.
+    turn_rows: Vec<usize>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -80,6 +82,11 @@ pub(super) struct Page {
 
 const GUTTER: usize = 3;
 
+/// Bytes of text in every turn of `conf`: what laying the whole conference out costs.
+pub(super) fn conference_bytes(conf: &Conference) -> usize {
+    (0..conf.turns.len()).map(|t| turn_bytes(conf, t)).sum()
+}
+
 /// Bytes of text in turn `turn` of `conf`: what laying it out costs.
 pub(super) fn turn_bytes(conf: &Conference, turn: usize) -> usize {
     conf.turns.get(turn).map_or(0, |t| {
@@ -106,44 +113,97 @@ pub(super) fn placeholder(conf: &Conference, turn: usize, width: usize, note: &s
 pub(super) fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool) -> Wrapped {
     let mut page = Wrapped::default();
     let width = width.max(GUTTER + 1);
-    let Some(t) = page.header(conf, turn, width) else {
-        return page;
-    };
-    if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
-        page.paragraphs(&t.question, "Q", width, Kind::Question);
-        page.rows.push(Row::Blank);
-    }
-    let label = if t.kind == TurnKind::Statement {
-        "●"
-    } else {
-        "A"
-    };
-    if t.answer.iter().all(|p| p.trim().is_empty()) {
-        page.rows.push(Row::Plain(vec![
-            Seg {
-                text: format!("{label:<GUTTER$}"),
-                kind: Kind::Label,
-            },
-            Seg {
-                text: "(no answer recorded)".into(),
-                kind: Kind::Dim,
-            },
-        ]));
-    } else {
-        page.paragraphs(&t.answer, label, width, Kind::Answer);
+    if let Some(t) = page.header(conf, turn, width) {
+        page.body(t, width, answer_only);
     }
     page
 }
 
+/// Lays out every turn of `conf` in one scroll (the whole-conference reading mode): the
+/// title and the day once, then each turn under a rule naming it; `Wrapped::turn_row`
+/// says where each begins.
+pub(super) fn layout_whole(conf: &Conference, width: usize, answer_only: bool) -> Wrapped {
+    let mut page = Wrapped::default();
+    let width = width.max(GUTTER + 1);
+    page.plain(&title_of(conf), width, Kind::Title);
+    let mut meta = vec![conf.date.clone()];
+    meta.extend(conf.spokesperson.clone());
+    let n = conf.turns.len();
+    meta.push(format!("{n} turn{}", if n == 1 { "" } else { "s" }));
+    page.plain(&meta.join(" · "), width, Kind::Meta);
+    for (i, t) in conf.turns.iter().enumerate() {
+        page.rows.push(Row::Blank);
+        page.turn_rows.push(page.rows.len());
+        let mut rule = vec![format!("{}/{n}", i + 1), t.asker_display().to_string()];
+        if t.follow_up {
+            rule.push("follow-up".into());
+        }
+        let label = format!("── {} ", rule.join(" · "));
+        let fill = width.saturating_sub(crate::wrap::width(&label));
+        page.plain(&format!("{label}{}", "─".repeat(fill)), width, Kind::Meta);
+        page.rows.push(Row::Blank);
+        page.body(t, width, answer_only);
+    }
+    page
+}
+
+/// A conference's title, or its day and language when it has none.
+fn title_of(conf: &Conference) -> String {
+    if conf.title.is_empty() {
+        format!("{} {}", conf.date, conf.language)
+    } else {
+        conf.title.clone()
+    }
+}
+
 impl Wrapped {
+    /// The row where turn `turn` begins in a whole-conference layout (0 otherwise).
+    pub(super) fn turn_row(&self, turn: usize) -> usize {
+        self.turn_rows.get(turn).copied().unwrap_or(0)
+    }
+
+    /// The turn shown at row `row` of a whole-conference layout, if it is one.
+    pub(super) fn turn_at(&self, row: usize) -> Option<usize> {
+        if self.turn_rows.is_empty() {
+            return None;
+        }
+        Some(
+            self.turn_rows
+                .partition_point(|&r| r <= row)
+                .saturating_sub(1),
+        )
+    }
+
+    /// The question (unless `answer_only`) and the answer of `t`.
+    fn body(&mut self, t: &Turn, width: usize, answer_only: bool) {
+        if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
+            self.paragraphs(&t.question, "Q", width, Kind::Question);
+            self.rows.push(Row::Blank);
+        }
+        let label = if t.kind == TurnKind::Statement {
+            "●"
+        } else {
+            "A"
+        };
+        if t.answer.iter().all(|p| p.trim().is_empty()) {
+            self.rows.push(Row::Plain(vec![
+                Seg {
+                    text: format!("{label:<GUTTER$}"),
+                    kind: Kind::Label,
+                },
+                Seg {
+                    text: "(no answer recorded)".into(),
+                    kind: Kind::Dim,
+                },
+            ]));
+        } else {
+            self.paragraphs(&t.answer, label, width, Kind::Answer);
+        }
+    }
+
     /// Title, meta line and a blank line; the turn, or `None` (said on the page) when missing.
     fn header<'c>(&mut self, conf: &'c Conference, turn: usize, width: usize) -> Option<&'c Turn> {
-        let title = if conf.title.is_empty() {
-            format!("{} {}", conf.date, conf.language)
-        } else {
-            conf.title.clone()
-        };
-        self.plain(&title, width, Kind::Title);
+        self.plain(&title_of(conf), width, Kind::Title);
         let Some(t) = conf.turns.get(turn) else {
             self.plain("(no such turn)", width, Kind::Dim);
             return None;
@@ -394,6 +454,16 @@ impl Page {
         highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
     ) -> Page {
         Marker::new(wrapped, 0).finish(highlight)
+    }
+
+    /// Where turn `turn` begins in a whole-conference page (0 for a one-turn page).
+    pub(super) fn turn_row(&self, turn: usize) -> usize {
+        self.wrapped.turn_row(turn)
+    }
+
+    /// The turn at `row` of a whole-conference page.
+    pub(super) fn turn_at(&self, row: usize) -> Option<usize> {
+        self.wrapped.turn_at(row)
     }
 
     /// Number of lines.

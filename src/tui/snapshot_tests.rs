@@ -260,3 +260,17 @@ fn zoom_gives_the_reader_the_whole_width_at_80x24() {
         "a search brings the hits"
     );
 }
+
+/// `c` at both sizes: every turn under its rule, scrolled to the selected turn; with `z`
+/// at 160 columns the whole width reads it.
+#[test]
+fn whole_conference_at_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = fixture::app(w, h);
+        run(&mut app, &[Action::FocusNext, Action::Down, Action::ToggleWhole]);
+        check(&format!("whole_conference_{w}x{h}"), &app);
+    }
+    let mut app = fixture::app(160, 48);
+    run(&mut app, &[Action::ToggleWhole, Action::ToggleZoom]);
+    check("whole_conference_zoomed_160x48", &app);
+}

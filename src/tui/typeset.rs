@@ -23,10 +23,21 @@ pub(super) struct PageKey {
     pub turn: usize,
     pub width: usize,
     pub answer_only: bool,
+    /// Every turn in one scroll (then `turn` is 0: moving between turns only scrolls).
+    pub whole: bool,
     pub highlight: u64,
 }
 
 impl PageKey {
+    /// Bytes of text this page lays out: what it costs.
+    pub(super) fn bytes(&self, conf: &Conference) -> usize {
+        if self.whole {
+            page::conference_bytes(conf)
+        } else {
+            page::turn_bytes(conf, self.turn)
+        }
+    }
+
     /// The same turn and width without marks: the key of its wrapping.
     pub(super) fn unmarked(&self) -> PageKey {
         PageKey {
@@ -62,7 +73,7 @@ impl PartialEq for Job {
 impl Job {
     /// Whether this job is small enough to run on the UI thread (see [`INLINE_BYTES`]).
     pub(super) fn is_small(&self) -> bool {
-        page::turn_bytes(&self.conf, self.key.turn) <= INLINE_BYTES
+        self.key.bytes(&self.conf) <= INLINE_BYTES
     }
 
     /// Wraps (unless given) and marks the turn.
@@ -133,9 +144,13 @@ impl Job {
     /// The key, the turn wrapped, and the highlighter when the key asks for marks.
     fn wrapping(self) -> (PageKey, Arc<Wrapped>, Option<Highlighter>) {
         let k = &self.key;
-        let wrapped = self
-            .wrapped
-            .unwrap_or_else(|| Arc::new(page::layout(&self.conf, k.turn, k.width, k.answer_only)));
+        let wrapped = self.wrapped.unwrap_or_else(|| {
+            Arc::new(if k.whole {
+                page::layout_whole(&self.conf, k.width, k.answer_only)
+            } else {
+                page::layout(&self.conf, k.turn, k.width, k.answer_only)
+            })
+        });
         let highlighter = self.highlighter.filter(|_| k.highlight > 0);
         (self.key, wrapped, highlighter)
     }

@@ -101,6 +101,7 @@ impl App {
     pub(super) fn turn_changed(&mut self) {
         self.reader.scroll = 0;
         self.reader.current_match = None;
+        self.reader.seek_turn = true;
     }
 
     /// Loads the conference under the list cursor when it changed.

@@ -21,6 +21,9 @@ pub(super) fn reader(frame: &mut Frame, app: &App, theme: Theme) {
     };
     let focused = app.focus == Focus::Reader && app.mode == Mode::Normal;
     let mut parts = vec!["Reader"];
+    if app.reader.whole {
+        parts.push("whole conference");
+    }
     if app.reader.answer_only {
         parts.push("answer only");
     }
