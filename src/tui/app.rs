@@ -54,6 +54,7 @@ pub(super) enum IndexState {
 
 /// The reader's scroll position and its laid-out page.
 #[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent settings and one-shot requests of the reader
 pub(super) struct ReaderState {
     pub(crate) scroll: usize,
     pub(crate) answer_only: bool,
