@@ -20,6 +20,7 @@ mod header;
 mod headline;
 mod html;
 mod labels;
+mod markdown;
 mod named;
 mod names;
 mod stream;
@@ -127,12 +128,14 @@ fn text_with(
     }
     let mut paras = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line_text = tidy(line);
-        for piece in labels::split_inline(&line_text, outlets) {
+        let (line_text, strong) = markdown::unmark(&tidy(line));
+        let pieces = labels::split_inline(&line_text, outlets);
+        let whole = pieces.len() == 1;
+        for piece in pieces {
             paras.push(Para {
                 text: piece.to_string(),
                 line: i + 1,
-                strong: false,
+                strong: strong && whole,
             });
         }
     }
@@ -221,11 +224,27 @@ fn read(paras: &[Para], outlets: &Outlets) -> Result<Parsed, Problem> {
             "no press-conference turn found: expected a title or labelled questions and answers (`AFP :`, `Q:`, `问：`)",
         ));
     }
+    if let [only] = conferences.as_slice()
+        && let [turn] = only.turns.as_slice()
+        && turn.question.len() + turn.answer.len() >= ONE_TURN_WARNING
+    {
+        warnings.push(Problem::at_line(
+            paras.first().map_or(1, |p| p.line),
+            format!(
+                "the whole text ({} paragraphs) was read as a single turn: if it holds questions, their labels were not recognised (`AFP :`, `Q:`, `问：` at the start of a paragraph)",
+                turn.question.len() + turn.answer.len()
+            ),
+        ));
+    }
     Ok(Parsed {
         conferences,
         warnings,
     })
 }
+
+/// How many paragraphs a text's only turn may hold before it is suspicious (labels the
+/// parser did not recognise, such as Markdown's `**Bloomberg:**`, make one long statement).
+const ONE_TURN_WARNING: usize = 6;
 
 #[cfg(test)]
 mod tests;

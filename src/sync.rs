@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub(crate) use reparse::reparse;
+pub(crate) use reparse::{nothing_to_reparse, reparse};
 pub(crate) use sources::Source;
 
 /// What the command line asked for.
@@ -62,6 +62,9 @@ pub(crate) struct Summary {
     pub(crate) unchanged: usize,
     /// HTTP requests sent, retries included.
     pub(crate) requests: usize,
+    /// Things the user should know that fail no page (manifest lines skipped).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) warnings: Vec<String>,
     /// `--dry-run`: the pages that would be fetched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) would_fetch: Vec<String>,

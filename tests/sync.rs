@@ -4,8 +4,14 @@
 
 #[path = "sync/archive.rs"]
 mod archive;
+#[path = "sync/listings.rs"]
+mod listings;
+#[path = "sync/output.rs"]
+mod output;
 #[path = "sync/pages.rs"]
 mod pages;
+#[path = "sync/reparse.rs"]
+mod reparse;
 #[path = "sync/server.rs"]
 mod server;
 use crate::support;
@@ -432,6 +438,13 @@ fn faults_are_retried_honoured_or_reported() {
     assert!(se.contains("redirect loop"), "{se}");
     assert!(
         se.contains("https://test.example/list/f.shtml: HTTP 404"),
+        "{se}"
+    );
+    // Failed before the fix: a bare "HTTP 403", as if it were given up for good.
+    assert!(
+        se.contains(
+            "https://test.example/list/g.shtml: HTTP 403: refused by the server (asked again next sync)"
+        ),
         "{se}"
     );
     assert_eq!(confs.len(), 2);

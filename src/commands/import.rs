@@ -39,6 +39,10 @@ pub(super) fn run(dir: &Path, paths: &[PathBuf]) -> u8 {
 
 /// `briefings import --reparse`: every synced conference rebuilt from `raw/`, offline.
 pub(super) fn reparse(dir: &Path) -> u8 {
+    if let Some((code, why)) = crate::sync::nothing_to_reparse(dir) {
+        eprintln!("{why}");
+        return code;
+    }
     let Some((library, outlets)) = open(dir) else {
         return 1;
     };
@@ -59,7 +63,7 @@ pub(super) fn reparse(dir: &Path) -> u8 {
     if let Some(w) = library.saved(before, &done.written, !done.removed.is_empty()) {
         eprintln!("warning: {w}");
     }
-    println!(
+    let printed = super::out::outln!(
         "reparsed {} raw page{}: {} conference{} written, {} removed, {} kept (your own imports), {} page{} without a conference, {} unreadable",
         done.pages,
         if done.pages == 1 { "" } else { "s" },
@@ -71,5 +75,9 @@ pub(super) fn reparse(dir: &Path) -> u8 {
         if done.failures.len() == 1 { "" } else { "s" },
         done.unreadable.len(),
     );
+    if let Err(e) = printed {
+        eprintln!("briefings: {e}");
+        return 1;
+    }
     u8::from(!done.failures.is_empty() || !done.unreadable.is_empty())
 }

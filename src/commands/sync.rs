@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use indicatif::{HumanBytes, ProgressBar, ProgressStyle};
 
+use super::out::outln;
 use crate::cli::SyncArgs;
 use crate::library::Library;
 use crate::outlets::Outlets;
@@ -30,13 +31,17 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
         );
         return 2;
     }
-    let (sources, _) = match sync::sources::load(args.sources.as_deref()) {
+    let (sources, label) = match sync::sources::load(args.sources.as_deref()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
             return 2;
         }
     };
+    if let Some(why) = no_source_in(&args.lang, &sources, &label) {
+        eprintln!("{why}");
+        return 2;
+    }
     let mirror = match sync::mirror_from_env() {
         Ok(m) => m,
         Err(e) => {
@@ -83,10 +88,15 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
     if let Some(w) = library.saved(before, &summary.written, false) {
         eprintln!("warning: {w}");
     }
-    if args.dry_run && !args.json {
-        for url in &summary.would_fetch {
-            println!("{url}");
-        }
+    if args.dry_run
+        && !args.json
+        && let Err(e) = print_urls(&summary.would_fetch)
+    {
+        eprintln!("briefings: {e}");
+        return 1;
+    }
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
     }
     for f in &summary.kept {
         eprintln!("note: {}: {}", f.url, f.reason);
@@ -94,15 +104,48 @@ pub(super) fn run(dir: &Path, args: &SyncArgs) -> u8 {
     for f in &summary.failed {
         eprintln!("{}: {}", f.url, f.reason);
     }
-    if args.json {
-        match serde_json::to_string_pretty(&summary) {
-            Ok(s) => println!("{s}"),
-            Err(e) => eprintln!("{e}"),
-        }
-    } else {
-        println!("{}", summary.line(args.dry_run));
+    if let Err(e) = print_summary(&summary, args) {
+        eprintln!("briefings: {e}");
+        return 1;
     }
     u8::from(!summary.failed.is_empty())
+}
+
+/// Why `--lang` selects nothing: no source of the file is in those languages.
+fn no_source_in(languages: &[String], sources: &[sync::Source], label: &str) -> Option<String> {
+    if languages.is_empty() || sources.iter().any(|s| languages.contains(&s.language)) {
+        return None;
+    }
+    let have: Vec<String> = sources
+        .iter()
+        .map(|s| format!("{} ({})", s.name, s.language))
+        .collect();
+    Some(format!(
+        "--lang {}: no source in {label} is in that language (it has {}); nothing to sync",
+        languages.join(","),
+        have.join(", ")
+    ))
+}
+
+/// The summary: one line, or the `--json` object.
+fn print_summary(summary: &sync::Summary, args: &SyncArgs) -> Result<(), String> {
+    if args.json {
+        let text = serde_json::to_string_pretty(summary).map_err(|e| e.to_string())?;
+        outln!("{text}")
+    } else {
+        outln!("{}", summary.line(args.dry_run))
+    }
+}
+
+/// The pages a dry run would fetch, one a line (through the writer that
+/// ends quietly on a closed pipe).
+fn print_urls(urls: &[String]) -> Result<(), String> {
+    let mut text = String::new();
+    for url in urls {
+        text.push_str(url);
+        text.push('\n');
+    }
+    super::out::write(&text)
 }
 
 /// A spinner per source: pages fetched, bytes received, the address in hand (on stderr).

@@ -21,8 +21,55 @@ pub(super) enum Label {
     Answer { speaker: Option<&'static str> },
 }
 
-/// Anonymous answer labels.
-const ANSWERS: &[&str] = &["a", "r", "答", "réponse", "reponse", "answer", "rép"];
+/// Anonymous answer labels: `A`, `答`, and the spokesperson by office (`发言人：`, `Porte-parole :`).
+const ANSWERS: &[&str] = &[
+    "a",
+    "r",
+    "答",
+    "réponse",
+    "reponse",
+    "answer",
+    "rép",
+    "发言人",
+    "發言人",
+    "外交部发言人",
+    "外交部發言人",
+    "porte-parole",
+    "le porte-parole",
+    "la porte-parole",
+    "spokesperson",
+    "the spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "fm spokesperson",
+    "foreign ministry spokesperson",
+];
+
+/// A label without the number of a numbered pair (`Q1`, `A 2`, `问1`, `答1`, `Q.3`), lower case.
+fn unnumbered(lower: &str) -> &str {
+    let base = lower.trim_end_matches(|c: char| c.is_ascii_digit());
+    if base.len() == lower.len() || lower.len() - base.len() > 3 {
+        return lower;
+    }
+    base.trim_end_matches(['.', '-', '#', '°', ' '])
+}
+
+/// An anonymous asker's word (`Q`, `问`, `Question`, `Journaliste`, `问题`), lower case.
+fn is_question_word(lower: &str, outlets: &Outlets) -> bool {
+    !ANSWERS.contains(&lower)
+        && !FOLLOW_UPS.contains(&lower)
+        && (["问题", "問題", "提问", "提問"].contains(&lower)
+            || outlets.resolve(lower) == Resolved::Anonymous)
+}
+
+/// `Q (AFP)`, `问（法新社）`, `Reuters (follow-up)`: the label and what its parentheses hold.
+fn parenthesised(label: &str) -> Option<(&str, &str)> {
+    let body = label.strip_suffix([')', '）'])?;
+    let open = body.rfind(['(', '（'])?;
+    let base = body[..open].trim();
+    let inner = body[open..].trim_start_matches(['(', '（']).trim();
+    (!base.is_empty() && !inner.is_empty()).then_some((base, inner))
+}
 
 /// Labels that mark a follow-up question.
 const FOLLOW_UPS: &[&str] = &[
@@ -53,6 +100,9 @@ const MAX_LABEL: usize = 80;
 /// numbering or a bullet first (`3) Question :`, `- Reuters:`), so the asker is printed
 /// without them even where the table would also know the whole (`- Reuters` → Reuters).
 pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
+    if let Some(bracketed) = bracketed(text, outlets) {
+        return Some(bracketed);
+    }
     if let Some((candidate, rest)) = candidate(text)
         && is_list_marked(candidate)
         && let Some(bare) = behind_junk(candidate)
@@ -64,13 +114,35 @@ pub(super) fn split<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a 
 }
 
 /// Whether a label starts with list numbering or a bullet that has a mark (`3)`, `2.`, `-`,
-/// `•`, `1°/`), not bare digits that may be the outlet's own name (`7 News`).
+/// `•`, `1°/`, `a)`, `①`, `一、`), not bare digits that may be the outlet's own name (`7 News`).
 fn is_list_marked(label: &str) -> bool {
     LIST_MARK.find(label).is_some_and(|m| {
         m.as_str()
             .chars()
-            .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .any(|c| !c.is_ascii_digit() && !c.is_whitespace())
     })
+}
+
+/// A label printed in brackets, with or without a colon after it (`【问】…`, `[A] …`,
+/// `【答】：…`): only a label word or a known outlet inside, so `[Photo]` stays text.
+fn bracketed<'a>(text: &'a str, outlets: &Outlets) -> Option<(Label, &'a str)> {
+    let t = text.trim_start();
+    let open = t
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '【' | '[' | '［' | '〔'))?;
+    let body = &t[open.len_utf8()..];
+    let close = body
+        .char_indices()
+        .take(MAX_INLINE_LABEL)
+        .find(|&(_, c)| matches!(c, '】' | ']' | '］' | '〕'))?;
+    let inner = body[..close.0].trim();
+    let rest = body[close.0 + close.1.len_utf8()..]
+        .trim_start()
+        .trim_start_matches([':', '：'])
+        .trim();
+    let label = classify(inner, rest, outlets, true)?;
+    Some((label, rest))
 }
 
 /// [`split`] without preferring the label behind numbering.
@@ -104,10 +176,12 @@ fn behind_junk(label: &str) -> Option<&str> {
     (bare.len() < label.len() && !bare.is_empty()).then_some(bare)
 }
 
-/// List numbering and bullets in front of a label: `1°/`, `2.`, `3)`, `(4)`, `5、`, `•`, `-`, `★`.
+/// List numbering and bullets in front of a label: `1°/`, `2.`, `3)`, `(4)`, `5、`, `•`, `-`,
+/// `★`, letters and roman numbers (`a)`, `b.`, `(c)`, `iv.`), circled numbers (`①`, `⑴`, `⒈`,
+/// `❶`) and Chinese numbering (`一、`, `（二）`).
 static LIST_MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^\s*(?:[(（]?\d{1,3}\s*[°º]?\s*(?:[./)）、:-]\s*/?|/)?[)）]?|[•·▪●◆◇■□★☆►▶→>#*\-–—]+)\s*",
+        r"^\s*(?:[(（]?\d{1,3}\s*[°º]?\s*(?:[./)）、:-]\s*/?|/)?[)）]?|[(（]?(?:[a-zA-Z]|[ivxIVX]{1,4})[)）.．](?:\s|$)|[(（]?[一二三四五六七八九十]{1,3}[)）、．.]|[\x{2460}-\x{24FF}\x{2776}-\x{2793}]|[•·▪●◆◇■□★☆►▶→>#*\-–—]+)\s*",
     )
     .expect("valid regex")
 });
@@ -250,6 +324,18 @@ pub(super) fn outlet_of(asker: &str, outlets: &Outlets) -> Option<String> {
     if asker_phrase(&lower).is_some() && outlets.resolve(asker) == Resolved::Unknown {
         return None;
     }
+    if let Some((base, inner)) = parenthesised(asker) {
+        // `Q (AFP)`: the outlet in parentheses; `Reuters (follow-up)`: the one before them.
+        if let Resolved::Outlet(o) = outlets.resolve(inner) {
+            return Some(o);
+        }
+        if FOLLOW_UPS.contains(&inner.to_lowercase().as_str()) {
+            return outlets.outlet_for(base);
+        }
+    }
+    if is_question_word(unnumbered(&lower), outlets) {
+        return None;
+    }
     outlets.outlet_for(asker)
 }
 
@@ -285,12 +371,47 @@ fn classify(label: &str, rest: &str, outlets: &Outlets, known_only: bool) -> Opt
     {
         return None;
     }
+    // A label starts a sentence and so does what follows it: `à :`, `questions :` and `The
+    // Washington Post: has it…?` inside a sentence are no labels. A known outlet printed in
+    // lower case (`l'agence turque Anadolu`) still is.
+    let latin_lower = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() && !is_cjk(c))
+    };
+    let lower_word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w.chars().count() >= 2 && latin_lower(w));
+    if lower_word && !label.chars().any(is_cjk)
+        || latin_lower(label) && !matches!(outlets.resolve(label), Resolved::Outlet(_))
+    {
+        return None;
+    }
     let lower = label.to_lowercase();
     let question = |follow_up| Label::Question {
         asker: label.to_string(),
         follow_up,
         after_conference: after_conference(label),
     };
+    let lower_base = unnumbered(&lower);
+    if ANSWERS.contains(&lower_base) {
+        return Some(Label::Answer { speaker: None });
+    }
+    if lower_base.len() < lower.len() && is_question_word(lower_base, outlets) {
+        return Some(question(false));
+    }
+    if let Some((base, inner)) = parenthesised(label) {
+        let inner_outlet = matches!(outlets.resolve(inner), Resolved::Outlet(_));
+        if is_question_word(&base.to_lowercase(), outlets) && inner_outlet {
+            return Some(question(false));
+        }
+        if matches!(outlets.resolve(base), Resolved::Outlet(_))
+            && FOLLOW_UPS.contains(&inner.to_lowercase().as_str())
+        {
+            return Some(question(true));
+        }
+    }
     if ANSWERS.contains(&lower.as_str()) {
         return Some(Label::Answer { speaker: None });
     }

@@ -300,3 +300,6 @@ fn control_characters_and_escapes_never_survive() {
 
 /// Issue 13's classes of messy copies, one test group per class.
 mod messy;
+
+/// Copies of the held-out evaluation's kinds (issue 13, second pass).
+mod copies;

@@ -175,27 +175,16 @@ impl Fetcher {
                 }
                 404 | 410 => return Hop::Done(Fetched::Gone(status)),
                 429 | 503 => {
-                    let wait = header("retry-after").and_then(|v| retry_after(&v));
                     last_problem = format!("HTTP {status} (server busy)");
-                    match wait {
-                        Some(w) if w > MAX_RETRY_AFTER => {
-                            return Hop::Done(Fetched::Failed(
-                                status,
-                                format!(
-                                    "HTTP {status}: the server asks to wait {} s; try again later",
-                                    w.as_secs()
-                                ),
-                            ));
-                        }
-                        Some(w) => std::thread::sleep(w),
-                        None => backoff(attempt),
+                    if let Some(done) = busy(status, header("retry-after").as_deref(), attempt) {
+                        return done;
                     }
                 }
                 500..=599 => {
                     last_problem = format!("HTTP {status} (server error)");
                     backoff(attempt);
                 }
-                _ => return Hop::Done(Fetched::Failed(status, format!("HTTP {status}"))),
+                _ => return Hop::Done(Fetched::Failed(status, refused(status))),
             }
         }
         Hop::Done(Fetched::Failed(
@@ -253,6 +242,38 @@ enum Hop {
     Redirect(String),
 }
 
+/// A 429 or 503: waits as `Retry-After` asks (never after the last try), or
+/// gives up at once when it asks more than [`MAX_RETRY_AFTER`].
+fn busy(status: u16, retry: Option<&str>, attempt: u32) -> Option<Hop> {
+    match retry.and_then(retry_after) {
+        Some(w) if w > MAX_RETRY_AFTER => Some(Hop::Done(Fetched::Failed(
+            status,
+            format!(
+                "HTTP {status}: the server asks to wait {} s; try again later",
+                w.as_secs()
+            ),
+        ))),
+        Some(w) if attempt < TRIES => {
+            std::thread::sleep(w);
+            None
+        }
+        Some(_) => None,
+        None => {
+            backoff(attempt);
+            None
+        }
+    }
+}
+
+/// Why a status that is neither a page, a redirect, gone nor busy is a failure.
+fn refused(status: u16) -> String {
+    if status == 403 {
+        "HTTP 403: refused by the server (asked again next sync)".into()
+    } else {
+        format!("HTTP {status} (asked again next sync)")
+    }
+}
+
 fn transient(e: &ureq::Error) -> bool {
     match e {
         ureq::Error::Timeout(_) | ureq::Error::ConnectionFailed => true,
@@ -294,16 +315,19 @@ fn charset_of(content_type: &str) -> Option<String> {
     })
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is read as "a minute").
+/// `Retry-After`: seconds (`120`) or an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`, and
+/// the two obsolete forms), as the wait from now; a date already past is no wait.
 fn retry_after(v: &str) -> Option<Duration> {
+    retry_after_at(v, std::time::SystemTime::now())
+}
+
+fn retry_after_at(v: &str, now: std::time::SystemTime) -> Option<Duration> {
     let v = v.trim();
-    if v.is_empty() {
-        return None;
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
     }
-    Some(
-        v.parse::<u64>()
-            .map_or(Duration::from_secs(60), Duration::from_secs),
-    )
+    let when = httpdate::parse_http_date(v).ok()?;
+    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
@@ -331,11 +355,25 @@ mod tests {
         );
         assert_eq!(charset_of("text/html"), None);
         assert_eq!(retry_after("2").unwrap().as_secs(), 2);
+        assert_eq!(retry_after(""), None);
+        assert_eq!(retry_after("soon"), None);
+    }
+
+    /// Failed before the fix: every date was read as 60 s.
+    #[test]
+    fn retry_after_as_a_date_is_the_wait_until_then() {
+        use std::time::{Duration, UNIX_EPOCH};
+        // 2015-10-21 07:28:00 UTC.
+        let at = UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        let wait = |v: &str, now| super::retry_after_at(v, now).unwrap().as_secs();
+        let before = at - Duration::from_secs(7);
+        assert_eq!(wait("Wed, 21 Oct 2015 07:28:00 GMT", before), 7);
+        assert_eq!(wait("Wednesday, 21-Oct-15 07:28:00 GMT", before), 7);
+        assert_eq!(wait("Wed Oct 21 07:28:00 2015", before), 7);
         assert_eq!(
-            retry_after("Wed, 21 Oct 2015 07:28:00 GMT")
-                .unwrap()
-                .as_secs(),
-            60
+            wait("Wed, 21 Oct 2015 07:28:00 GMT", at + Duration::from_secs(5)),
+            0
         );
+        assert_eq!(wait("Wed, 21 Oct 2015 09:28:00 GMT", before), 7207);
     }
 }

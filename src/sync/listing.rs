@@ -91,6 +91,22 @@ pub(crate) fn read(html: &str, base: &Url, filter: &Regex, fallback: &str) -> Li
     out
 }
 
+/// The number of listing pages the page announces: `countPage = 67` (the
+/// 2020 sites), `createPageHTML(30, 0, "index", "shtml")` (today's), if any.
+pub(crate) fn page_count(html: &str) -> Option<usize> {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\bcountPage\s*=\s*(\d{1,6})|\bcreatePageHTML\(\s*(?:['"][^'"]*['"]\s*,\s*)?(\d{1,6})\s*,"#)
+            .expect("valid regex")
+    });
+    let c = COUNT.captures(html)?;
+    c.get(1)
+        .or_else(|| c.get(2))?
+        .as_str()
+        .parse()
+        .ok()
+        .filter(|&n: &usize| n > 0)
+}
+
 /// An article page, not a listing (`index_3.shtml`, `default.shtml`) or a folder.
 fn is_article(url: &Url) -> bool {
     let name = url.path().rsplit('/').next().unwrap_or_default();
@@ -99,7 +115,7 @@ fn is_article(url: &Url) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{links, read};
+    use super::{links, page_count, read};
     use regex::Regex;
     use url::Url;
 
@@ -133,5 +149,39 @@ mod tests {
             .collect();
         assert_eq!(hints, ["2019-01-03", "2018-12-28", "2018-12-28"]);
         assert_eq!(got.others, 1);
+    }
+
+    /// README: only links on the listing page's own host are followed.
+    #[test]
+    fn links_to_another_host_are_not_followed() {
+        let base = Url::parse("https://copy.example/eng/list/default.shtml").unwrap();
+        let filter = Regex::new("(?i)regular press conference").unwrap();
+        let page = r#"<a href="./t3.shtml">Regular Press Conference on January 3, 2019</a>
+<a href="https://www.fmprc.gov.cn/eng/list/t2.shtml">Regular Press Conference on January 2, 2019</a>"#;
+        let got = read(page, &base, &filter, "2020-07-04");
+        let urls: Vec<&str> = got
+            .conferences
+            .iter()
+            .map(|(l, _)| l.url.as_str())
+            .collect();
+        assert_eq!(urls, ["https://copy.example/eng/list/t3.shtml"]);
+    }
+
+    #[test]
+    fn the_number_of_listing_pages_is_read_when_announced() {
+        assert_eq!(
+            page_count("var countPage = 67//共多少页\ncreatePageHTML(countPage, 0)"),
+            Some(67)
+        );
+        assert_eq!(
+            page_count("createPageHTML(30, 0, \"index\", \"shtml\");"),
+            Some(30)
+        );
+        assert_eq!(
+            page_count("createPageHTML('page_div', 12, 1, 'index', 'shtml', 20)"),
+            Some(12)
+        );
+        assert_eq!(page_count(PAGE), None);
+        assert_eq!(page_count("countPage = 0"), None);
     }
 }

@@ -45,6 +45,48 @@ pub(crate) struct Entry {
     pub(crate) date_hint: Option<String>,
 }
 
+impl Entry {
+    /// Whether a line read from the manifest may be acted on: its conference
+    /// id has the corpus's shape (`YYYY-MM-DD-LANG`, `-N` for a further one
+    /// that day) and its file stays inside `raw/`. A line edited by hand or
+    /// damaged could otherwise make a reparse delete or read outside the corpus.
+    fn check(&self) -> Result<(), String> {
+        if let Some(id) = &self.conference
+            && !is_conference_id(id)
+        {
+            return Err(format!(
+                "conference {id:?} is not a conference id (YYYY-MM-DD-LANG)"
+            ));
+        }
+        if let Some(file) = &self.file
+            && !inside_raw(file)
+        {
+            return Err(format!(
+                "file {file:?} is not a path inside raw/ (absolute, `..`, or empty)"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `2020-07-03-zh`, `2020-07-03-zh-2`: the ids the parser gives.
+pub(crate) fn is_conference_id(id: &str) -> bool {
+    static SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\d{4}-\d\d-\d\d-[a-z]{2,8}(-[1-9]\d{0,3})?$").expect("valid regex")
+    });
+    SHAPE.is_match(id)
+}
+
+/// A relative path of plain names (`src/a/b.shtml`): no root, no `..` or `.`,
+/// no empty segment, no `\\` or `:` (which [`relative_path`] never writes).
+fn inside_raw(file: &str) -> bool {
+    !file.is_empty()
+        && !file.contains(['\\', ':', '\0'])
+        && file
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+}
+
 /// Two entries for one URL that differ at most in when they were fetched.
 fn same_outcome(a: &Entry, b: &Entry) -> bool {
     Entry {
@@ -76,6 +118,8 @@ pub(crate) struct RawStore {
     /// Lines staged since the last commit, and the files they name.
     staged: Vec<Entry>,
     unsynced: Vec<PathBuf>,
+    /// `raw/manifest.jsonl:LINE: problem` for lines skipped when reading (never acted on).
+    pub(crate) bad_lines: Vec<String>,
 }
 
 impl RawStore {
@@ -99,11 +143,14 @@ impl RawStore {
         let manifest = dir.join("manifest.jsonl");
         let mut latest = HashMap::new();
         let mut order = Vec::new();
+        let mut bad_lines = Vec::new();
         if let Ok(bytes) = fs::read(&manifest) {
             let mut good_len = 0;
-            for line in bytes.split_inclusive(|&b| b == b'\n') {
+            for (n, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
                 let complete = line.ends_with(b"\n");
-                let entry = serde_json::from_slice::<Entry>(line.trim_ascii_end());
+                let entry = serde_json::from_slice::<Entry>(line.trim_ascii_end())
+                    .map_err(|e| format!("not a manifest line ({e})"))
+                    .and_then(|e| e.check().map(|()| e));
                 match entry {
                     Ok(e) if complete => {
                         good_len += line.len();
@@ -114,8 +161,15 @@ impl RawStore {
                     }
                     // A torn line: only ever the last one (appends are whole lines).
                     _ if !complete => break,
-                    // A damaged line in the middle: skipped, kept in the file.
-                    _ => good_len += line.len(),
+                    // A damaged line in the middle: skipped, kept in the file, reported.
+                    Err(why) => {
+                        good_len += line.len();
+                        if !line.trim_ascii().is_empty() {
+                            bad_lines
+                                .push(format!("raw/manifest.jsonl:{}: {why}: line skipped", n + 1));
+                        }
+                    }
+                    Ok(_) => good_len += line.len(),
                 }
             }
             if write && good_len < bytes.len() {
@@ -134,6 +188,7 @@ impl RawStore {
             order,
             staged: Vec::new(),
             unsynced: Vec::new(),
+            bad_lines,
         })
     }
 
@@ -257,9 +312,18 @@ impl RawStore {
         result.map_err(|e| format!("{}: {e}", marker.display()))
     }
 
-    /// The bytes of a stored page.
-    pub(crate) fn read_page(&self, rel: &str) -> std::io::Result<Vec<u8>> {
-        fs::read(self.dir.join(rel))
+    /// The bytes of a stored page, checked against the SHA-256 its manifest
+    /// line recorded: `Err("raw/PATH: why")` when it cannot be read or its bytes changed.
+    pub(crate) fn read_page(&self, entry: &Entry) -> Result<Vec<u8>, String> {
+        let rel = entry.file.as_deref().unwrap_or_default();
+        let bytes =
+            fs::read(self.dir.join(rel)).map_err(|e| format!("raw/{rel}: cannot read ({e})"))?;
+        match &entry.sha256 {
+            Some(want) if *want != sha256_hex(&bytes) => Err(format!(
+                "raw/{rel}: raw page damaged: checksum differs from the manifest's"
+            )),
+            _ => Ok(bytes),
+        }
     }
 
     /// Stages one manifest line: seen at once by this store, written to
@@ -389,6 +453,46 @@ mod tests {
         }
     }
 
+    /// Failed before the fix: any id and any path were acted on.
+    #[test]
+    fn manifest_lines_name_ids_and_files_inside_the_corpus_only() {
+        for id in ["2020-07-03-zh", "2020-07-03-en-2", "2019-12-31-fr"] {
+            assert!(super::is_conference_id(id), "{id}");
+        }
+        for id in [
+            "../x",
+            "/etc/passwd",
+            "2020-07-03",
+            "2020-07-03-zh/..",
+            "",
+            "x-zh",
+        ] {
+            assert!(!super::is_conference_id(id), "{id}");
+        }
+        for file in ["mfa-zh/web/t1.shtml", "s/index.html"] {
+            assert!(super::inside_raw(file), "{file}");
+        }
+        for file in [
+            "../x",
+            "/abs",
+            "a/../../b",
+            "a//b",
+            "./a",
+            "a\\..\\b",
+            "c:x",
+            "",
+        ] {
+            assert!(!super::inside_raw(file), "{file}");
+        }
+        let mut e = entry("https://h/1", Some("../victim"));
+        assert!(e.check().unwrap_err().contains("not a conference id"));
+        e.conference = Some("2020-07-03-zh".into());
+        e.file = Some("../../outside".into());
+        assert!(e.check().unwrap_err().contains("not a path inside raw/"));
+        e.file = Some("s/a.shtml".into());
+        assert_eq!(e.check(), Ok(()));
+    }
+
     #[test]
     fn paths_follow_the_url() {
         let u = |s: &str| Url::parse(s).unwrap();
@@ -423,7 +527,7 @@ mod tests {
             s.holds("https://h/1") && !s.holds("https://h/2") && s.get("https://h/3").is_none()
         );
         assert_eq!(std::fs::read(&manifest).unwrap().len(), whole);
-        s.record(entry("https://h/3", Some("x")));
+        s.record(entry("https://h/3", Some("2020-01-03-zh")));
         assert!(s.holds("https://h/3"), "staged lines are seen at once");
         assert!(!RawStore::open(&dir).unwrap().holds("https://h/3"));
         s.commit().unwrap();

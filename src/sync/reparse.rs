@@ -35,11 +35,40 @@ pub(crate) struct Reparsed {
     pub(crate) kept: Vec<String>,
 }
 
+/// Why `corpus` cannot be reparsed, before anything is created or locked:
+/// `(2, …)` when there is no folder there (a mistyped path), `(1, …)` when
+/// it holds no raw pages (never synced).
+pub(crate) fn nothing_to_reparse(corpus: &Path) -> Option<(u8, String)> {
+    let shown = crate::text::show_path(corpus);
+    if !corpus.is_dir() {
+        return Some((
+            2,
+            format!(
+                "{shown}: no corpus here (no such folder): nothing reparsed; pass --corpus DIR with the corpus that `briefings sync` filled"
+            ),
+        ));
+    }
+    let manifest = corpus.join("raw").join("manifest.jsonl");
+    (!manifest.is_file()).then(|| {
+        (
+            1,
+            format!(
+                "{shown}: no raw pages: nothing to reparse (raw/manifest.jsonl is missing; `briefings sync` stores raw pages there)"
+            ),
+        )
+    })
+}
+
 /// Rebuilds the conferences of every page in `<corpus>/raw`, in the order they were fetched.
+/// A page that cannot be read, whose bytes changed since they were stored, or
+/// that now gives no conference leaves its conference as it is.
 pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, String> {
     let _lock = SyncLock::take(corpus, "import --reparse")?;
     let mut store = RawStore::open(corpus)?;
-    let mut out = Reparsed::default();
+    let mut out = Reparsed {
+        unreadable: store.bad_lines.clone(),
+        ..Reparsed::default()
+    };
     let mut made: HashMap<String, String> = HashMap::new();
     let entries: Vec<_> = store
         .entries()
@@ -47,66 +76,80 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
         .cloned()
         .collect();
     for mut entry in entries {
-        let Some(file) = entry.file.clone() else {
-            continue;
-        };
         let Ok(url) = Url::parse(&entry.url) else {
             continue;
         };
-        let bytes = match store.read_page(&file) {
+        let bytes = match store.read_page(&entry) {
             Ok(bytes) => bytes,
             Err(e) => {
                 out.unreadable.push(format!(
-                    "raw/{file}: cannot read ({e}): the page of {} was not rebuilt; `briefings sync` fetches it again",
+                    "{e}: the page of {} was not rebuilt, its conference kept as it is; `briefings sync` fetches it again",
                     entry.url
                 ));
                 continue;
             }
         };
         out.pages += 1;
-        let before = entry.conference.take();
-        let problem_before = entry.problem.take();
-        match import_page(
+        let parsed = import_page(
             &url,
             &bytes,
             entry.charset.as_deref(),
             entry.date_hint.as_deref(),
             outlets,
-        ) {
-            Err(reason) => {
-                out.failures.push(format!("{}: {reason}", entry.url));
-                entry.problem = Some(reason);
+        )
+        .and_then(|got| {
+            if got.iter().any(|c| !c.turns.is_empty()) {
+                Ok(got)
+            } else {
+                Err("the page now gives no turn".to_string())
             }
-            Ok(conferences) => {
-                for conf in conferences {
-                    entry.conference.get_or_insert_with(|| conf.id.clone());
-                    if let Some(first) = made.get(&conf.id) {
-                        entry.problem = Some(format!("same conference as {first}, kept that page"));
-                        continue;
-                    }
-                    if let Some(why) = store.not_ours(&conf.id, &entry.url) {
-                        out.kept.push(format!("{}: {why}", entry.url));
-                        entry.problem = Some(why);
-                        continue;
-                    }
-                    match save_conference_unflushed(corpus, &conf) {
-                        Ok(path) => {
-                            store.written(path);
-                            made.insert(conf.id.clone(), entry.url.clone());
-                            out.written.push(conf);
-                        }
-                        Err(e) => {
-                            out.failures.push(format!("{}: {e}", entry.url));
-                            entry.conference = None;
-                            entry.problem = Some(e.to_string());
-                        }
-                    }
+        });
+        let conferences = match parsed {
+            Ok(conferences) => conferences,
+            Err(reason) => {
+                let kept = entry
+                    .conference
+                    .as_deref()
+                    .map(|id| format!("; conference {id} kept as it is"))
+                    .unwrap_or_default();
+                out.failures.push(format!("{}: {reason}{kept}", entry.url));
+                if entry.conference.is_none() && entry.problem.as_deref() != Some(&reason) {
+                    entry.problem = Some(reason);
+                    store.record(entry);
+                }
+                continue;
+            }
+        };
+        let before = entry.conference.take();
+        let problem_before = entry.problem.take();
+        for conf in conferences {
+            entry.conference.get_or_insert_with(|| conf.id.clone());
+            if let Some(first) = made.get(&conf.id) {
+                entry.problem = Some(format!("same conference as {first}, kept that page"));
+                continue;
+            }
+            if let Some(why) = store.not_ours(&conf.id, &entry.url) {
+                out.kept.push(format!("{}: {why}", entry.url));
+                entry.problem = Some(why);
+                continue;
+            }
+            match save_conference_unflushed(corpus, &conf) {
+                Ok(path) => {
+                    store.written(path);
+                    made.insert(conf.id.clone(), entry.url.clone());
+                    out.written.push(conf);
+                }
+                Err(e) => {
+                    out.failures.push(format!("{}: {e}", entry.url));
+                    entry.conference = None;
+                    entry.problem = Some(e.to_string());
                 }
             }
         }
         let changed = entry.conference != before || entry.problem != problem_before;
         if let Some(old) = before.filter(|old| entry.conference.as_ref() != Some(old)) {
-            let file = corpus.join("conferences").join(format!("{old}.json"));
+            // `old` has the id shape (checked when the manifest was read): its file is in conferences/.
+            let file = crate::corpus::file_for(corpus, &old);
             let theirs = store.not_ours(&old, &entry.url).is_some();
             if !made.contains_key(&old) && !theirs && std::fs::remove_file(file).is_ok() {
                 out.removed.push(old);
@@ -115,7 +158,7 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
         if changed {
             store.record(entry);
         }
-        if out.pages % BATCH == 0 {
+        if out.pages.is_multiple_of(BATCH) {
             store.commit()?;
         }
     }

@@ -82,7 +82,7 @@ struct Entry {
     listing: toml::Spanned<String>,
     next: Option<toml::Spanned<String>>,
     links: toml::Spanned<String>,
-    max_pages: Option<usize>,
+    max_pages: Option<toml::Spanned<usize>>,
     delay_ms: Option<u64>,
 }
 
@@ -159,13 +159,19 @@ pub(crate) fn parse(text: &str, label: &str) -> Result<Vec<Source>, String> {
                 &format!("`links` is not a valid regex: {err}"),
             )
         })?;
+        if let Some(max) = e.max_pages.as_ref().filter(|m| *m.get_ref() == 0) {
+            return Err(at(
+                max.span().start,
+                "max_pages = 0 would walk no listing page: give 1 or more (or leave it out for 300)",
+            ));
+        }
         out.push(Source {
             name,
             language,
             listing,
             next: e.next.map(toml::Spanned::into_inner),
             links,
-            max_pages: e.max_pages.unwrap_or(300).max(1),
+            max_pages: e.max_pages.map_or(300, toml::Spanned::into_inner),
             delay_ms: e.delay_ms,
         });
     }
@@ -236,6 +242,13 @@ mod tests {
             parse(&bad_regex, "s.toml")
                 .unwrap_err()
                 .starts_with("s.toml:5: ")
+        );
+        let no_pages = text.replace("colour = 3", "max_pages = 0");
+        assert!(
+            parse(&no_pages, "s.toml")
+                .unwrap_err()
+                .starts_with("s.toml:6: max_pages = 0"),
+            "failed before the fix: read as 1"
         );
         let ok = text.replace("colour = 3\n", "");
         let s = parse(&ok, "s.toml").unwrap();

@@ -44,6 +44,7 @@ pub(crate) fn run(
         visited: HashSet::new(),
         pages_in_source: 0,
     };
+    walk.summary.warnings = walk.store.bad_lines.clone();
     for source in sources {
         if !options.languages.is_empty() && !options.languages.contains(&source.language) {
             continue;
@@ -107,87 +108,189 @@ impl Walk<'_> {
             return;
         }
         let mut reached_end = false;
+        // Listing pages the site says it has (`countPage = 67`), once read.
+        let mut count: Option<usize> = None;
+        // A listing page n > 0 that gave nothing: the end, unless page n + 1 lists again.
+        let mut suspect: Option<(Url, String)> = None;
+        // A listing page in the middle failed: this walk is not whole.
+        let mut holes = false;
+        // Conference links met on earlier listing pages of this walk.
+        let mut listed: HashSet<Url> = HashSet::new();
         for n in 0..pages {
+            if count.is_some_and(|c| n >= c) {
+                reached_end = true;
+                break;
+            }
             let Some(url) = source.listing_page(n) else {
                 reached_end = true;
                 break;
             };
-            let page = match self.fetcher.get(&url, delay) {
-                Fetched::Page(p) => p,
-                // Past the last listing page.
-                Fetched::Gone(_) if n > 0 => {
-                    reached_end = true;
-                    break;
-                }
-                Fetched::Gone(status) => {
-                    self.fail(url.as_str(), format!("HTTP {status}: the listing page is not there; check the address in the sources file"));
-                    break;
-                }
-                Fetched::Failed(_, reason) => {
-                    self.fail(url.as_str(), format!("listing page: {reason}"));
-                    break;
-                }
-            };
-            self.summary.listings += 1;
-            progress.step(url.as_str(), page.bytes.len(), self.pages_in_source);
-            let Ok(html) = crate::parse::decode_received(&page.bytes, page.charset.as_deref())
-            else {
-                self.fail(url.as_str(), "the listing page is empty or not text".into());
-                break;
-            };
-            let found = listing::read(&html, &url, &source.links, &self.today);
-            self.summary.skipped += found.others;
-            if found.conferences.is_empty() {
-                if let Some(why) = not_a_listing(&html, n, &source.links) {
+            let read = match self.listing_page(source, &url, n, delay, progress) {
+                Ok(read) => read,
+                Err(Bad::Stop(why)) => {
                     self.fail(url.as_str(), why);
                     break;
                 }
-                if found.others == 0 {
-                    reached_end = true;
-                    break;
-                }
-            }
-            let mut all_held = true;
-            let mut past_since = false;
-            for (link, hint) in found.conferences {
-                let day = link.date.as_ref().or(hint.as_ref());
-                if let (Some(since), Some(day)) = (&self.options.since, day)
-                    && day < since
-                {
-                    past_since = true;
+                Err(Bad::Empty(why)) => {
+                    if count.is_some() {
+                        // Page n of a listing that has more: a hole, not the end.
+                        self.fail(url.as_str(), format!("{why} (asked again next sync)"));
+                        holes = true;
+                        continue;
+                    }
+                    if suspect.is_some() {
+                        // Two in a row: past the last listing page.
+                        reached_end = true;
+                        break;
+                    }
+                    suspect = Some((url, why));
                     continue;
                 }
-                match self.store.need(link.url.as_str()) {
-                    Need::Nothing => self.summary.unchanged += 1,
-                    Need::Rebuild => self.rebuild(&link.url),
-                    Need::Fetch => {
-                        if self.store.get(link.url.as_str()).is_none() {
-                            all_held = false;
-                        }
-                        self.article(source, &link.url, hint.as_deref(), delay, progress);
-                    }
+            };
+            let (html, found) = read;
+            count = count.or_else(|| listing::page_count(&html));
+            if n > 0
+                && !found.conferences.is_empty()
+                && found
+                    .conferences
+                    .iter()
+                    .all(|(l, _)| listed.contains(&l.url))
+            {
+                // A listing past the end that sends back an earlier page (a redirect to page 1).
+                let why = "listing page: the same links as an earlier listing page".to_string();
+                if count.is_some_and(|c| n < c) {
+                    self.fail(url.as_str(), format!("{why} (asked again next sync)"));
+                    holes = true;
+                    continue;
                 }
+                reached_end = true;
+                break;
             }
+            if let Some((hole, why)) = suspect.take() {
+                self.fail(
+                    hole.as_str(),
+                    format!(
+                        "{why}, but the next listing page lists conferences (asked again next sync)"
+                    ),
+                );
+                holes = true;
+            }
+            self.summary.skipped += found.others;
+            listed.extend(found.conferences.iter().map(|(l, _)| l.url.clone()));
+            let (all_held, past_since) = self.conferences(source, found, delay, progress);
             self.commit();
-            if all_held && complete_before || past_since {
-                reached_end = complete_before;
+            if all_held && complete_before {
+                // Held pages since a whole walk: the rest is in the corpus already.
+                reached_end = true;
+                break;
+            }
+            if past_since {
+                // Stopped by `--since`: older pages were not looked at, the walk is not whole.
                 break;
             }
             if n + 1 == source.max_pages {
                 reached_end = true;
             }
         }
+        if suspect.is_some() {
+            // The last page walked gave nothing and nothing came after it.
+            reached_end = true;
+        }
         self.retry_earlier_failures(source, delay, progress);
         // Every line on disk before the walk counts as complete.
         self.commit();
-        let whole_walk = self.options.since.is_none() && self.options.max_pages.is_none();
         if !self.options.dry_run
             && reached_end
-            && (whole_walk || complete_before)
+            && !holes
             && let Err(e) = self.store.set_walk_complete(&source.name, true)
         {
             self.fail(source.listing.as_str(), e);
         }
+    }
+
+    /// The conference links of one listing page: each fetched, rebuilt or
+    /// counted as held. Returns whether the corpus held every one already, and
+    /// whether `--since` left some out.
+    fn conferences(
+        &mut self,
+        source: &Source,
+        found: listing::Listing,
+        delay: Duration,
+        progress: &mut dyn Progress,
+    ) -> (bool, bool) {
+        let mut all_held = true;
+        let mut past_since = false;
+        for (link, hint) in found.conferences {
+            let day = link.date.as_ref().or(hint.as_ref());
+            if let (Some(since), Some(day)) = (&self.options.since, day)
+                && day < since
+            {
+                past_since = true;
+                // Not fetched: this page is held territory only if the corpus has it already.
+                all_held &= self.store.get(link.url.as_str()).is_some();
+                continue;
+            }
+            match self.store.need(link.url.as_str()) {
+                Need::Nothing => self.summary.unchanged += 1,
+                Need::Rebuild if self.rebuilt(&link.url) => {}
+                Need::Rebuild | Need::Fetch => {
+                    if self.store.get(link.url.as_str()).is_none() {
+                        all_held = false;
+                    }
+                    self.article(source, &link.url, hint.as_deref(), delay, progress);
+                }
+            }
+        }
+        (all_held, past_since)
+    }
+
+    /// Fetches and reads listing page `n`: its text and links, or why it gives
+    /// none ([`Bad::Stop`]: the walk cannot go on; [`Bad::Empty`]: nothing
+    /// listed, which past the first page may be the end of the listing).
+    fn listing_page(
+        &mut self,
+        source: &Source,
+        url: &Url,
+        n: usize,
+        delay: Duration,
+        progress: &mut dyn Progress,
+    ) -> Result<(String, listing::Listing), Bad> {
+        let page = match self.fetcher.get(url, delay) {
+            Fetched::Page(p) => p,
+            Fetched::Gone(status) if n > 0 => {
+                return Err(Bad::Empty(format!("listing page: HTTP {status}")));
+            }
+            Fetched::Gone(status) => {
+                return Err(Bad::Stop(format!(
+                    "HTTP {status}: the listing page is not there; check the address in the sources file"
+                )));
+            }
+            Fetched::Failed(_, reason) => {
+                return Err(Bad::Stop(format!(
+                    "listing page: {reason} (asked again next sync)"
+                )));
+            }
+        };
+        self.summary.listings += 1;
+        progress.step(url.as_str(), page.bytes.len(), self.pages_in_source);
+        let Ok(html) = crate::parse::decode_received(&page.bytes, page.charset.as_deref()) else {
+            let why = "listing page: empty or not text".to_string();
+            return Err(if n > 0 {
+                Bad::Empty(why)
+            } else {
+                Bad::Stop(why)
+            });
+        };
+        let found = listing::read(&html, url, &source.links, &self.today);
+        if found.conferences.is_empty() {
+            if let Some(why) = not_a_listing(&html, n, &source.links) {
+                return Err(Bad::Stop(why));
+            }
+            if found.others == 0 {
+                return Err(Bad::Empty("listing page: no article link".into()));
+            }
+        }
+        Ok((html, found))
     }
 
     /// Pages of this source that this walk did not reach and that were gone or
@@ -213,35 +316,32 @@ impl Walk<'_> {
         again.sort_by(|a, b| a.0.cmp(&b.0));
         for (url, hint, need) in again {
             let Ok(url) = Url::parse(&url) else { continue };
-            if need == Need::Rebuild {
-                self.rebuild(&url);
-            } else {
+            if need != Need::Rebuild || !self.rebuilt(&url) {
                 self.article(source, &url, hint.as_deref(), delay, progress);
             }
         }
     }
 
     /// A held page whose conference file was deleted: imported again from its
-    /// raw file, without a request.
-    fn rebuild(&mut self, url: &Url) {
-        if !self.visited.insert(url.to_string()) || self.options.dry_run {
-            return;
+    /// raw file, without a request. `false` when that file cannot be read or
+    /// its bytes changed since they were stored: the page is to be fetched again.
+    fn rebuilt(&mut self, url: &Url) -> bool {
+        if self.options.dry_run || self.visited.contains(url.as_str()) {
+            return true;
         }
         let Some(mut entry) = self.store.get(url.as_str()).cloned() else {
-            return;
+            return true;
         };
-        let Some(file) = entry.file.clone() else {
-            return;
+        let Ok(bytes) = self.store.read_page(&entry) else {
+            return false;
         };
-        let bytes = match self.store.read_page(&file) {
-            Ok(bytes) => bytes,
-            Err(e) => return self.fail(url.as_str(), format!("raw/{file}: cannot read ({e})")),
-        };
+        self.visited.insert(url.to_string());
         entry.conference = None;
         entry.problem = None;
         let charset = entry.charset.clone();
         self.import(url, &bytes, charset.as_deref(), &mut entry);
         self.store.record(entry);
+        true
     }
 
     /// Fetches, stores and imports one conference page.
@@ -376,6 +476,16 @@ impl Walk<'_> {
     }
 }
 
+/// Why a listing page gave no links.
+enum Bad {
+    /// The walk of this source cannot go on (the first page is wrong, the site
+    /// is down, a maintenance page): reported, the walk is not whole.
+    Stop(String),
+    /// A page past the first that lists nothing: the end of the listing, or a
+    /// hole in it when the site announces more pages or the next page lists again.
+    Empty(String),
+}
+
 /// A page's conferences, or why it holds none (a maintenance or "system" page,
 /// an empty body, a page the parser cannot read).
 pub(crate) fn import_page(
@@ -388,6 +498,9 @@ pub(crate) fn import_page(
     if bytes.trim_ascii().is_empty() {
         return Err("empty page: not imported (asked again next sync)".into());
     }
+    if cut_short(bytes) {
+        return Err("page cut short (it opens <html> or <body> but never closes them): not imported, asked again next sync".into());
+    }
     let name = url.path().rsplit('/').next().unwrap_or_default();
     match conferences_from_page(name, bytes, charset, hint, outlets) {
         Ok(got) => Ok(got
@@ -399,9 +512,19 @@ pub(crate) fn import_page(
             })
             .collect()),
         Err(problem) => {
-            let text = crate::parse::decode_received(bytes, charset).unwrap_or_default();
-            if maintenance(&text) || text.len() < 2048 {
+            let Ok(text) = crate::parse::decode_received(bytes, charset) else {
+                return Err(
+                    "the page is not text (damaged bytes?): not imported, asked again next sync"
+                        .into(),
+                );
+            };
+            if maintenance(&text) {
                 Err("no transcript on this page (a maintenance or \"system\" page): not imported, asked again next sync".into())
+            } else if text.len() < 2048 {
+                Err(format!(
+                    "no transcript on this page (only {} bytes of text): not imported, asked again next sync",
+                    text.len()
+                ))
             } else {
                 Err(format!(
                     "line {}: {} (asked again next sync)",
@@ -410,6 +533,17 @@ pub(crate) fn import_page(
             }
         }
     }
+}
+
+/// Whether an HTML page lost its end on the way (a dropped connection, a
+/// proxy's cut): it opens `<html>` or `<body>` and closes neither.
+fn cut_short(bytes: &[u8]) -> bool {
+    let has = |tag: &[u8]| {
+        bytes
+            .windows(tag.len())
+            .any(|w| w.eq_ignore_ascii_case(tag))
+    };
+    (has(b"<html") || has(b"<body")) && !has(b"</html>") && !has(b"</body>")
 }
 
 /// Whether a page is the sites' maintenance or "system" notice (removed pages

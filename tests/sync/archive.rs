@@ -12,7 +12,7 @@ const JULY_3: &str = "2020年7月3日外交部发言人赵立坚主持例行记�
 const JULY_2: &str = "2020年7月2日外交部发言人赵立坚主持例行记者会";
 
 /// A site of two real Chinese pages, `a.shtml` (3 July) and `b.shtml` (2 July).
-fn two_pages(root: &Path, tag: &str) -> Site {
+pub(super) fn two_pages(root: &Path, tag: &str) -> Site {
     let page = |p: &str| vec![Reply::html(std::fs::read(root.join(p)).unwrap())];
     Site::new(
         root,
@@ -24,12 +24,12 @@ fn two_pages(root: &Path, tag: &str) -> Site {
     )
 }
 
-fn conference_file(site: &Site, id: &str) -> PathBuf {
+pub(super) fn conference_file(site: &Site, id: &str) -> PathBuf {
     site.app.corpus().join(format!("conferences/{id}.json"))
 }
 
 /// The raw file (under `raw/`) the manifest names for `url`.
-fn raw_file(site: &Site, url: &str) -> PathBuf {
+pub(super) fn raw_file(site: &Site, url: &str) -> PathBuf {
     let line = raw_manifest(&site.app)
         .into_iter()
         .rev()
@@ -51,7 +51,7 @@ fn own_copy(site: &Site, root: &Path, page: &str, name: &str) -> PathBuf {
     file
 }
 
-fn import(site: &Site, args: &[&str]) -> std::process::Output {
+pub(super) fn import(site: &Site, args: &[&str]) -> std::process::Output {
     let mut all = vec!["import"];
     all.extend_from_slice(args);
     site.app.run(&all)

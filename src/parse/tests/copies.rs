@@ -1,0 +1,203 @@
+//! Third-party copies of transcripts (issue 13, second pass): the kinds of text a held-out
+//! set of real copies still got wrong, one group of tests per class, with examples written
+//! for these tests in the languages each class occurs in.
+
+use super::{one, parse, shape};
+
+// Class: list markers of every kind before labels (`a)`, `b.`, `(c)`, `①`, `⑴`, `一、`, `（二）`).
+
+#[test]
+fn letters_before_labels_are_list_markers() {
+    let en = one(
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 8, 2024\na) Reuters: Will the talks resume next week?\nLin Jian: The two sides stay in communication.\nb. Bloomberg: Is the visit confirmed?\nLin Jian: I have no information to offer.\n(c) AFP: Any comment on the report?\nLin Jian: We have noted it.\niv. Xinhua: What are China's expectations?\nLin Jian: New impetus.",
+    );
+    assert_eq!(
+        shape(&en),
+        [
+            "Reuters→Reuters",
+            "Bloomberg→Bloomberg",
+            "AFP→AFP",
+            "Xinhua→Xinhua"
+        ]
+    );
+    let fr = one(
+        "Conférence de presse du 8 mai 2024 tenue par le porte-parole Lin Jian\na) AFP : La visite aura-t-elle lieu ?\nLin Jian : Oui.\nb) Reuters : Quand ?\nLin Jian : Bientôt.\n(1) Agence de presse Xinhua : Quelles attentes ?\nLin Jian : De grandes attentes.",
+    );
+    assert_eq!(
+        shape(&fr),
+        [
+            "AFP→AFP",
+            "Reuters→Reuters",
+            "Agence de presse Xinhua→Xinhua"
+        ]
+    );
+}
+
+#[test]
+fn circled_and_chinese_numbers_before_labels_are_list_markers() {
+    let zh = one(
+        "2024年5月8日外交部发言人林剑主持例行记者会\n①路透社记者：会谈下周是否恢复？\n林剑：双方保持沟通。\n② 彭博社记者：访问是否已经确定？\n林剑：我没有可以提供的信息。\n一、法新社记者：你对报道有何评论？\n林剑：我们注意到了。\n（二）问：中方有何回应？\n答：我们坚决反对。\n⑴ 新华社记者：中方有何期待？\n林剑：注入新动力。",
+    );
+    assert_eq!(
+        shape(&zh),
+        [
+            "路透社记者→Reuters",
+            "彭博社记者→Bloomberg",
+            "法新社记者→AFP",
+            "问→-",
+            "新华社记者→Xinhua"
+        ]
+    );
+    let en = one("① Q: Will he come?\nA: Yes.\n② Q: When?\nA: Soon.");
+    assert_eq!(shape(&en), ["Q→-", "Q→-"]);
+}
+
+// Class: answer labels by office, numbered pairs, bracketed labels, the outlet in parentheses.
+
+#[test]
+fn the_spokesperson_by_office_labels_an_answer() {
+    for text in [
+        "2024年5月8日外交部发言人林剑主持例行记者会\n法新社记者：你对报道有何评论？\n发言人：我们注意到了有关报道。",
+        "Conférence de presse du 8 mai 2024 tenue par le porte-parole Lin Jian\nAFP : Un commentaire ?\nPorte-parole : Nous avons pris note du rapport.",
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 8, 2024\nAFP: Any comment?\nSpokesperson: We have noted the report.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.turns.len(), 1, "{text}");
+        assert!(!c.turns[0].answer.is_empty(), "{text}");
+        assert!(
+            c.turns[0]
+                .question
+                .iter()
+                .all(|q| !q.contains(':') && !q.contains('：')),
+            "{text}"
+        );
+        assert_eq!(c.turns[0].speaker.as_deref(), Some("Lin Jian"), "{text}");
+    }
+}
+
+#[test]
+fn numbered_question_and_answer_pairs() {
+    let zh = one(
+        "问1：中方有何评论？\n答1：我们注意到了。\n问2：会谈何时举行？\n答2：我们会适时发布消息。",
+    );
+    assert_eq!(shape(&zh), ["问1→-", "问2→-"]);
+    assert_eq!(zh.turns[1].answer, ["我们会适时发布消息。"]);
+    let en = one(
+        "Q1: Any comment?\nA1: We have noted it.\nQ 2: When will the talks be held?\nA 2: In due course.",
+    );
+    assert_eq!(shape(&en), ["Q1→-", "Q 2→-"]);
+    let fr =
+        one("Q1 : Un commentaire ?\nR1 : Nous l'avons noté.\nQ2 : Quand ?\nR2 : En temps voulu.");
+    assert_eq!(shape(&fr), ["Q1→-", "Q2→-"]);
+}
+
+#[test]
+fn bracketed_labels_with_or_without_a_colon() {
+    let zh = one(
+        "【问】中方有何评论？\n【答】我们注意到了。\n【问】：会谈何时举行？\n【答】：我们会适时发布消息。",
+    );
+    assert_eq!(shape(&zh), ["问→-", "问→-"]);
+    assert_eq!(zh.turns[0].question, ["中方有何评论？"]);
+    assert_eq!(zh.turns[1].answer, ["我们会适时发布消息。"]);
+    let en = one("[Q] Any comment?\n[A] We have noted it.\n[Q]: When?\n[A]: In due course.");
+    assert_eq!(shape(&en), ["Q→-", "Q→-"]);
+    // A bracketed word that is no label stays text.
+    let photo =
+        one("Q: Any comment?\nA: We have noted it.\n[Photo] The spokesperson at the podium.");
+    assert_eq!(photo.turns[0].answer.len(), 2);
+}
+
+#[test]
+fn the_outlet_in_parentheses_after_a_question_label() {
+    let zh = one(
+        "问（法新社）：中方有何评论？\n答：我们注意到了。\n问(路透社)：会谈何时举行？\n答：适时发布。",
+    );
+    assert_eq!(shape(&zh), ["问（法新社）→AFP", "问(路透社)→Reuters"]);
+    let en = one(
+        "Q (AFP): Any comment?\nA: We have noted it.\nQ (Bloomberg): When?\nA: In due course.\nReuters (follow-up): And then?\nA: Nothing more.",
+    );
+    assert_eq!(
+        shape(&en),
+        [
+            "Q (AFP)→AFP",
+            "Q (Bloomberg)→Bloomberg",
+            "Reuters (follow-up)→Reuters+"
+        ]
+    );
+    let fr = one(
+        "Question (Reuters) : Un commentaire ?\nR : Aucun.\nJournaliste (AFP) : Quand ?\nR : Bientôt.",
+    );
+    assert_eq!(
+        shape(&fr),
+        ["Question (Reuters)→Reuters", "Journaliste (AFP)→AFP"]
+    );
+}
+
+// Class: Markdown emphasis around labels; a long text read as one turn is warned about.
+
+#[test]
+fn markdown_bold_labels_are_labels() {
+    let en = one(
+        "## Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on June 18, 2024\n\n**Bloomberg:** Will the talks resume?\n\n**Mao Ning:** The two sides stay in communication.\n\n**Q:** Any comment on the report?\n\n__A:__ We have noted it.\n\n**Reuters**: When will he visit?\n\n**Mao Ning**: In due course.",
+    );
+    assert_eq!(
+        shape(&en),
+        ["Bloomberg→Bloomberg", "Q→-", "Reuters→Reuters"]
+    );
+    assert_eq!(en.date.as_deref(), Some("2024-06-18"));
+    assert_eq!(en.turns[1].answer, ["We have noted it."]);
+    let fr = one(
+        "**AFP :** La visite aura-t-elle lieu ?\n**Mao Ning :** Oui.\n**Reuters :** Quand ?\n**Mao Ning :** Bientôt.",
+    );
+    assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
+    let zh = one(
+        "**法新社记者：**中方有何评论？\n**毛宁：**我们注意到了。\n**中方对会谈有何期待？**\n毛宁：希望取得成果。",
+    );
+    assert_eq!(shape(&zh), ["法新社记者→AFP", "→-"]);
+}
+
+#[test]
+fn a_long_text_read_as_one_turn_is_warned_about() {
+    let text = "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on June 18, 2024\n~Bloomberg~ Will the talks resume?\nThe two sides stay in communication.\n~Reuters~ Any comment on the report?\nWe have noted it.\n~AFP~ When will he visit?\nIn due course.";
+    let p = parse(text);
+    assert_eq!(p.conferences[0].turns.len(), 1);
+    assert!(
+        p.warnings.iter().any(|w| w.message.contains("single turn")),
+        "{:?}",
+        p.warnings
+    );
+    let short = parse(
+        "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on June 18, 2024\nGood afternoon. The minister will visit Laos.",
+    );
+    assert!(
+        short
+            .warnings
+            .iter()
+            .all(|w| !w.message.contains("single turn"))
+    );
+}
+
+// Class: colons inside a sentence are no labels.
+
+#[test]
+fn a_known_outlet_inside_a_sentence_is_no_label() {
+    let en = one(
+        "Reuters: Have you read the report?\nLin Jian: We read the article. The Washington Post: has it ever checked the facts? We doubt it.\nAFP: Any comment?\nLin Jian: No.",
+    );
+    assert_eq!(shape(&en), ["Reuters→Reuters", "AFP→AFP"]);
+    assert!(en.turns[0].answer[0].contains("The Washington Post: has it"));
+    let en = one(
+        "Reuters: Have you read the report?\nLin Jian: We read it.\nThe Washington Post: has it ever checked the facts? We doubt it.\nAFP: Any comment?\nLin Jian: No.",
+    );
+    assert_eq!(shape(&en), ["Reuters→Reuters", "AFP→AFP"]);
+}
+
+#[test]
+fn lower_case_words_before_a_colon_are_no_labels() {
+    let fr = one(
+        "AFP : Quelle est la position de la Chine ?\nMao Ning : La Chine reste attachée\nà : premièrement, la souveraineté ; deuxièmement, le dialogue.\nReuters : Le ministre viendra-t-il ?\nMao Ning : J'ai bien noté vos deux\nquestions : la première porte sur le commerce.",
+    );
+    assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
+    assert_eq!(fr.turns[0].answer.len(), 2);
+    assert_eq!(fr.turns[1].answer.len(), 2);
+}
