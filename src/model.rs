@@ -97,8 +97,39 @@ pub struct Turn {
     pub speaker: Option<String>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub answer: Vec<String>,
+    /// The transcript was cut around this turn: its text starts mid-answer (`start`, on the
+    /// first turn) or stops before it was over (`end`, on the last); the reader marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<Cut>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// Where a transcript was cut, as the importer warned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cut {
+    Start,
+    End,
+    Both,
+}
+
+impl Cut {
+    /// `self` with `other` added.
+    #[must_use]
+    pub fn and(self, other: Cut) -> Cut {
+        if self == other { self } else { Cut::Both }
+    }
+
+    /// Whether the text starts mid-answer.
+    pub fn at_start(self) -> bool {
+        self != Cut::End
+    }
+
+    /// Whether the text stops before the turn was over.
+    pub fn at_end(self) -> bool {
+        self != Cut::Start
+    }
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if hands us a reference
@@ -118,6 +149,7 @@ impl Turn {
             question: Vec::new(),
             speaker,
             answer,
+            cut: None,
             extra: Map::new(),
         }
     }
@@ -133,6 +165,7 @@ impl Turn {
             question,
             speaker: None,
             answer: Vec::new(),
+            cut: None,
             extra: Map::new(),
         }
     }

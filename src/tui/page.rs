@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::model::{Conference, Turn, TurnKind};
+use crate::model::{Conference, Cut, Turn, TurnKind};
 use crate::wrap::wrap_ranges;
 
 /// What a piece of text is, for styling.
@@ -81,6 +81,11 @@ pub(super) struct Page {
 }
 
 const GUTTER: usize = 3;
+
+/// The marks where the importer warned that the transcript is cut.
+pub(super) const CUT_START: &str =
+    "✂ The text starts here, in the middle of an answer: its question is missing.";
+pub(super) const CUT_END: &str = "✂ The text stops here: the rest of the transcript is missing.";
 
 /// Bytes of text in every turn of `conf`: what laying the whole conference out costs.
 pub(super) fn conference_bytes(conf: &Conference) -> usize {
@@ -174,8 +179,21 @@ impl Wrapped {
         )
     }
 
-    /// The question (unless `answer_only`) and the answer of `t`.
+    /// The question (unless `answer_only`) and the answer of `t`, with a mark where the
+    /// importer found the transcript cut.
     fn body(&mut self, t: &Turn, width: usize, answer_only: bool) {
+        if t.cut.is_some_and(Cut::at_start) {
+            self.plain(CUT_START, width, Kind::Dim);
+            self.rows.push(Row::Blank);
+        }
+        self.question_and_answer(t, width, answer_only);
+        if t.cut.is_some_and(Cut::at_end) {
+            self.rows.push(Row::Blank);
+            self.plain(CUT_END, width, Kind::Dim);
+        }
+    }
+
+    fn question_and_answer(&mut self, t: &Turn, width: usize, answer_only: bool) {
         if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
             self.paragraphs(&t.question, "Q", width, Kind::Question);
             self.rows.push(Row::Blank);
@@ -601,6 +619,27 @@ mod tests {
         hl: &dyn Fn(&str) -> Vec<Range<usize>>,
     ) -> Page {
         Page::marked(Arc::new(layout(c, 0, width, answer_only)), hl)
+    }
+
+    /// Where the importer found the transcript cut, the reader says so, in one turn and in
+    /// the whole conference.
+    #[test]
+    fn a_cut_transcript_is_marked_where_it_is_cut() {
+        let mut c = conf();
+        c.turns[0].cut = Some(Cut::Both);
+        for page in [layout(&c, 0, 200, false), layout_whole(&c, 200, false)] {
+            let text = Page::marked(Arc::new(page), &|_| Vec::new()).text();
+            let at = |needle: &str| text.iter().position(|l| l == needle).expect(needle);
+            let q = text.iter().position(|l| l.starts_with("Q  ")).unwrap();
+            let last = text
+                .iter()
+                .rposition(|l| l.starts_with("   ") || l.starts_with("A  "));
+            assert!(at(CUT_START) < q, "{text:#?}");
+            assert!(at(CUT_END) > last.unwrap(), "{text:#?}");
+        }
+        c.turns[0].cut = None;
+        let text = Page::marked(Arc::new(layout(&c, 0, 200, false)), &|_| Vec::new()).text();
+        assert!(!text.iter().any(|l| l.starts_with('✂')), "{text:#?}");
     }
 
     fn with_answer(paragraph: &str) -> Conference {

@@ -97,5 +97,8 @@ fn the_whole_conference_reads_in_one_scroll_and_the_turn_list_follows() {
     app.update(Action::ToggleWhole);
     let text = app.page().text();
     assert!(text.iter().any(|l| l.contains("Bloomberg")), "{text:#?}");
-    assert!(!text.iter().any(|l| l.starts_with("── ")), "one turn: {text:#?}");
+    assert!(
+        !text.iter().any(|l| l.starts_with("── ")),
+        "one turn: {text:#?}"
+    );
 }

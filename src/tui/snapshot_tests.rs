@@ -267,7 +267,10 @@ fn zoom_gives_the_reader_the_whole_width_at_80x24() {
 fn whole_conference_at_80x24_and_160x48() {
     for (w, h) in [(80, 24), (160, 48)] {
         let mut app = fixture::app(w, h);
-        run(&mut app, &[Action::FocusNext, Action::Down, Action::ToggleWhole]);
+        run(
+            &mut app,
+            &[Action::FocusNext, Action::Down, Action::ToggleWhole],
+        );
         check(&format!("whole_conference_{w}x{h}"), &app);
     }
     let mut app = fixture::app(160, 48);

@@ -91,7 +91,11 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             .min((inner_w / 2).min(24));
         for i in app.turns.visible(conf.turns.len(), inner_height(area)) {
             let t = &conf.turns[i];
-            let mark = if t.follow_up { "↳ " } else { "" };
+            let mark = match (t.cut.is_some(), t.follow_up) {
+                (true, _) => "✂ ",
+                (false, true) => "↳ ",
+                (false, false) => "",
+            };
             // A long outlet name is cut, never the preview's room.
             let name = pad(&truncate(&names[i], col), col);
             let first = t
