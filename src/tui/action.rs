@@ -56,6 +56,8 @@ pub(super) enum Action {
     ToggleZoom,
     /// The whole conference in one scroll ↔ one turn at a time.
     ToggleWhole,
+    /// The same turn in the conference's next language version.
+    OtherLanguage,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Type to filter the conference list.

@@ -1,6 +1,7 @@
 //! The browser's state and `App::update`, the only place it changes; the panes' behaviour lives in the files of `app/`.
 
 mod browse;
+mod languages;
 mod mouse;
 mod outlet;
 mod reader;
@@ -266,6 +267,7 @@ impl App {
             Action::ToggleMouse => self.toggle_mouse(),
             Action::ToggleZoom => self.toggle_zoom(),
             Action::ToggleWhole => self.toggle_whole(),
+            Action::OtherLanguage => self.other_language(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
                 self.mode = Mode::Filter;
