@@ -166,11 +166,35 @@ fn user_file() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("briefings").join("outlets.tsv"))
 }
 
-/// The keys to try for a label: whole, without a "reporter" suffix, inside 《》.
+/// The keys to try for a label: whole, without a "reporter" suffix, inside 《》; then the
+/// outlet in parentheses and the name before them (`Q (AFP)`, `英国广播公司（BBC）记者`); then
+/// the label without the country or the kind of outlet in front (`土耳其阿纳多卢通讯社记者`,
+/// `Turkey's Anadolu Agency`, `l'agence turque Anadolu`).
 fn candidates(label: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    forms(label, &mut out);
+    if let Some(body) = label.trim().strip_suffix([')', '）'])
+        && let Some(open) = body.rfind(['(', '（'])
+    {
+        forms(body[open..].trim_start_matches(['(', '（']), &mut out);
+        forms(&body[..open], &mut out);
+    }
+    for bare in without_origin(label) {
+        forms(bare, &mut out);
+    }
+    out
+}
+
+/// `label` whole, without a "reporter" suffix, and inside 《》, as keys.
+fn forms(label: &str, out: &mut Vec<String>) {
     let whole = normalise(label);
-    let mut out = vec![whole.clone()];
+    if whole.is_empty() {
+        return;
+    }
+    out.push(whole.clone());
     for suffix in [
+        "驻华记者",
+        "驻京记者",
         "记者",
         "reporter",
         "journalist",
@@ -187,6 +211,309 @@ fn candidates(label: &str) -> Vec<String> {
         && a < b
     {
         out.push(normalise(&label[a + '《'.len_utf8()..b]));
+    }
+}
+
+/// Countries and regions printed before a Chinese outlet's name (`土耳其阿纳多卢通讯社`).
+const ZH_ORIGINS: &[&str] = &[
+    "阿根廷",
+    "澳大利亚",
+    "巴西",
+    "加拿大",
+    "法国",
+    "德国",
+    "印度尼西亚",
+    "印尼",
+    "印度",
+    "意大利",
+    "日本",
+    "韩国",
+    "墨西哥",
+    "俄罗斯",
+    "沙特阿拉伯",
+    "沙特",
+    "南非",
+    "土耳其",
+    "英国",
+    "美国",
+    "欧盟",
+    "欧洲",
+    "西班牙",
+    "荷兰",
+    "比利时",
+    "瑞士",
+    "瑞典",
+    "挪威",
+    "丹麦",
+    "芬兰",
+    "波兰",
+    "奥地利",
+    "希腊",
+    "葡萄牙",
+    "爱尔兰",
+    "新西兰",
+    "新加坡",
+    "马来西亚",
+    "泰国",
+    "越南",
+    "菲律宾",
+    "巴基斯坦",
+    "孟加拉国",
+    "斯里兰卡",
+    "尼泊尔",
+    "蒙古",
+    "朝鲜",
+    "哈萨克斯坦",
+    "乌兹别克斯坦",
+    "伊朗",
+    "伊拉克",
+    "以色列",
+    "埃及",
+    "卡塔尔",
+    "阿联酋",
+    "尼日利亚",
+    "肯尼亚",
+    "埃塞俄比亚",
+    "古巴",
+    "智利",
+    "秘鲁",
+    "哥伦比亚",
+    "委内瑞拉",
+    "乌克兰",
+    "白俄罗斯",
+    "中国香港",
+    "香港",
+    "中国澳门",
+    "澳门",
+    "中国",
+];
+
+/// Words in front of a Latin-script outlet's name that say where it is from or what it is
+/// (`Turkish`, `state broadcaster`, `l'agence de presse japonaise`), accents folded.
+const ORIGIN_WORDS: &[&str] = &[
+    // Articles and small words.
+    "the",
+    "le",
+    "la",
+    "les",
+    "l",
+    "de",
+    "du",
+    "d",
+    "des",
+    "a",
+    "an",
+    "un",
+    "une",
+    // Kinds of outlet.
+    "agency",
+    "news",
+    "press",
+    "wire",
+    "service",
+    "broadcaster",
+    "newspaper",
+    "daily",
+    "outlet",
+    "media",
+    "television",
+    "tv",
+    "radio",
+    "channel",
+    "network",
+    "public",
+    "state",
+    "state-run",
+    "state-owned",
+    "official",
+    "national",
+    "agence",
+    "presse",
+    "chaine",
+    "quotidien",
+    "journal",
+    "hebdomadaire",
+    "publique",
+    "officielle",
+    "officiel",
+    "nationale",
+    "etat",
+    "privee",
+    "prive",
+    // Nationalities of the G20 and frequent askers, English then French (both genders).
+    "argentine",
+    "argentinian",
+    "australian",
+    "brazilian",
+    "canadian",
+    "french",
+    "german",
+    "indian",
+    "indonesian",
+    "italian",
+    "japanese",
+    "korean",
+    "south",
+    "mexican",
+    "russian",
+    "saudi",
+    "african",
+    "turkish",
+    "british",
+    "uk",
+    "us",
+    "u.s.",
+    "american",
+    "european",
+    "spanish",
+    "dutch",
+    "swiss",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "polish",
+    "austrian",
+    "greek",
+    "portuguese",
+    "irish",
+    "singaporean",
+    "malaysian",
+    "thai",
+    "vietnamese",
+    "filipino",
+    "pakistani",
+    "bangladeshi",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "egyptian",
+    "qatari",
+    "emirati",
+    "nigerian",
+    "kenyan",
+    "cuban",
+    "chilean",
+    "peruvian",
+    "colombian",
+    "venezuelan",
+    "ukrainian",
+    "kazakh",
+    "mongolian",
+    "argentin",
+    "australien",
+    "australienne",
+    "bresilien",
+    "bresilienne",
+    "canadien",
+    "canadienne",
+    "francais",
+    "francaise",
+    "allemand",
+    "allemande",
+    "indien",
+    "indienne",
+    "indonesien",
+    "indonesienne",
+    "italien",
+    "italienne",
+    "japonais",
+    "japonaise",
+    "coreen",
+    "coreenne",
+    "sud-coreen",
+    "sud-coreenne",
+    "mexicain",
+    "mexicaine",
+    "russe",
+    "saoudien",
+    "saoudienne",
+    "sud-africain",
+    "sud-africaine",
+    "turc",
+    "turque",
+    "britannique",
+    "americain",
+    "americaine",
+    "europeen",
+    "europeenne",
+    "espagnol",
+    "espagnole",
+    "neerlandais",
+    "neerlandaise",
+    "suisse",
+    "suedois",
+    "suedoise",
+    "norvegien",
+    "norvegienne",
+    "danois",
+    "danoise",
+    "polonais",
+    "polonaise",
+    "grec",
+    "grecque",
+    "portugais",
+    "portugaise",
+    "singapourien",
+    "singapourienne",
+    "malaisien",
+    "malaisienne",
+    "thailandais",
+    "thailandaise",
+    "vietnamien",
+    "vietnamienne",
+    "philippin",
+    "philippine",
+    "pakistanais",
+    "pakistanaise",
+    "iranien",
+    "iranienne",
+    "israelien",
+    "israelienne",
+    "egyptien",
+    "egyptienne",
+    "qatarie",
+    "cubain",
+    "cubaine",
+    "ukrainien",
+    "ukrainienne",
+    "kazakhe",
+];
+
+/// The label without what its first words say of the outlet's country and kind, each shorter
+/// form in turn: `Turkey's Anadolu Agency` → `Anadolu Agency`; `土耳其阿纳多卢通讯社记者` →
+/// `阿纳多卢通讯社记者`. Only tried after the whole label, so `The Paper` stays itself.
+fn without_origin(label: &str) -> Vec<&str> {
+    let t = label.trim();
+    let mut out: Vec<&str> = ZH_ORIGINS
+        .iter()
+        .filter_map(|c| t.strip_prefix(c))
+        .map(|rest| rest.trim_start_matches(['的', ' ']))
+        .filter(|rest| !rest.is_empty())
+        .collect();
+    let mut rest = t;
+    loop {
+        let word_end = rest
+            .find(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let mut next = rest[word_end..].trim_start_matches(['\'', '’']);
+        // `Turkey's`: a possessive names where the outlet is from.
+        let possessive = next.starts_with(['s', 'S'])
+            && next[1..].starts_with(char::is_whitespace)
+            && rest[word_end..].starts_with(['\'', '’']);
+        if possessive {
+            next = &next[1..];
+        }
+        let folded: String = word.to_lowercase().chars().map(fold_accent).collect();
+        if !(possessive || ORIGIN_WORDS.contains(&folded.as_str())) || word.is_empty() {
+            break;
+        }
+        rest = next.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        out.push(rest);
     }
     out
 }

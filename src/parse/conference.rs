@@ -100,6 +100,8 @@ pub(super) struct Builder {
     /// A news story or editorial quoting an answer: its own prose is not the spokesperson's.
     editorial: bool,
     starts_mid_answer: bool,
+    /// The line of a paragraph saying the questions from there on came after the conference.
+    after_closing: Option<usize>,
     first_line: usize,
     last_line: usize,
     last_text: String,
@@ -174,14 +176,20 @@ impl Builder {
         self.closing = false;
         let mut turn = Turn::question(asker.to_string(), outlet, para(text));
         turn.follow_up = follow_up;
+        turn.after_conference = self.after_closing.is_some();
         self.turns.push(turn);
     }
 
     /// Marks the question just read as asked after the conference closed.
     pub(super) fn mark_after_conference(&mut self, after: bool) {
         if let Some(turn) = self.turns.last_mut() {
-            turn.after_conference = after;
+            turn.after_conference |= after;
         }
+    }
+
+    /// The questions from `line` on were asked after the conference closed.
+    pub(super) fn questions_after_conference(&mut self, line: usize) {
+        self.after_closing.get_or_insert(line);
     }
 
     /// Whether the last turn is a question still waiting for its answer.

@@ -59,14 +59,151 @@ const FOOTER_STARTS: &[&str] = &[
     "copyright",
     "版权所有",
     "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "articles connexes",
+    "dans la même rubrique",
     "related news",
+    "related stories",
+    "related articles",
+    "related:",
+    "you may also like",
+    "more from",
     "责任编辑",
     "【责任编辑",
+    "(责任编辑",
+    "（责任编辑",
+    "[责任编辑",
+    "责编：",
+    "责编:",
+    "编辑：",
+    "编辑:",
+    "本文来源",
+    "文章来源",
+    "来源：",
+    "来源:",
+    "转载请注明",
+    "免责声明",
+    "相关新闻",
+    "相关报道",
+    "延伸阅读",
+    "热门推荐",
     "上一篇",
     "下一篇",
     "share this",
     "partager cet article",
+    "editor:",
+    "[editor:",
+    "(editor:",
+    "source:",
+    "source :",
+    "all rights reserved",
+    "tous droits réservés",
 ];
+
+/// Words of share, print and pager widgets (`Print | Close`, `【打印】【关闭】`,
+/// `分享到：微信 微博 QQ空间`); a line made only of them is page furniture.
+const WIDGET_WORDS: &[&str] = &[
+    "print",
+    "close",
+    "share",
+    "email",
+    "e-mail",
+    "mail",
+    "facebook",
+    "twitter",
+    "x",
+    "wechat",
+    "weibo",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "tweet",
+    "this",
+    "page",
+    "window",
+    "article",
+    "imprimer",
+    "fermer",
+    "partager",
+    "envoyer",
+    "cette",
+    "la",
+    "fenêtre",
+    "打印",
+    "关闭",
+    "分享",
+    "分享到",
+    "分享至",
+    "收藏",
+    "推荐",
+    "微信",
+    "微博",
+    "朋友圈",
+    "qq空间",
+    "qq",
+    "打印本页",
+    "关闭窗口",
+    "返回顶部",
+    "top",
+    "to",
+    "a",
+    "friend",
+    "suggest",
+    "recommander",
+    "à",
+    "un",
+    "ami",
+];
+
+/// Whether a short line is only share, print and pager buttons, and one of them prints,
+/// closes or shares (so `Top` alone or `A` alone is not taken for it).
+fn is_widget_row(folded: &str) -> bool {
+    // The font-size bar above the text (`[字体：大 中 小] 打印本页`) is dropped, not an end.
+    if folded.chars().count() > 80 || folded.contains("字体") {
+        return false;
+    }
+    let words: Vec<&str> = folded
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '|' | '｜'
+                        | '/'
+                        | '·'
+                        | '•'
+                        | '【'
+                        | '】'
+                        | '['
+                        | ']'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '<'
+                        | '>'
+                        | ':'
+                        | '：'
+                        | ','
+                        | '，'
+                        | '、'
+                        | '-'
+                )
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let acting = [
+        "print", "close", "share", "imprimer", "fermer", "partager", "打印", "关闭", "分享",
+    ];
+    // One word alone (`Share`, `分享`) is a widget dropped where it stands, as before.
+    words.len() >= 2
+        && words.iter().all(|w| WIDGET_WORDS.contains(w))
+        && words
+            .iter()
+            .any(|w| acting.iter().any(|a| w.starts_with(a)))
+}
 
 /// Whole lines of share and pager widgets.
 const WIDGETS: &[&str] = &[
@@ -112,6 +249,7 @@ pub(super) fn classify(text: &str) -> Option<Furniture> {
         || folded.contains('©')
         || folded.contains("版权所有")
         || (folded.contains("recommander") && folded.contains("imprimer"))
+        || is_widget_row(&folded)
     {
         return Some(Furniture::Stop);
     }

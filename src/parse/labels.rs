@@ -290,6 +290,30 @@ fn asker_phrase(lower: &str) -> Option<bool> {
     (asks && someone && (after || lower.chars().count() <= 12)).then_some(after)
 }
 
+/// Whether `text` is a paragraph of its own saying that the questions after it were asked
+/// after the conference (`会后，有记者问及以下问题：`, `The following questions were raised after
+/// the press conference.`, `Après la conférence de presse, la question suivante a été posée :`)
+/// rather than an asker's label with its question: nothing follows its colon, and the next
+/// paragraph is a labelled question.
+pub(super) fn announces_after_conference(
+    text: &str,
+    next: Option<&str>,
+    outlets: &Outlets,
+) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 200 {
+        return false;
+    }
+    let head = t.trim_end_matches([':', '：', '.', '。', ' ']);
+    // One sentence with nothing behind its colon: `…问及：中方…？` is the question itself.
+    if head.contains([':', '：', '?', '？']) {
+        return false;
+    }
+    let lower = head.to_lowercase();
+    asker_phrase(&lower) == Some(true)
+        && next.is_some_and(|n| matches!(split(n, outlets), Some((Label::Question { .. }, _))))
+}
+
 /// `有记者`, `发布会后有记者`, `一名记者`, `A journalist`: someone unnamed, not an outlet.
 fn is_someone(who: &str) -> bool {
     let lower = who.trim().to_lowercase();

@@ -31,6 +31,14 @@ pub(super) fn conferences(
         }
         let text = p.text.as_str();
         let bold_question_before = std::mem::take(&mut after_bold_question);
+        if labels::announces_after_conference(
+            text,
+            paras.get(i + 1).map(|n| n.text.as_str()),
+            outlets,
+        ) {
+            b.questions_after_conference(p.line);
+            continue;
+        }
         match furniture::classify(text) {
             Some(Furniture::Separator) => {
                 b.separator();

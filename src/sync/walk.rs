@@ -192,8 +192,9 @@ impl Walk<'_> {
                 reached_end = true;
             }
         }
-        if suspect.is_some() {
-            // The last page walked gave nothing and nothing came after it.
+        if suspect.is_some() && pages == source.max_pages {
+            // The last page the sources file lets the walk read gave nothing. (A walk
+            // cut short by --max-pages there does not know whether the listing goes on.)
             reached_end = true;
         }
         self.retry_earlier_failures(source, delay, progress);

@@ -176,6 +176,13 @@ fn a_bad_listing_page_in_the_middle_is_reported_not_the_end() {
         vec![listing(&[0], ""), Reply::status(404), listing(&[2], "")],
         10,
     );
+    // Cut by --max-pages right after the missing page: nothing says it was the end.
+    let out = site.sync(&["--max-pages", "2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !walked(&site),
+        "a missing last page before --max-pages taken for the end"
+    );
     sync_fails_saying(
         &site,
         "https://test.example/list/index_1.html: listing page: HTTP 404",
@@ -312,4 +319,82 @@ fn a_language_no_source_has_is_an_error() {
         "{se}"
     );
     assert!(mirror.all_hits().is_empty());
+}
+
+/// Already right before this pass (ureq reports a body that ends before its
+/// `Content-Length`), proved here: a page whose connection drops midway is
+/// tried 3 times, reported as cut, and neither stored nor imported.
+#[test]
+fn a_body_shorter_than_its_content_length_is_not_imported() {
+    use std::io::{BufRead as _, BufReader, Write as _};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let Some(root) = mirror_root() else { return };
+    let whole = page(&root, 0);
+    let Reply::Raw(_, _, list) = listing(&[0], "") else {
+        unreachable!()
+    };
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    // A server that answers each request on its own connection, then closes it.
+    let server = std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            if stopped.load(Ordering::SeqCst) {
+                break;
+            }
+            let mut stream = stream.unwrap();
+            let mut lines = BufReader::new(stream.try_clone().unwrap()).lines();
+            let path = lines.next().unwrap().unwrap_or_default();
+            while lines
+                .next()
+                .is_some_and(|l| !l.unwrap_or_default().is_empty())
+            {}
+            let (head, body): (String, Vec<u8>) = if path.contains("/index.html ") {
+                (
+                    format!("200 OK\r\nContent-Length: {}", list.len()),
+                    list.clone(),
+                )
+            } else if path.contains("/t1794584.shtml ") {
+                let mut cut = whole[..whole.len() * 9 / 10].to_vec();
+                cut.extend_from_slice(b"</body></html>");
+                (format!("200 OK\r\nContent-Length: {}", whole.len()), cut)
+            } else {
+                ("404 Not Found\r\nContent-Length: 0".into(), Vec::new())
+            };
+            let _ = stream.write_all(
+                format!("HTTP/1.1 {head}\r\nContent-Type: text/html\r\n\r\n").as_bytes(),
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    let app = App::new("walk-short-body");
+    let sources = app.home.path().join("sources.toml");
+    std::fs::write(
+        &sources,
+        "[[source]]\nname = \"test\"\nlanguage = \"zh\"\nlisting = \"https://test.example/list/index.html\"\nnext = \"https://test.example/list/index_{n}.html\"\nlinks = \"例行记者会\"\n",
+    )
+    .unwrap();
+    let out = app
+        .command()
+        .env("BRIEFINGS_SYNC_MIRROR", format!("http://{address}"))
+        .args(["sync", "--sources", sources.to_str().unwrap()])
+        .output()
+        .unwrap();
+    stop.store(true, Ordering::SeqCst);
+    let _ = std::net::TcpStream::connect(address);
+    server.join().unwrap();
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{se}");
+    assert!(
+        se.contains(&format!("{}: the page was cut", url(0))) && se.contains("(3 tries)"),
+        "{se}"
+    );
+    assert!(!app.corpus().join("conferences").exists() || held_in(&app).is_empty());
+    assert!(!app.corpus().join("raw/test/list/t1794584.shtml").exists());
+}
+
+fn held_in(app: &App) -> Vec<String> {
+    conferences_by_url(app).into_keys().collect()
 }

@@ -201,3 +201,124 @@ fn lower_case_words_before_a_colon_are_no_labels() {
     assert_eq!(fr.turns[0].answer.len(), 2);
     assert_eq!(fr.turns[1].answer.len(), 2);
 }
+
+// Class: outlets named with their country in front.
+
+#[test]
+fn outlets_with_their_country_in_front_resolve() {
+    let zh = one(
+        "土耳其阿纳多卢通讯社记者：中方对停火有何评论？\n毛宁：我们欢迎停火。\n日本共同社记者：会谈何时举行？\n毛宁：适时发布。\n英国路透社记者：是否证实？\n毛宁：不掌握。",
+    );
+    assert_eq!(
+        shape(&zh),
+        [
+            "土耳其阿纳多卢通讯社记者→Anadolu Agency",
+            "日本共同社记者→Kyodo News",
+            "英国路透社记者→Reuters"
+        ]
+    );
+    let en = one(
+        "Turkey's Anadolu Agency: Any comment on the ceasefire?\nMao Ning: We welcome it.\nJapanese broadcaster NHK: When will the talks be held?\nMao Ning: In due course.\nRussia's TASS: Can you confirm?\nMao Ning: I'm not aware of it.",
+    );
+    assert_eq!(
+        shape(&en),
+        [
+            "Turkey's Anadolu Agency→Anadolu Agency",
+            "Japanese broadcaster NHK→NHK",
+            "Russia's TASS→TASS"
+        ]
+    );
+    let fr = one(
+        "L'agence turque Anadolu : Un commentaire sur le cessez-le-feu ?\nMao Ning : Nous le saluons.\nLa chaîne publique japonaise NHK : Quand ?\nMao Ning : En temps voulu.\nl'agence de presse russe TASS : Pouvez-vous confirmer ?\nMao Ning : Non.",
+    );
+    assert_eq!(
+        shape(&fr),
+        [
+            "L'agence turque Anadolu→Anadolu Agency",
+            "La chaîne publique japonaise NHK→NHK",
+            "l'agence de presse russe TASS→TASS"
+        ]
+    );
+    // The name itself is tried first: `The Paper` and `Global Times` stay themselves,
+    // and an unknown outlet keeps its label.
+    let own =
+        one("The Paper: Any comment?\nMao Ning: No.\nTurkish Daily Nowhere: And?\nMao Ning: No.");
+    assert_eq!(
+        shape(&own),
+        [
+            "The Paper→The Paper",
+            "Turkish Daily Nowhere→Turkish Daily Nowhere"
+        ]
+    );
+}
+
+#[test]
+fn an_outlet_named_with_its_country_in_the_question() {
+    let c = one("Q: Je suis de l'agence turque Anadolu. La visite aura-t-elle lieu ?\nR : Oui.");
+    assert_eq!(shape(&c), ["Q→Anadolu Agency"]);
+    let c = one("问：我是土耳其阿纳多卢通讯社记者。访问会如期举行吗？\n答：会。");
+    assert_eq!(shape(&c), ["问→Anadolu Agency"]);
+}
+
+// Class: a paragraph saying the questions after it came after the conference.
+
+#[test]
+fn a_sentence_on_its_own_marks_the_questions_after_it_as_after_the_conference() {
+    for text in [
+        "2024年5月8日外交部发言人林剑主持例行记者会\n法新社记者：有何评论？\n林剑：没有。\n会后，有记者问及以下问题：\n问：中方是否证实？\n答：不掌握。\n问：会谈何时举行？\n答：适时发布。",
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 8, 2024\nAFP: Any comment?\nLin Jian: No.\nThe following questions were raised after the press conference.\nQ: Can you confirm?\nA: I'm not aware.\nQ: When will the talks be held?\nA: In due course.",
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on May 8, 2024\nAFP: Any comment?\nLin Jian: No.\nThe following questions were raised after the press conference:\nReuters: Can you confirm?\nLin Jian: I'm not aware.\nQ: When will the talks be held?\nA: In due course.",
+        "Conférence de presse du 8 mai 2024 tenue par le porte-parole Lin Jian\nAFP : Un commentaire ?\nLin Jian : Non.\nAprès la conférence de presse, les questions suivantes ont été posées :\nQ : Pouvez-vous confirmer ?\nR : Non.\nQ : Quand ?\nR : En temps voulu.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.turns.len(), 3, "{text}: {:#?}", c.turns);
+        let after: Vec<bool> = c.turns.iter().map(|t| t.after_conference).collect();
+        assert_eq!(after, [false, true, true], "{text}");
+        assert!(c.turns.iter().all(|t| !t.answer.is_empty()), "{text}");
+        let all = format!("{:?}", c.turns);
+        assert!(
+            !all.contains("会后") && !all.contains("raised") && !all.contains("Après"),
+            "{text}"
+        );
+    }
+    // The phrase as a label with its question behind it is that question.
+    let c = one("Q: Any comment?\nA: No.\n会后，有记者问及：中方是否证实？\n答：不掌握。");
+    assert_eq!(shape(&c), ["Q→-", "会后，有记者问及→-"]);
+    assert!(c.turns[1].after_conference);
+}
+
+// Class: share, print and copyright lines at the end are not the last answer's.
+
+#[test]
+fn boilerplate_after_the_last_answer_is_left_out() {
+    for (text, last) in [
+        (
+            "法新社记者：有何评论？\n毛宁：我们注意到了。\n【打印】【关闭】\n责任编辑：张三",
+            "我们注意到了。",
+        ),
+        (
+            "问：有何评论？\n答：我们注意到了。\n分享到：微信 微博 QQ空间\n（责任编辑：李四）\n相关报道\n外交部：中方坚决反对",
+            "我们注意到了。",
+        ),
+        (
+            "AFP: Any comment?\nMao Ning: We have noted it.\nPrint | Close\nRelated news\nChina urges the US to stop arms sales",
+            "We have noted it.",
+        ),
+        (
+            "AFP: Any comment?\nMao Ning: We have noted it.\nShare: Facebook Twitter Email\nAll rights reserved. Reproduction forbidden.",
+            "We have noted it.",
+        ),
+        (
+            "AFP : Un commentaire ?\nMao Ning : Nous l'avons noté.\nImprimer | Partager\nÀ lire aussi\nLa Chine dénonce les sanctions",
+            "Nous l'avons noté.",
+        ),
+        (
+            "AFP : Un commentaire ?\nMao Ning : Nous l'avons noté.\n© 2024 Le Quotidien. Tous droits réservés.",
+            "Nous l'avons noté.",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.turns.len(), 1, "{text}");
+        assert_eq!(c.turns[0].answer, [last], "{text}");
+    }
+}
