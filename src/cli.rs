@@ -90,6 +90,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Bookmarked turns with notes (kept in the corpus folder): add, list, remove.
     Bookmarks {
+        /// Print JSON when listing (`bookmarks --json` is `bookmarks list --json`).
+        #[arg(long)]
+        json: bool,
         #[command(subcommand)]
         action: Option<BookmarkAction>,
     },

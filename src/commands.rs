@@ -62,13 +62,18 @@ pub fn run(corpus_flag: Option<&Path>, command: Command) -> Result<u8, String> {
         Command::Kwic(args) => kwic::run(&read_library(&dir)?, &args),
         Command::Similar(args) => similar::run(&read_library(&dir)?, &args),
         Command::Export(args) => export::run(&read_library(&dir)?, &dir, &args),
-        Command::Bookmarks { action } => bookmarks::run(&read_library(&dir)?, &dir, action),
+        Command::Bookmarks { json, action } => {
+            bookmarks::run(&read_library(&dir)?, &dir, json, action)
+        }
         Command::Index => search::rebuild(&read_library(&dir)?),
     }
 }
 
 fn tui(dir: &Path) -> Result<u8, String> {
     let (library, note) = Library::open(dir)?;
+    // The status line names the sample on its right already; the left says what to do,
+    // short enough to be read whole beside it at 80 columns.
+    let note = note.map(|_| "import yours: briefings import PATH".to_string());
     let (outlets, warn) = crate::outlets::Outlets::with_user_file();
     let notes: Vec<String> = note.into_iter().chain(warn).collect();
     crate::tui::run(library, notes, outlets).map(|()| 0)

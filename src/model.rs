@@ -27,11 +27,11 @@ pub struct Conference {
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spokesperson: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub turns: Vec<Turn>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -39,6 +39,16 @@ pub struct Conference {
 
 fn format_default() -> u32 {
     FORMAT
+}
+
+/// Other tools write `null` for an empty title, asker or list; it reads as empty,
+/// as an absent field does, instead of rejecting the whole conference.
+fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// Whether the spokesperson was asked (`question`) or spoke unasked (`statement`).
@@ -54,25 +64,72 @@ pub enum TurnKind {
 pub struct Turn {
     pub kind: TurnKind,
     /// The label exactly as printed; empty when the text starts mid-answer.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub asker: String,
     /// The canonical outlet; `None` when the asker names no outlet.
     #[serde(default)]
     pub outlet: Option<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "is_false"
+    )]
     pub follow_up: bool,
     /// Asked after the conference closed ("会后，有记者问及", "raised after the press
     /// conference"); absent from JSON when false, so files written before it still read.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "is_false"
+    )]
     pub after_conference: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub question: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub answer: Vec<String>,
+    /// The transcript was cut around this turn: its text starts mid-answer (`start`, on the
+    /// first turn) or stops before it was over (`end`, on the last); the reader marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<Cut>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// Where a transcript was cut, as the importer warned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cut {
+    Start,
+    End,
+    Both,
+}
+
+impl Cut {
+    /// `self` with `other` added.
+    #[must_use]
+    pub fn and(self, other: Cut) -> Cut {
+        if self == other { self } else { Cut::Both }
+    }
+
+    /// Whether the text starts mid-answer.
+    pub fn at_start(self) -> bool {
+        self != Cut::End
+    }
+
+    /// Whether the text stops before the turn was over.
+    pub fn at_end(self) -> bool {
+        self != Cut::Start
+    }
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if hands us a reference
@@ -92,6 +149,7 @@ impl Turn {
             question: Vec::new(),
             speaker,
             answer,
+            cut: None,
             extra: Map::new(),
         }
     }
@@ -107,6 +165,7 @@ impl Turn {
             question,
             speaker: None,
             answer: Vec::new(),
+            cut: None,
             extra: Map::new(),
         }
     }
@@ -125,6 +184,24 @@ impl Turn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn null_text_fields_of_other_tools_read_as_empty() {
+        let text = r#"{"format":1,"id":"2025-07-29-fr","date":"2025-07-29","language":"fr",
+            "title":null,
+            "turns":[{"kind":"question","asker":null,"outlet":null,"follow_up":null,
+                      "after_conference":null,"question":null,"answer":null}]}"#;
+        let c: Conference = serde_json::from_str(text).unwrap();
+        assert_eq!(c.title, "");
+        let t = &c.turns[0];
+        assert!(t.asker.is_empty() && t.question.is_empty() && t.answer.is_empty());
+        assert!(!t.follow_up && !t.after_conference);
+        let none: Conference = serde_json::from_str(
+            r#"{"id":"2025-07-29-fr","date":"2025-07-29","language":"fr","turns":null}"#,
+        )
+        .unwrap();
+        assert!(none.turns.is_empty());
+    }
 
     #[test]
     fn unknown_fields_survive_a_rewrite() {

@@ -12,6 +12,8 @@ mod fixture;
 mod history;
 mod input;
 mod keymap;
+#[cfg(test)]
+mod languages_tests;
 mod layout;
 mod page;
 #[cfg(feature = "probe")]

@@ -362,6 +362,11 @@ fn bookmarks_survive_a_reimport_that_reorders_turns() {
     assert_ne!(now, at, "the re-import moved the turn");
 
     let list = json(&app.run(&["bookmarks", "list", "--json"]));
+    assert_eq!(
+        list,
+        json(&app.run(&["bookmarks", "--json"])),
+        "bare --json lists"
+    );
     assert_eq!(list[0]["turn"], now);
     assert_eq!(list[0]["found"], true);
     let out = app.run(&["export", "bookmarks", "--format", "jsonl"]);

@@ -509,3 +509,47 @@ fn hand_edited_fields_that_disagree_are_reported_at_load() {
     let kept = std::fs::read_to_string(c.join("2024-05-08-fr.json")).unwrap();
     assert!(kept.contains("\"format\": 99") && kept.contains("futur"));
 }
+
+/// A byte changed inside the cached catalogue (bit rot: size and modification time
+/// kept) can leave valid JSON with a wrong title; the catalogue's checksum line makes
+/// `list` rebuild it from the conference files instead of showing it.
+#[test]
+fn a_damaged_catalogue_is_rebuilt_not_shown() {
+    let app = App::new("catalog-rot");
+    let c = app.corpus().join("conferences");
+    std::fs::create_dir_all(&c).unwrap();
+    write_conf(&c, "2024-05-06-fr.json", "2024-05-06-fr", "premier");
+    let title = |o: &std::process::Output| json(o)[0]["title"].as_str().unwrap().to_string();
+    assert_eq!(title(&app.run(&["list", "--json"])), "premier");
+    let path = cache_of(&app).join("catalog.json");
+    let bytes = std::fs::read(&path).unwrap();
+    let when = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let at = bytes
+        .windows(7)
+        .position(|w| w == b"premier")
+        .expect("the title is in the catalogue");
+    let mut rotten = bytes.clone();
+    rotten[at + 2] = b'i'; // "piemier": still valid JSON, same size
+    std::fs::write(&path, &rotten).unwrap();
+    let f = std::fs::File::options().write(true).open(&path).unwrap();
+    f.set_modified(when).unwrap();
+    drop(f);
+    assert_eq!(title(&app.run(&["list", "--json"])), "premier");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "rebuilt as it was");
+}
+
+/// A conference file saved by an editor that writes a byte-order mark loads as any other.
+#[test]
+fn a_file_with_a_byte_order_mark_loads() {
+    let app = App::new("bom");
+    let c = app.corpus().join("conferences");
+    std::fs::create_dir_all(&c).unwrap();
+    write_conf(&c, "2024-05-06-fr.json", "2024-05-06-fr", "marque");
+    let path = c.join("2024-05-06-fr.json");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let list = app.run(&["list", "--json"]);
+    assert_eq!(stderr(&list), "", "no problem reported");
+    assert_eq!(json(&list)[0]["title"], "marque");
+}

@@ -26,10 +26,27 @@ struct Row<'a> {
 pub(super) fn run(
     library: &Library,
     dir: &Path,
+    json: bool,
     action: Option<BookmarkAction>,
 ) -> Result<u8, String> {
     let mut marks = Bookmarks::load(dir).map_err(|p| p.to_string())?;
-    match action.unwrap_or(BookmarkAction::List { json: false }) {
+    let action = match action {
+        None => BookmarkAction::List { json },
+        Some(BookmarkAction::List { json: inner }) => BookmarkAction::List {
+            json: json || inner,
+        },
+        Some(other) if json => {
+            return Err(format!(
+                "--json lists bookmarks; it does not go with `bookmarks {}`",
+                match other {
+                    BookmarkAction::Add { .. } => "add",
+                    _ => "remove",
+                }
+            ));
+        }
+        Some(other) => other,
+    };
+    match action {
         BookmarkAction::Add { id, turn, note } => {
             let conf = load(library, &id)?;
             if marks.add(&conf, turn, note).is_none() {

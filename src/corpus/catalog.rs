@@ -53,12 +53,21 @@ struct Cached {
 
 /// 2: titles and names cleaned by the one text rule (NFC, no invisible marks).
 /// 3: entries carry `versions` and `also`.
-const VERSION: u32 = 3;
+/// 4: the first line is a checksum of the JSON below it.
+const VERSION: u32 = 4;
 
 /// The cached catalogue stored for `stamp`, if any.
+///
+/// A changed byte can leave valid JSON that shows a wrong title, date or count
+/// (bit rot keeps size and mtime); the checksum line turns that into a rebuild.
 pub(super) fn read(cache: &Path, stamp: u64) -> Option<(Vec<Entry>, Vec<Problem>)> {
     let bytes = fs::read(cache.join("catalog.json")).ok()?;
-    let c = serde_json::from_slice::<Cached>(&bytes).ok()?;
+    let newline = bytes.iter().position(|&b| b == b'\n')?;
+    let (sum, body) = (&bytes[..newline], &bytes[newline + 1..]);
+    if sum != format!("{:016x}", crate::text::fnv(body)).as_bytes() {
+        return None;
+    }
+    let c = serde_json::from_slice::<Cached>(body).ok()?;
     (c.version == VERSION && c.stamp == stamp).then_some((c.entries, c.problems))
 }
 
@@ -91,8 +100,15 @@ pub(super) fn store(cache: &Path, stamp: u64, entries: &[Entry], problems: &[Pro
     }
     let tmp = cache.join(format!(".catalog.{}.tmp", std::process::id()));
     if let Ok(json) = serde_json::to_vec(&c)
-        && fs::write(&tmp, json).is_ok()
+        && fs::write(&tmp, checksummed(&json)).is_ok()
     {
         let _ = fs::rename(&tmp, cache.join("catalog.json"));
     }
+}
+
+/// `json` behind a first line holding its checksum (see `read`).
+fn checksummed(json: &[u8]) -> Vec<u8> {
+    let mut out = format!("{:016x}\n", crate::text::fnv(json)).into_bytes();
+    out.extend_from_slice(json);
+    out
 }

@@ -86,6 +86,8 @@ pub fn conference_from_json(bytes: &[u8]) -> Result<Conference, (usize, String)>
                 .into(),
         ));
     }
+    // Editors on Windows save JSON with a byte-order mark, which serde_json refuses.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut conf: Conference = serde_json::from_slice(bytes).map_err(|e| {
         let what = match e.classify() {
             serde_json::error::Category::Data => "not a conference in the expected shape",

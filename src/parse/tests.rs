@@ -1,7 +1,7 @@
 //! Unit tests of the parser on small inline transcripts, one per quirk.
 
 use super::*;
-use crate::model::TurnKind;
+use crate::model::{Cut, TurnKind};
 
 fn parse(text: &str) -> Parsed {
     parse_text(text, &Outlets::builtin())
@@ -231,9 +231,18 @@ fn an_excerpt_cut_mid_answer_is_kept_with_a_warning() {
         ["The Chinese side has submitted the implementa"]
     );
     assert!(p.warnings.iter().any(|w| w.message.contains("cut")));
+    assert_eq!(
+        p.conferences[0].turns[0].cut,
+        Some(Cut::End),
+        "kept for the reader"
+    );
     let q = parse("Q: Will he come?\nA: Yes.\nQ: And then the");
     assert_eq!(shape(&q.conferences[0]), ["Q→-", "Q→-?"]);
     assert!(!q.warnings.is_empty());
+    let cuts: Vec<_> = q.conferences[0].turns.iter().map(|t| t.cut).collect();
+    assert_eq!(cuts, [None, Some(Cut::End)]);
+    let whole = parse("Q: Will he come?\nA: Yes, he will.");
+    assert_eq!(whole.conferences[0].turns[0].cut, None);
 }
 
 #[test]
@@ -251,6 +260,8 @@ fn a_text_starting_mid_answer_begins_with_an_empty_question() {
             .iter()
             .any(|w| w.message.contains("middle of an answer"))
     );
+    assert_eq!(p.conferences[0].turns[0].cut, Some(Cut::Start));
+    assert_eq!(p.conferences[0].turns[1].cut, None);
 }
 
 #[test]

@@ -45,6 +45,12 @@ impl<T> Slot<T> {
         self.wake.notify_one();
     }
 
+    /// Whether a job waits to be taken (or the slot is closed): a long job may stop early.
+    pub(crate) fn is_waiting(&self) -> bool {
+        let s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        s.pending.is_some() || s.closed
+    }
+
     /// The next job, or `None` once closed.
     pub(crate) fn take(&self) -> Option<T> {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);

@@ -54,6 +54,12 @@ pub(super) enum Action {
     ToggleSort,
     /// Mouse capture on / off.
     ToggleMouse,
+    /// The reader alone, full width, and back.
+    ToggleZoom,
+    /// The whole conference in one scroll ↔ one turn at a time.
+    ToggleWhole,
+    /// The same turn in the conference's next language version.
+    OtherLanguage,
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Type to filter the conference list.

@@ -1,6 +1,7 @@
 //! The browser's state and `App::update`, the only place it changes; the panes' behaviour lives in the files of `app/`.
 
 mod browse;
+mod languages;
 mod mouse;
 mod outlet;
 mod reader;
@@ -54,6 +55,7 @@ pub(super) enum IndexState {
 
 /// The reader's scroll position and its laid-out page.
 #[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent settings and one-shot requests of the reader
 pub(super) struct ReaderState {
     pub(crate) scroll: usize,
     pub(crate) answer_only: bool,
@@ -64,6 +66,10 @@ pub(super) struct ReaderState {
     pub(crate) current_match: Option<usize>,
     /// Scroll to the first match once the page is laid out.
     seek_match: bool,
+    /// Every turn of the conference in one scroll (`c`).
+    pub(crate) whole: bool,
+    /// Whole-conference mode: scroll to the selected turn once the page is laid out.
+    seek_turn: bool,
     /// The page asked of the typesetter and not yet back.
     pending: Option<PageKey>,
 }
@@ -140,6 +146,8 @@ pub(super) struct App {
     pub(crate) mouse: bool,
     pub(crate) quit: bool,
     pub(crate) help_scroll: usize,
+    /// The reader alone on screen (`z`), and the pane focused before.
+    pub(crate) zoom: Option<Focus>,
     pub(crate) message: Option<String>,
     pub(crate) no_color: bool,
     effects: Vec<Effect>,
@@ -187,6 +195,7 @@ impl App {
             mouse: true,
             quit: false,
             help_scroll: 0,
+            zoom: None,
             message: None,
             no_color: false,
             effects: Vec::new(),
@@ -269,6 +278,9 @@ impl App {
             Action::ToggleAnswerOnly => self.toggle_answer_only(),
             Action::ToggleSort => self.toggle_sort(),
             Action::ToggleMouse => self.toggle_mouse(),
+            Action::ToggleZoom => self.toggle_zoom(),
+            Action::ToggleWhole => self.toggle_whole(),
+            Action::OtherLanguage => self.other_language(),
             Action::ToggleHelp => self.toggle_help(),
             Action::FilterConferences => {
                 self.mode = Mode::Filter;
@@ -357,6 +369,18 @@ impl App {
         self.message = Some(what.into());
     }
 
+    /// The reader over the whole width (long answers, side-by-side reading of a quote);
+    /// again, Esc, or a search gives the lists back, with the focus they had.
+    pub(super) fn toggle_zoom(&mut self) {
+        if let Some(focus) = self.zoom.take() {
+            self.focus = focus;
+        } else {
+            self.zoom = Some(self.focus);
+            self.focus = Focus::Reader;
+            self.message = Some("Reader zoomed: z or Esc gives the lists back".into());
+        }
+    }
+
     fn toggle_mouse(&mut self) {
         self.mouse = !self.mouse;
         self.effects.push(Effect::Mouse(self.mouse));
@@ -397,7 +421,11 @@ impl App {
 
     /// Recomputes what depends on size and selection: areas, clamped cursors, the reader's page.
     fn refresh(&mut self) {
-        self.areas = layout::compute(self.size.0, self.size.1, self.view);
+        self.areas = layout::compute(self.size.0, self.size.1, self.view, self.zoom.is_some());
+        if self.zoom.is_some() {
+            // Only the reader is on screen: keys never act on a list out of sight.
+            self.focus = Focus::Reader;
+        }
         let h = |r: Option<ratatui::layout::Rect>| r.map_or(1, layout::inner_height);
         self.confs
             .clamp(self.shown.len(), h(self.areas.conferences));

@@ -6,7 +6,7 @@ use crate::corpus::Entry;
 use crate::model::{Conference, Turn};
 use crate::outlets::Outlets;
 
-fn q(asker: &str, outlet: Option<&str>, question: &str, answer: &[&str]) -> Turn {
+pub(crate) fn q(asker: &str, outlet: Option<&str>, question: &str, answer: &[&str]) -> Turn {
     let mut t = Turn::question(
         asker.into(),
         outlet.map(String::from),

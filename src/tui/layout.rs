@@ -32,8 +32,8 @@ pub(super) struct Areas {
     pub(crate) popup: Rect,
 }
 
-/// Lays out a `width`×`height` terminal.
-pub(super) fn compute(width: u16, height: u16, view: View) -> Areas {
+/// Lays out a `width`×`height` terminal; `zoom` gives the reader the lists' room too.
+pub(super) fn compute(width: u16, height: u16, view: View, zoom: bool) -> Areas {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -60,6 +60,10 @@ pub(super) fn compute(width: u16, height: u16, view: View) -> Areas {
         top = 1;
     }
     let body_h = height - 2 - top;
+    if zoom {
+        a.reader = Rect::new(0, top, width, body_h);
+        return a;
+    }
     match view {
         View::Browse if width >= WIDE => {
             let conf_w = 36;
@@ -105,14 +109,18 @@ mod tests {
 
     #[test]
     fn narrow_stacks_the_lists_and_wide_puts_them_side_by_side() {
-        let a = compute(80, 24, View::Browse);
+        let a = compute(80, 24, View::Browse, false);
         let (c, t) = (a.conferences.unwrap(), a.turns.unwrap());
         assert_eq!((c.x, t.x, c.y + c.height), (0, 0, t.y));
         assert!(a.reader.width >= 40);
-        let a = compute(160, 48, View::Browse);
+        let a = compute(160, 48, View::Browse, false);
         let (c, t) = (a.conferences.unwrap(), a.turns.unwrap());
         assert!(c.x < t.x && t.x < a.reader.x && a.reader.width >= 60);
-        assert!(compute(59, 24, View::Browse).too_small);
-        assert!(compute(80, 14, View::Results).too_small);
+        assert!(compute(59, 24, View::Browse, false).too_small);
+        assert!(compute(80, 14, View::Results, false).too_small);
+        let z = compute(80, 24, View::Results, true);
+        assert!(z.conferences.is_none() && z.turns.is_none() && z.hits.is_none());
+        assert_eq!((z.reader.x, z.reader.width), (0, 80));
+        assert!(z.search_bar.is_some(), "the query stays in sight");
     }
 }

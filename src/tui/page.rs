@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::model::{Conference, Turn, TurnKind};
+use crate::model::{Conference, Cut, Turn, TurnKind};
 use crate::wrap::wrap_ranges;
 
 /// What a piece of text is, for styling.
@@ -37,6 +37,8 @@ pub(super) struct Seg {
 pub(super) struct Wrapped {
     rows: Vec<Row>,
     paras: Vec<Para>,
+    /// Whole-conference layouts: the first row of each turn.
+    turn_rows: Vec<usize>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -70,9 +72,25 @@ pub(super) struct Page {
     marks: Vec<Vec<Range<usize>>>,
     /// Line indices that hold the start of a match, ascending, without repeats.
     pub(crate) matches: Vec<usize>,
+    /// Whether every line was marked; a huge turn is first shown marked around the lines
+    /// on screen (see `typeset`).
+    pub(crate) complete: bool,
+    /// Whether `matches[0]` is the turn's first match: complete, or marked from the first
+    /// row until a match was found.
+    pub(crate) first_match_known: bool,
 }
 
 const GUTTER: usize = 3;
+
+/// The marks where the importer warned that the transcript is cut.
+pub(super) const CUT_START: &str =
+    "✂ The text starts here, in the middle of an answer: its question is missing.";
+pub(super) const CUT_END: &str = "✂ The text stops here: the rest of the transcript is missing.";
+
+/// Bytes of text in every turn of `conf`: what laying the whole conference out costs.
+pub(super) fn conference_bytes(conf: &Conference) -> usize {
+    (0..conf.turns.len()).map(|t| turn_bytes(conf, t)).sum()
+}
 
 /// Bytes of text in turn `turn` of `conf`: what laying it out costs.
 pub(super) fn turn_bytes(conf: &Conference, turn: usize) -> usize {
@@ -100,44 +118,110 @@ pub(super) fn placeholder(conf: &Conference, turn: usize, width: usize, note: &s
 pub(super) fn layout(conf: &Conference, turn: usize, width: usize, answer_only: bool) -> Wrapped {
     let mut page = Wrapped::default();
     let width = width.max(GUTTER + 1);
-    let Some(t) = page.header(conf, turn, width) else {
-        return page;
-    };
-    if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
-        page.paragraphs(&t.question, "Q", width, Kind::Question);
-        page.rows.push(Row::Blank);
-    }
-    let label = if t.kind == TurnKind::Statement {
-        "●"
-    } else {
-        "A"
-    };
-    if t.answer.iter().all(|p| p.trim().is_empty()) {
-        page.rows.push(Row::Plain(vec![
-            Seg {
-                text: format!("{label:<GUTTER$}"),
-                kind: Kind::Label,
-            },
-            Seg {
-                text: "(no answer recorded)".into(),
-                kind: Kind::Dim,
-            },
-        ]));
-    } else {
-        page.paragraphs(&t.answer, label, width, Kind::Answer);
+    if let Some(t) = page.header(conf, turn, width) {
+        page.body(t, width, answer_only);
     }
     page
 }
 
+/// Lays out every turn of `conf` in one scroll (the whole-conference reading mode): the
+/// title and the day once, then each turn under a rule naming it; `Wrapped::turn_row`
+/// says where each begins.
+pub(super) fn layout_whole(conf: &Conference, width: usize, answer_only: bool) -> Wrapped {
+    let mut page = Wrapped::default();
+    let width = width.max(GUTTER + 1);
+    page.plain(&title_of(conf), width, Kind::Title);
+    let mut meta = vec![conf.date.clone()];
+    meta.extend(conf.spokesperson.clone());
+    let n = conf.turns.len();
+    meta.push(format!("{n} turn{}", if n == 1 { "" } else { "s" }));
+    page.plain(&meta.join(" · "), width, Kind::Meta);
+    for (i, t) in conf.turns.iter().enumerate() {
+        page.rows.push(Row::Blank);
+        page.turn_rows.push(page.rows.len());
+        let mut rule = vec![format!("{}/{n}", i + 1), t.asker_display().to_string()];
+        if t.follow_up {
+            rule.push("follow-up".into());
+        }
+        let label = format!("── {} ", rule.join(" · "));
+        let fill = width.saturating_sub(crate::wrap::width(&label));
+        page.plain(&format!("{label}{}", "─".repeat(fill)), width, Kind::Meta);
+        page.rows.push(Row::Blank);
+        page.body(t, width, answer_only);
+    }
+    page
+}
+
+/// A conference's title, or its day and language when it has none.
+fn title_of(conf: &Conference) -> String {
+    if conf.title.is_empty() {
+        format!("{} {}", conf.date, conf.language)
+    } else {
+        conf.title.clone()
+    }
+}
+
 impl Wrapped {
+    /// The row where turn `turn` begins in a whole-conference layout (0 otherwise).
+    pub(super) fn turn_row(&self, turn: usize) -> usize {
+        self.turn_rows.get(turn).copied().unwrap_or(0)
+    }
+
+    /// The turn shown at row `row` of a whole-conference layout, if it is one.
+    pub(super) fn turn_at(&self, row: usize) -> Option<usize> {
+        if self.turn_rows.is_empty() {
+            return None;
+        }
+        Some(
+            self.turn_rows
+                .partition_point(|&r| r <= row)
+                .saturating_sub(1),
+        )
+    }
+
+    /// The question (unless `answer_only`) and the answer of `t`, with a mark where the
+    /// importer found the transcript cut.
+    fn body(&mut self, t: &Turn, width: usize, answer_only: bool) {
+        if t.cut.is_some_and(Cut::at_start) {
+            self.plain(CUT_START, width, Kind::Dim);
+            self.rows.push(Row::Blank);
+        }
+        self.question_and_answer(t, width, answer_only);
+        if t.cut.is_some_and(Cut::at_end) {
+            self.rows.push(Row::Blank);
+            self.plain(CUT_END, width, Kind::Dim);
+        }
+    }
+
+    fn question_and_answer(&mut self, t: &Turn, width: usize, answer_only: bool) {
+        if t.kind == TurnKind::Question && !answer_only && !t.question.is_empty() {
+            self.paragraphs(&t.question, "Q", width, Kind::Question);
+            self.rows.push(Row::Blank);
+        }
+        let label = if t.kind == TurnKind::Statement {
+            "●"
+        } else {
+            "A"
+        };
+        if t.answer.iter().all(|p| p.trim().is_empty()) {
+            self.rows.push(Row::Plain(vec![
+                Seg {
+                    text: format!("{label:<GUTTER$}"),
+                    kind: Kind::Label,
+                },
+                Seg {
+                    text: "(no answer recorded)".into(),
+                    kind: Kind::Dim,
+                },
+            ]));
+        } else {
+            self.paragraphs(&t.answer, label, width, Kind::Answer);
+        }
+    }
+
     /// Title, meta line and a blank line; the turn, or `None` (said on the page) when missing.
     fn header<'c>(&mut self, conf: &'c Conference, turn: usize, width: usize) -> Option<&'c Turn> {
-        let title = if conf.title.is_empty() {
-            format!("{} {}", conf.date, conf.language)
-        } else {
-            conf.title.clone()
-        };
-        self.plain(&title, width, Kind::Title);
+        self.plain(&title_of(conf), width, Kind::Title);
         let Some(t) = conf.turns.get(turn) else {
             self.plain("(no such turn)", width, Kind::Dim);
             return None;
@@ -218,34 +302,186 @@ impl Row {
     }
 }
 
+/// Bytes of one paragraph given to the highlighter at a time: about 10 ms of marking, so
+/// the typesetter can show the lines on screen first and drop work a newer query replaced.
+const CHUNK_BYTES: usize = 128 * 1024;
+
+/// How far past a chunk's nominal end a sentence end is looked for: a phrase is matched
+/// within one chunk, and a chunk that ends with a sentence cuts none.
+const SENTENCE_BYTES: usize = 8 * 1024;
+
+/// Where marking stands: paragraph, and the byte and char offsets in its text.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    para: usize,
+    byte: usize,
+    char: usize,
+}
+
+/// Marks made chunk by chunk, in text order, from a starting row (see [`CHUNK_BYTES`]).
+pub(super) struct Marker {
+    wrapped: Arc<Wrapped>,
+    marks: Vec<Vec<Range<usize>>>,
+    matches: Vec<usize>,
+    /// Whether marking started at the first text row (then `matches[0]`, once found, is
+    /// the turn's first match).
+    from_start: bool,
+    /// The next text to mark; `None` once every paragraph is marked.
+    at: Option<At>,
+}
+
+impl Marker {
+    /// Marking that starts at row `from` (rows before it keep no marks).
+    pub(super) fn new(wrapped: Arc<Wrapped>, from: usize) -> Marker {
+        let text_row = |i: usize| match &wrapped.rows[i] {
+            Row::Text {
+                para, chars, bytes, ..
+            } => Some(At {
+                para: *para,
+                byte: bytes.start,
+                char: chars.start,
+            }),
+            _ => None,
+        };
+        let at = (from.min(wrapped.rows.len())..wrapped.rows.len()).find_map(text_row);
+        let first = (0..wrapped.rows.len()).find_map(text_row);
+        Marker {
+            marks: vec![Vec::new(); wrapped.paras.len()],
+            matches: Vec::new(),
+            from_start: match (at, first) {
+                (Some(a), Some(f)) => (a.para, a.byte) == (f.para, f.byte),
+                _ => true,
+            },
+            at,
+            wrapped,
+        }
+    }
+
+    /// The row where marking stands (the number of rows once done).
+    pub(super) fn next_row(&self) -> usize {
+        let Some(at) = self.at else {
+            return self.wrapped.rows.len();
+        };
+        let p = &self.wrapped.paras[at.para];
+        let rows = &self.wrapped.rows[p.first_row..p.first_row + p.rows];
+        p.first_row + rows.partition_point(|r| r.chars().end <= at.char)
+    }
+
+    /// Whether every paragraph is marked.
+    pub(super) fn is_done(&self) -> bool {
+        self.at.is_none()
+    }
+
+    /// Lines holding a match start, among the text marked so far.
+    pub(super) fn found(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// Marks the next chunk of one paragraph; `false` when everything is marked.
+    pub(super) fn step(&mut self, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> bool {
+        let Some(at) = self.at else { return false };
+        let p = &self.wrapped.paras[at.para];
+        let end = chunk_end(&p.text, at.byte);
+        let chunk = &p.text[at.byte..end];
+        let found = sorted_disjoint(
+            highlight(chunk)
+                .into_iter()
+                .map(|m| m.start + at.char..m.end + at.char)
+                .collect(),
+        );
+        let rows = &self.wrapped.rows[p.first_row..p.first_row + p.rows];
+        for m in &found {
+            // The line holding the match's start: the first whose end lies past it.
+            let k = rows.partition_point(|r| r.chars().end <= m.start);
+            let line = p.first_row + k.min(rows.len().saturating_sub(1));
+            if self.matches.last() != Some(&line) {
+                self.matches.push(line);
+            }
+        }
+        self.marks[at.para].extend(found);
+        self.at = if end < p.text.len() {
+            Some(At {
+                para: at.para,
+                byte: end,
+                char: at.char + chunk.chars().count(),
+            })
+        } else {
+            (at.para + 1 < self.wrapped.paras.len()).then_some(At {
+                para: at.para + 1,
+                byte: 0,
+                char: 0,
+            })
+        };
+        true
+    }
+
+    /// The page as marked so far: `complete` says whether every row was.
+    pub(super) fn page(&self, complete: bool) -> Page {
+        Page {
+            wrapped: Arc::clone(&self.wrapped),
+            marks: self.marks.clone(),
+            matches: self.matches.clone(),
+            complete,
+            first_match_known: complete || self.from_start && !self.matches.is_empty(),
+        }
+    }
+
+    /// The finished page.
+    pub(super) fn finish(mut self, highlight: &dyn Fn(&str) -> Vec<Range<usize>>) -> Page {
+        while self.step(highlight) {}
+        Page {
+            wrapped: self.wrapped,
+            marks: self.marks,
+            matches: self.matches,
+            complete: true,
+            first_match_known: true,
+        }
+    }
+}
+
+/// Where a chunk of `text` starting at byte `start` ends: the whole rest when short, else
+/// just after the first sentence end past [`CHUNK_BYTES`] (else a space, else any char).
+fn chunk_end(text: &str, start: usize) -> usize {
+    let nominal = start + CHUNK_BYTES;
+    if nominal >= text.len() {
+        return text.len();
+    }
+    let mut from = nominal;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (from + SENTENCE_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = &text[from..to];
+    let sentence = window
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '.' | '?' | '!' | ';' | '。' | '？' | '！' | '；'))
+        .map(|(i, c)| from + i + c.len_utf8());
+    let space = || window.find(char::is_whitespace).map(|i| from + i);
+    sentence.or_else(space).unwrap_or(from)
+}
+
 impl Page {
     /// The wrapped turn with the matches `highlight` finds in each paragraph (char ranges).
-    /// Linear: one highlighter pass per paragraph and a binary search per match; no line is
-    /// styled here (see [`Page::line`]).
+    /// Linear: one highlighter pass per chunk of a paragraph and a binary search per match;
+    /// no line is styled here (see [`Page::line`]).
     pub(super) fn marked(
         wrapped: Arc<Wrapped>,
         highlight: &dyn Fn(&str) -> Vec<Range<usize>>,
     ) -> Page {
-        let mut marks = Vec::with_capacity(wrapped.paras.len());
-        let mut matches: Vec<usize> = Vec::new();
-        for p in &wrapped.paras {
-            let found = sorted_disjoint(highlight(&p.text));
-            let rows = &wrapped.rows[p.first_row..p.first_row + p.rows];
-            for m in &found {
-                // The line holding the match's start: the first whose end lies past it.
-                let k = rows.partition_point(|r| r.chars().end <= m.start);
-                let line = p.first_row + k.min(rows.len().saturating_sub(1));
-                if matches.last() != Some(&line) {
-                    matches.push(line);
-                }
-            }
-            marks.push(found);
-        }
-        Page {
-            wrapped,
-            marks,
-            matches,
-        }
+        Marker::new(wrapped, 0).finish(highlight)
+    }
+
+    /// Where turn `turn` begins in a whole-conference page (0 for a one-turn page).
+    pub(super) fn turn_row(&self, turn: usize) -> usize {
+        self.wrapped.turn_row(turn)
+    }
+
+    /// The turn at `row` of a whole-conference page.
+    pub(super) fn turn_at(&self, row: usize) -> Option<usize> {
+        self.wrapped.turn_at(row)
     }
 
     /// Number of lines.
@@ -385,6 +621,27 @@ mod tests {
         Page::marked(Arc::new(layout(c, 0, width, answer_only)), hl)
     }
 
+    /// Where the importer found the transcript cut, the reader says so, in one turn and in
+    /// the whole conference.
+    #[test]
+    fn a_cut_transcript_is_marked_where_it_is_cut() {
+        let mut c = conf();
+        c.turns[0].cut = Some(Cut::Both);
+        for page in [layout(&c, 0, 200, false), layout_whole(&c, 200, false)] {
+            let text = Page::marked(Arc::new(page), &|_| Vec::new()).text();
+            let at = |needle: &str| text.iter().position(|l| l == needle).expect(needle);
+            let q = text.iter().position(|l| l.starts_with("Q  ")).unwrap();
+            let last = text
+                .iter()
+                .rposition(|l| l.starts_with("   ") || l.starts_with("A  "));
+            assert!(at(CUT_START) < q, "{text:#?}");
+            assert!(at(CUT_END) > last.unwrap(), "{text:#?}");
+        }
+        c.turns[0].cut = None;
+        let text = Page::marked(Arc::new(layout(&c, 0, 200, false)), &|_| Vec::new()).text();
+        assert!(!text.iter().any(|l| l.starts_with('✂')), "{text:#?}");
+    }
+
     fn with_answer(paragraph: &str) -> Conference {
         let mut c = conf();
         c.turns[0].answer = vec![paragraph.to_string()];
@@ -461,12 +718,49 @@ mod tests {
         assert_eq!(page.matches, [a]);
     }
 
+    /// A huge paragraph is marked chunk by chunk; chunks end where a sentence ends, so a
+    /// phrase wrapped over two lines is found whole wherever the chunks fall.
+    #[test]
+    fn chunked_marking_finds_every_phrase_of_a_huge_paragraph() {
+        let sentence =
+            "Sur la question de la mer de Chine méridionale, notre position est constante. ";
+        let para = sentence.repeat(20_000); // 1.6 MB: a dozen chunks
+        let c = with_answer(&para);
+        for width in [37, 80, 131] {
+            let page = laid(&c, width, true, &find("mer de Chine"));
+            let marked = page
+                .lines()
+                .iter()
+                .flatten()
+                .filter(|s| s.kind == Kind::Match)
+                .map(|s| s.text.clone())
+                .collect::<String>();
+            assert!(marked.contains("mer de"), "width {width}");
+            assert_eq!(page.marks[0].len(), 20_000, "width {width}");
+            assert!(page.complete && page.first_match_known);
+        }
+    }
+
+    /// Marking from a row on marks nothing before it, and says the first match is unknown.
+    #[test]
+    fn marking_from_a_row_leaves_the_rows_before_it_unmarked() {
+        let para = "la paix. ".repeat(50_000);
+        let wrapped = Arc::new(layout(&with_answer(&para), 0, 60, true));
+        let mut m = Marker::new(Arc::clone(&wrapped), 2_000);
+        assert!(m.step(&find("paix")));
+        let page = m.page(false);
+        assert!(!page.complete && !page.first_match_known);
+        assert!(page.matches[0] >= 2_000 && m.next_row() > 2_000);
+        assert!(!m.is_done());
+        let from_start = Marker::new(wrapped, 0);
+        assert!(!from_start.page(false).first_match_known, "no match yet");
+    }
+
     #[test]
     fn a_huge_paragraph_is_laid_out_in_linear_time() {
         // 200,000 words and a match in every one: lines × matches would be 10^9 steps.
         let para = "paix ".repeat(200_000);
-        let every: Vec<Range<usize>> = (0..200_000).map(|i| i * 5..i * 5 + 4).collect();
-        let page = laid(&with_answer(&para), 80, true, &|_| every.clone());
+        let page = laid(&with_answer(&para), 80, true, &find("paix"));
         let a = page
             .text()
             .iter()

@@ -105,8 +105,10 @@ pub struct BigParagraph {
     pub first_frame: Duration,
     /// From the first resize to the frame showing the paragraph laid out.
     pub first_page: Duration,
-    /// Matches marked in the reader after the last key.
+    /// Matches marked in the reader after the last key, the whole turn marked.
     pub marked: usize,
+    /// From the last key to the whole turn marked (the screen's lines come first).
+    pub whole: Duration,
 }
 
 /// What the probe's workers send back.
@@ -197,8 +199,10 @@ pub fn big_paragraph(bytes: usize, query: &str, w: u16, h: u16) -> Result<BigPar
     app.update(Action::OpenSearch);
     perform(&mut app);
     draw(&mut term, &app)?;
+    let mut last = Instant::now();
     for c in query.chars() {
         let t = Instant::now();
+        last = t;
         app.update(Action::Insert(c));
         let asked = perform(&mut app);
         draw(&mut term, &app)?;
@@ -209,6 +213,8 @@ pub fn big_paragraph(bytes: usize, query: &str, w: u16, h: u16) -> Result<BigPar
         })?;
         out.answers.push(t.elapsed());
     }
+    settle(&mut app, &mut term, &App::reader_complete)?;
+    out.whole = last.elapsed();
     out.marked = app.page().matches.len();
     Ok(out)
 }

@@ -166,9 +166,12 @@ fn the_query_syntax_reads_whole_at_80_columns() {
             "{key} {said} not in:\n{all}"
         );
     }
-    // The page holding the syntax, as a person sees it.
+    // The page that starts with the syntax, as a person sees it.
     app.help_scroll = 0;
-    run(&mut app, &[Action::PageDown, Action::PageDown]);
+    while !screen(&app).0[3].contains("Query syntax") {
+        assert!(app.help_scroll < 200, "no Query syntax heading");
+        run(&mut app, &[Action::Down]);
+    }
     check("help_syntax_80x24", &app);
 }
 
@@ -239,4 +242,85 @@ fn an_unreadable_file_stays_named_beside_a_passing_message() {
         status.contains("⚠ cannot read 2024-05-06-fr.json:3 (+1 more): oops"),
         "{status}"
     );
+}
+
+/// A list with rows out of sight says where the selection is on its bottom border; one
+/// that shows every row says nothing (the title counts them already).
+#[test]
+fn a_list_with_hidden_rows_shows_the_position_at_80x24() {
+    let mut confs = Vec::new();
+    for day in 1..=28 {
+        let mut c = fixture::conferences().remove(0);
+        c.id = format!("2025-02-{day:02}-fr");
+        c.date = c.id[..10].to_string();
+        confs.push(c);
+    }
+    confs.reverse();
+    let entries = confs
+        .iter()
+        .map(crate::corpus::Entry::of)
+        .collect::<Vec<_>>();
+    let mut app = App::new(
+        super::app::Source::Memory(confs),
+        entries,
+        Vec::new(),
+        Vec::new(),
+        crate::outlets::Outlets::builtin(),
+    );
+    app.update(Action::Resize(80, 24));
+    let (lines, _) = screen(&app);
+    let bottom = |lines: &[String], needle: &str| lines.iter().any(|l| l.contains(needle));
+    assert!(bottom(&lines, " 1/28 "), "{}", lines.join("\n"));
+    run(&mut app, &[Action::Down, Action::Down, Action::Bottom]);
+    check("position_of_a_long_list_80x24", &app);
+    let (lines, _) = screen(&app);
+    assert!(bottom(&lines, " 28/28 "), "{}", lines.join("\n"));
+    let small = fixture::app(80, 24);
+    let (lines, _) = screen(&small);
+    assert!(!bottom(&lines, "/3 "), "{}", lines.join("\n"));
+}
+
+/// `z`: the reader alone over the whole width; Tab stays in it; Esc gives the lists back
+/// with the focus they had.
+#[test]
+fn zoom_gives_the_reader_the_whole_width_at_80x24() {
+    use super::keymap::Focus;
+    let mut app = fixture::app(80, 24);
+    run(&mut app, &[Action::FocusNext, Action::Down, Action::Down]);
+    assert_eq!(app.focus, Focus::Turns);
+    run(&mut app, &[Action::ToggleZoom]);
+    let buf = check("zoomed_reader_80x24", &app);
+    assert!(row(&buf, 0).starts_with("┏ Reader"), "{}", row(&buf, 0));
+    assert_eq!(app.focus, Focus::Reader);
+    run(&mut app, &[Action::FocusNext]);
+    assert_eq!(
+        app.focus,
+        Focus::Reader,
+        "no pane out of sight takes the keys"
+    );
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Focus::Turns);
+    assert!(app.areas.turns.is_some() && app.zoom.is_none());
+    run(&mut app, &[Action::ToggleZoom, Action::OpenSearch]);
+    assert!(
+        app.zoom.is_none() && app.areas.hits.is_some(),
+        "a search brings the hits"
+    );
+}
+
+/// `c` at both sizes: every turn under its rule, scrolled to the selected turn; with `z`
+/// at 160 columns the whole width reads it.
+#[test]
+fn whole_conference_at_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = fixture::app(w, h);
+        run(
+            &mut app,
+            &[Action::FocusNext, Action::Down, Action::ToggleWhole],
+        );
+        check(&format!("whole_conference_{w}x{h}"), &app);
+    }
+    let mut app = fixture::app(160, 48);
+    run(&mut app, &[Action::ToggleWhole, Action::ToggleZoom]);
+    check("whole_conference_zoomed_160x48", &app);
 }

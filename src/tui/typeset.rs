@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::page::{self, Page, Wrapped};
+use super::page::{self, Marker, Page, Wrapped};
 use crate::model::Conference;
 use crate::search::{Highlighter, Slot};
 
@@ -23,10 +23,21 @@ pub(super) struct PageKey {
     pub turn: usize,
     pub width: usize,
     pub answer_only: bool,
+    /// Every turn in one scroll (then `turn` is 0: moving between turns only scrolls).
+    pub whole: bool,
     pub highlight: u64,
 }
 
 impl PageKey {
+    /// Bytes of text this page lays out: what it costs.
+    pub(super) fn bytes(&self, conf: &Conference) -> usize {
+        if self.whole {
+            page::conference_bytes(conf)
+        } else {
+            page::turn_bytes(conf, self.turn)
+        }
+    }
+
     /// The same turn and width without marks: the key of its wrapping.
     pub(super) fn unmarked(&self) -> PageKey {
         PageKey {
@@ -45,6 +56,11 @@ pub(super) struct Job {
     pub wrapped: Option<Arc<Wrapped>>,
     /// The matches to mark (none when `None`).
     pub highlighter: Option<Highlighter>,
+    /// The reader's first row on screen and its height: these rows are marked first.
+    pub top: usize,
+    pub rows: usize,
+    /// Whether the reader will go to the first match: marked first too.
+    pub seek: bool,
 }
 
 impl PartialEq for Job {
@@ -57,23 +73,86 @@ impl PartialEq for Job {
 impl Job {
     /// Whether this job is small enough to run on the UI thread (see [`INLINE_BYTES`]).
     pub(super) fn is_small(&self) -> bool {
-        page::turn_bytes(&self.conf, self.key.turn) <= INLINE_BYTES
+        self.key.bytes(&self.conf) <= INLINE_BYTES
     }
 
     /// Wraps (unless given) and marks the turn.
     pub(super) fn run(self) -> Typeset {
-        let k = &self.key;
-        let wrapped = self
-            .wrapped
-            .unwrap_or_else(|| Arc::new(page::layout(&self.conf, k.turn, k.width, k.answer_only)));
-        let hl = self.highlighter.filter(|_| k.highlight > 0);
-        let marks = |t: &str| hl.as_ref().map(|h| h.ranges(t)).unwrap_or_default();
-        let page = Arc::new(Page::marked(Arc::clone(&wrapped), &marks));
+        let (key, wrapped, highlighter) = self.wrapping();
+        let page = match &highlighter {
+            Some(h) => Page::marked(Arc::clone(&wrapped), &|t| h.ranges(t)),
+            None => Page::marked(Arc::clone(&wrapped), &|_| Vec::new()),
+        };
         Typeset {
-            key: self.key,
+            key,
             wrapped,
-            page,
+            page: Arc::new(page),
         }
+    }
+
+    /// Wraps (unless given) and marks the turn in two deliveries: first the rows on screen
+    /// (and up to the first match when the reader seeks it), so a key's marks show within
+    /// the budget at any paragraph size; then the whole turn, unless `newer` says another
+    /// job is waiting, which then goes first.
+    pub(super) fn run_in_steps(self, deliver: &dyn Fn(Typeset), newer: &dyn Fn() -> bool) {
+        let (top, rows, seek) = (self.top, self.rows, self.seek);
+        let (key, wrapped, highlighter) = self.wrapping();
+        let Some(h) = highlighter else {
+            let page = Page::marked(Arc::clone(&wrapped), &|_| Vec::new());
+            return deliver(Typeset {
+                key,
+                wrapped,
+                page: Arc::new(page),
+            });
+        };
+        let hl = |t: &str| h.ranges(t);
+        let from = if seek { 0 } else { top.saturating_sub(rows) };
+        let mut first = Marker::new(Arc::clone(&wrapped), from);
+        let mut more = true;
+        while more
+            && (first.next_row() < top.saturating_add(2 * rows.max(1))
+                || seek && first.found() == 0)
+        {
+            more = first.step(&hl);
+        }
+        let all = from == 0 && first.is_done();
+        deliver(Typeset {
+            key: key.clone(),
+            wrapped: Arc::clone(&wrapped),
+            page: Arc::new(if all {
+                first.finish(&hl)
+            } else {
+                first.page(false)
+            }),
+        });
+        if all {
+            return;
+        }
+        let mut whole = Marker::new(Arc::clone(&wrapped), 0);
+        while whole.step(&hl) {
+            if newer() {
+                return;
+            }
+        }
+        deliver(Typeset {
+            key,
+            wrapped,
+            page: Arc::new(whole.finish(&hl)),
+        });
+    }
+
+    /// The key, the turn wrapped, and the highlighter when the key asks for marks.
+    fn wrapping(self) -> (PageKey, Arc<Wrapped>, Option<Highlighter>) {
+        let k = &self.key;
+        let wrapped = self.wrapped.unwrap_or_else(|| {
+            Arc::new(if k.whole {
+                page::layout_whole(&self.conf, k.width, k.answer_only)
+            } else {
+                page::layout(&self.conf, k.turn, k.width, k.answer_only)
+            })
+        });
+        let highlighter = self.highlighter.filter(|_| k.highlight > 0);
+        (self.key, wrapped, highlighter)
     }
 }
 
@@ -100,7 +179,7 @@ impl Typesetter {
             .name("typeset".into())
             .spawn(move || {
                 while let Some(job) = worker.take() {
-                    deliver(job.run());
+                    job.run_in_steps(&deliver, &|| worker.is_waiting());
                 }
             });
         Typesetter { slot }

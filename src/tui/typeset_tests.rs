@@ -108,3 +108,60 @@ fn a_new_query_keeps_the_old_marks_until_the_typesetter_answers() {
     let first = app.page().matches[0];
     assert!(scroll <= first, "scrolled to the first match");
 }
+
+/// A new query in a huge turn: the typesetter first delivers the page marked around the
+/// lines on screen (the key's answer, within the budget at any size), then the whole turn;
+/// a newer job waiting stops the second part.
+#[test]
+fn a_huge_turn_is_marked_on_screen_first_then_whole() {
+    let (mut app, index) = huge(2 * 1024 * 1024);
+    app.update(Action::Resize(120, 40));
+    for job in jobs(app.take_effects()) {
+        app.update(Action::Typeset(job.run()));
+    }
+    app.update(Action::IndexReady(Ready {
+        index: Ok(Arc::clone(&index)),
+        note: None,
+    }));
+    app.update(Action::OpenSearch);
+    let mut asked = Vec::new();
+    for c in "paix".chars() {
+        app.update(Action::Insert(c));
+        asked = jobs(fixture::pump(&mut app, &index));
+    }
+    assert_eq!(asked.len(), 1, "the last key's page");
+    let job = asked.remove(0);
+    assert!(job.seek, "a new query goes to the first match");
+    let delivered = std::cell::RefCell::new(Vec::new());
+    job.clone()
+        .run_in_steps(&|t| delivered.borrow_mut().push(t), &|| false);
+    let delivered = delivered.into_inner();
+    assert_eq!(delivered.len(), 2, "on screen first, then whole");
+    let (first, whole) = (&delivered[0], &delivered[1]);
+    assert!(!first.page.complete && first.page.first_match_known);
+    assert!(whole.page.complete);
+    assert!(first.page.matches.len() < whole.page.matches.len() / 10);
+    assert_eq!(first.page.matches[0], whole.page.matches[0]);
+
+    app.update(Action::Typeset(first.clone()));
+    assert!(app.reader_settled() && !app.reader_complete());
+    let (scroll, _, rows) = app.reader_position();
+    let on_screen = |app: &App| {
+        app.page()
+            .matches
+            .iter()
+            .filter(|&&l| l >= scroll && l < scroll + rows)
+            .count()
+    };
+    let shown = on_screen(&app);
+    assert!(shown > 0, "the lines on screen are marked");
+    app.update(Action::Typeset(whole.clone()));
+    assert!(app.reader_complete());
+    assert_eq!(on_screen(&app), shown, "the same marks on screen");
+    assert_eq!(app.page().matches.len(), whole.page.matches.len());
+
+    // A newer job waiting: only the first delivery is made.
+    let count = std::cell::Cell::new(0);
+    job.run_in_steps(&|_| count.set(count.get() + 1), &|| true);
+    assert_eq!(count.get(), 1);
+}

@@ -66,6 +66,21 @@ fn pane(title: &str, area: Rect, focused: bool, theme: Theme) -> Block<'static> 
         .title_alignment(Alignment::Left)
 }
 
+/// A list's frame says where the selection is ("12/743") on its bottom border when
+/// rows are hidden above or below, as newsboat and lazygit do: without it a list that
+/// fills the pane looks complete.
+fn with_position(
+    block: Block<'static>,
+    selected: usize,
+    len: usize,
+    height: usize,
+) -> Block<'static> {
+    if len <= height {
+        return block;
+    }
+    block.title_bottom(Line::from(format!(" {}/{len} ", selected.min(len - 1) + 1)).right_aligned())
+}
+
 /// Renders one list row: `spans` padded to `width`, reversed when selected.
 fn row(spans: Vec<Span<'_>>, selected: bool, theme: Theme) -> Line<'_> {
     let line = Line::from(spans);

@@ -1,7 +1,7 @@
 //! Closing a conference: its spokesperson, the speakers of unnamed answers, and warnings for cut text.
 
 use super::Builder;
-use crate::model::{Turn, TurnKind};
+use crate::model::{Cut, Turn, TurnKind};
 use crate::parse::furniture::ends_sentence;
 use crate::parse::{ParsedConference, Problem, names};
 
@@ -57,8 +57,15 @@ impl Builder {
             .map(str::to_string)
     }
 
-    fn warn(&self, warnings: &mut Vec<Problem>) {
+    /// Warns where the text looks cut, and marks the turn there so the reader shows it.
+    fn warn(&mut self, warnings: &mut Vec<Problem>) {
+        let cut = |turn: Option<&mut Turn>, side: Cut| {
+            if let Some(t) = turn {
+                t.cut = Some(t.cut.map_or(side, |c| c.and(side)));
+            }
+        };
         if self.starts_mid_answer {
+            cut(self.turns.first_mut(), Cut::Start);
             warnings.push(Problem::at_line(
                 self.first_line.max(1),
                 "the text starts in the middle of an answer: its question is on an earlier page",
@@ -69,6 +76,7 @@ impl Builder {
             .last()
             .is_some_and(|t| t.kind == TurnKind::Question && t.answer.is_empty());
         if unanswered {
+            cut(self.turns.last_mut(), Cut::End);
             warnings.push(Problem::at_line(
                 self.last_line.max(1),
                 "the text ends before the last question's answer: the transcript looks cut",
@@ -76,6 +84,7 @@ impl Builder {
         } else if !ends_sentence(&self.last_text)
             && !self.last_text.ends_with(['）', ')', ':', '：'])
         {
+            cut(self.turns.last_mut(), Cut::End);
             warnings.push(Problem::at_line(
                 self.last_line.max(1),
                 "the text ends mid-sentence: the transcript looks cut",

@@ -15,6 +15,7 @@ pub(super) const TO_END: isize = isize::MAX / 2;
 impl App {
     pub(super) fn cycle_focus(&mut self, delta: isize) {
         let panes: &[Focus] = match self.view {
+            _ if self.zoom.is_some() => &[Focus::Reader],
             View::Browse => &[Focus::Conferences, Focus::Turns, Focus::Reader],
             View::Results => &[Focus::Hits, Focus::Reader],
         };
@@ -101,6 +102,7 @@ impl App {
     pub(super) fn turn_changed(&mut self) {
         self.reader.scroll = 0;
         self.reader.current_match = None;
+        self.reader.seek_turn = true;
     }
 
     /// Loads the conference under the list cursor when it changed.
@@ -182,6 +184,10 @@ impl App {
     }
 
     pub(super) fn back(&mut self) {
+        if self.zoom.is_some() && self.mode == Mode::Normal {
+            self.toggle_zoom();
+            return;
+        }
         match self.mode {
             Mode::Search | Mode::Picker | Mode::Help => self.mode = Mode::Normal,
             Mode::Filter => {

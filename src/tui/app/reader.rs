@@ -38,28 +38,45 @@ impl App {
         } else {
             0
         };
+        let whole = self.reader.whole;
         let key = PageKey {
             conference: conf.id.clone(),
-            turn,
+            turn: if whole { 0 } else { turn },
+            whole,
             width: self.reader_width(),
             answer_only: self.reader.answer_only,
             highlight,
         };
-        if self.reader.key.as_ref() != Some(&key) {
-            if !self.pages.contains_key(&key) {
+        if self.reader.key.as_ref() != Some(&key) || !self.reader.page.complete {
+            // A page marked only around the lines on screen is shown, and finished meanwhile.
+            if !self.pages.get(&key).is_some_and(|p| p.complete) {
                 self.ask_typesetter(&key, &conf);
             }
             if let Some(p) = self.pages.get(&key) {
                 self.reader.page = Arc::clone(p);
                 self.reader.key = Some(key.clone());
-                self.reader.pending = None;
+                if p.complete {
+                    self.reader.pending = None;
+                }
             }
         }
-        // Only the page laid out for this key says where the first match is.
-        if self.reader.seek_match && self.reader.key.as_ref() == Some(&key) {
+        let laid_out = self.reader.key.as_ref() == Some(&key);
+        // The whole conference is scrolled to the selected turn (the turn list leads).
+        let start = self.reader.page.turn_row(turn);
+        if self.reader.seek_turn && laid_out {
+            self.reader.seek_turn = false;
+            if whole {
+                self.reader.scroll = start;
+            }
+        }
+        // Only the page laid out for this key says where the first match is: in the whole
+        // conference, the first from the selected turn on.
+        if self.reader.seek_match && laid_out && self.reader.page.first_match_known {
             self.reader.seek_match = false;
-            if let Some(&line) = self.reader.page.matches.first() {
-                self.reader.current_match = Some(0);
+            let matches = &self.reader.page.matches;
+            let first = matches.partition_point(|&l| l < start);
+            if let Some(&line) = matches.get(first) {
+                self.reader.current_match = Some(first);
                 self.reader.scroll = line.saturating_sub(self.reader_height() / 3);
             }
         }
@@ -76,6 +93,9 @@ impl App {
             conf: Arc::clone(conf),
             wrapped: wrapped.clone(),
             highlighter: self.search.highlighter.clone(),
+            top: self.reader.scroll,
+            rows: self.reader_height(),
+            seek: self.reader.seek_match,
         };
         if job.is_small() {
             self.typeset(job.run());
@@ -95,7 +115,7 @@ impl App {
             return;
         }
         let waiting = wrapped.unwrap_or_else(|| {
-            let mb = page::turn_bytes(conf, key.turn) as f64 / 1e6;
+            let mb = key.bytes(conf) as f64 / 1e6;
             Arc::new(page::placeholder(
                 conf,
                 key.turn,
@@ -109,8 +129,12 @@ impl App {
 
     /// A page laid out: kept in the caches, shown if it is the one the reader wants.
     pub(super) fn typeset(&mut self, t: Typeset) {
-        if self.reader.pending.as_ref() == Some(&t.key) {
+        if self.reader.pending.as_ref() == Some(&t.key) && t.page.complete {
             self.reader.pending = None;
+        }
+        if self.reader.key.as_ref() == Some(&t.key) {
+            // The whole turn marked after the lines on screen: the same text, more marks.
+            self.reader.page = Arc::clone(&t.page);
         }
         if self.wrapped.len() >= 64 {
             self.wrapped.clear();
@@ -135,7 +159,7 @@ impl App {
     /// stay in the turn).
     pub(super) fn scroll_reader(&mut self, delta: isize) {
         let turns = self.conf.as_ref().map_or(0, |c| c.turns.len());
-        let reading_on = self.view == View::Browse && delta.abs() < TO_END;
+        let reading_on = self.view == View::Browse && delta.abs() < TO_END && !self.reader.whole;
         let at_end = self.reader.scroll >= self.max_scroll();
         if reading_on && delta > 0 && at_end && self.turns.selected + 1 < turns {
             self.turns.step(1, turns);
@@ -156,6 +180,37 @@ impl App {
             .scroll
             .saturating_add_signed(delta)
             .min(self.max_scroll());
+        self.follow_turn();
+    }
+
+    /// Whole-conference mode: the turn list selects the turn being read (the one at the
+    /// top of the reader; at the end, the last), without scrolling the reader to its start.
+    fn follow_turn(&mut self) {
+        if !self.reader.whole || self.view != View::Browse {
+            return;
+        }
+        let row = if self.reader.scroll >= self.max_scroll() {
+            self.reader.page.len().saturating_sub(1)
+        } else {
+            self.reader.scroll
+        };
+        if let Some(t) = self.reader.page.turn_at(row) {
+            self.turns.selected = t;
+        }
+    }
+
+    /// The whole conference in one scroll ↔ one turn at a time, at the turn being read.
+    pub(super) fn toggle_whole(&mut self) {
+        self.reader.whole = !self.reader.whole;
+        self.turn_changed();
+        self.message = Some(
+            if self.reader.whole {
+                "Whole conference (c: one turn at a time)"
+            } else {
+                "One turn at a time"
+            }
+            .into(),
+        );
     }
 
     /// Scrolls to the next (or previous) match, wrapping around.
@@ -187,6 +242,7 @@ impl App {
         self.reader.scroll = line
             .saturating_sub(self.reader_height() / 3)
             .min(self.max_scroll());
+        self.follow_turn();
         self.message = Some(format!("Match {} of {n}", i + 1));
     }
 
@@ -217,7 +273,13 @@ impl App {
     /// Whether the reader shows the page it wants: nothing is left to the typesetter.
     #[cfg(any(test, feature = "probe"))]
     pub(crate) fn reader_settled(&self) -> bool {
-        self.reader.pending.is_none()
+        self.reader.pending.is_none() || self.reader.key == self.reader.pending
+    }
+
+    /// Whether the page on screen is marked to its end (not only around the lines shown).
+    #[cfg(any(test, feature = "probe"))]
+    pub(crate) fn reader_complete(&self) -> bool {
+        self.reader.pending.is_none() && self.reader.page.complete
     }
 
     /// The page on screen.

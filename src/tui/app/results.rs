@@ -58,6 +58,8 @@ pub(crate) fn sort_label(sort: Sort) -> &'static str {
 
 impl App {
     pub(super) fn open_search(&mut self) {
+        // The hits are what a search is typed for: they come back with the search bar.
+        self.zoom = None;
         self.mode = Mode::Search;
         self.view = View::Results;
         self.focus = Focus::Hits;

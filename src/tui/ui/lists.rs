@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::{pad, pane, render_lines, row};
+use super::{pad, pane, render_lines, row, with_position};
 use crate::model::TurnKind;
 use crate::search::Snippet;
 use crate::tui::app::App;
@@ -52,7 +52,14 @@ pub(super) fn conferences(frame: &mut Frame, app: &App, theme: Theme) {
             theme.dim(),
         ));
     }
-    render_lines(frame, area, pane(&title, area, focused, theme), lines);
+    let block = pane(&title, area, focused, theme);
+    let block = with_position(
+        block,
+        app.confs.selected,
+        app.shown.len(),
+        inner_height(area),
+    );
+    render_lines(frame, area, block, lines);
 }
 
 pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
@@ -84,7 +91,11 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             .min((inner_w / 2).min(24));
         for i in app.turns.visible(conf.turns.len(), inner_height(area)) {
             let t = &conf.turns[i];
-            let mark = if t.follow_up { "↳ " } else { "" };
+            let mark = match (t.cut.is_some(), t.follow_up) {
+                (true, _) => "✂ ",
+                (false, true) => "↳ ",
+                (false, false) => "",
+            };
             // A long outlet name is cut, never the preview's room.
             let name = pad(&truncate(&names[i], col), col);
             let first = t
@@ -107,7 +118,10 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             lines.push(row(spans, i == app.turns.selected, theme));
         }
     }
-    render_lines(frame, area, pane(&title, area, focused, theme), lines);
+    let len = app.conf.as_ref().map_or(0, |c| c.turns.len());
+    let block = pane(&title, area, focused, theme);
+    let block = with_position(block, app.turns.selected, len, inner_height(area));
+    render_lines(frame, area, block, lines);
 }
 
 pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
@@ -160,7 +174,9 @@ pub(super) fn hits(frame: &mut Frame, app: &App, theme: Theme) {
         };
         lines.push(Line::styled(text, theme.dim()));
     }
-    render_lines(frame, area, pane(&title, area, focused, theme), lines);
+    let block = pane(&title, area, focused, theme);
+    let block = with_position(block, app.hits.selected, app.rows.len(), inner_height(area));
+    render_lines(frame, area, block, lines);
 }
 
 /// One line of a snippet in `width` columns, matches highlighted: when the first match

@@ -20,10 +20,17 @@ pub(super) fn reader(frame: &mut Frame, app: &App, theme: Theme) {
         format!(" {}% ", scroll * 100 / total.saturating_sub(height).max(1))
     };
     let focused = app.focus == Focus::Reader && app.mode == Mode::Normal;
-    let mut title = " Reader ".to_string();
-    if app.reader.answer_only {
-        title = " Reader · answer only ".into();
+    let mut parts = vec!["Reader"];
+    if app.reader.whole {
+        parts.push("whole conference");
     }
+    if app.reader.answer_only {
+        parts.push("answer only");
+    }
+    if app.zoom.is_some() {
+        parts.push("zoomed (z: back)");
+    }
+    let title = format!(" {} ", parts.join(" · "));
     let block = pane(&title, area, focused, theme)
         .title_bottom(Line::from(position).alignment(Alignment::Right));
     let page = app.page();
