@@ -79,6 +79,11 @@ pub(crate) fn app(width: u16, height: u16) -> App {
 /// A browser over `confs` at `width`×`height`, as after start-up.
 pub(crate) fn app_over(confs: Vec<Conference>, width: u16, height: u16) -> App {
     let entries = confs.iter().map(Entry::of).collect();
+    app_of(confs, entries, width, height)
+}
+
+/// A browser over `confs` (listed as `entries`) at `width`×`height`, as after start-up.
+pub(crate) fn app_of(confs: Vec<Conference>, entries: Vec<Entry>, width: u16, height: u16) -> App {
     let mut app = App::new(
         Source::Memory(confs),
         entries,

@@ -1,12 +1,11 @@
 //! `L`: the same turn in the next language version, by the turn alignment.
 
 use super::action::Action;
-use super::app::{App, Source};
+use super::app::App;
 use super::fixture::q;
 use super::keymap::Focus;
 use crate::corpus::Entry;
 use crate::model::{Conference, Turn};
-use crate::outlets::Outlets;
 
 fn conf(id: &str, turns: Vec<Turn>) -> Conference {
     let mut c: Conference = serde_json::from_value(serde_json::json!({
@@ -63,15 +62,7 @@ fn versions() -> App {
     let confs = vec![fr, en];
     let mut entries: Vec<Entry> = confs.iter().map(Entry::of).collect();
     crate::versions::link(&mut entries);
-    let mut app = App::new(
-        Source::Memory(confs),
-        entries,
-        Vec::new(),
-        Vec::new(),
-        Outlets::builtin(),
-    );
-    app.update(Action::Resize(120, 40));
-    app
+    super::fixture::app_of(confs, entries, 120, 40)
 }
 
 fn at(app: &App) -> (String, usize) {

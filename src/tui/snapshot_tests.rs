@@ -260,14 +260,7 @@ fn a_list_with_hidden_rows_shows_the_position_at_80x24() {
         .iter()
         .map(crate::corpus::Entry::of)
         .collect::<Vec<_>>();
-    let mut app = App::new(
-        super::app::Source::Memory(confs),
-        entries,
-        Vec::new(),
-        Vec::new(),
-        crate::outlets::Outlets::builtin(),
-    );
-    app.update(Action::Resize(80, 24));
+    let mut app = fixture::app_of(confs, entries, 80, 24);
     let (lines, _) = screen(&app);
     let bottom = |lines: &[String], needle: &str| lines.iter().any(|l| l.contains(needle));
     assert!(bottom(&lines, " 1/28 "), "{}", lines.join("\n"));

@@ -25,6 +25,21 @@ fn huge(bytes: usize) -> (App, Arc<SearchIndex>) {
     (app, index)
 }
 
+/// `huge(bytes)` at 120×40 with its turn typeset, the index ready and the search bar open.
+fn searching(bytes: usize) -> (App, Arc<SearchIndex>) {
+    let (mut app, index) = huge(bytes);
+    app.update(Action::Resize(120, 40));
+    for job in jobs(app.take_effects()) {
+        app.update(Action::Typeset(job.run()));
+    }
+    app.update(Action::IndexReady(Ready {
+        index: Ok(Arc::clone(&index)),
+        note: None,
+    }));
+    app.update(Action::OpenSearch);
+    (app, index)
+}
+
 /// The typesetting jobs among these effects, in order.
 fn jobs(effects: Vec<Effect>) -> Vec<Job> {
     effects
@@ -68,16 +83,7 @@ fn a_huge_turn_is_typeset_off_the_ui_thread_with_a_note_meanwhile() {
 
 #[test]
 fn a_new_query_keeps_the_old_marks_until_the_typesetter_answers() {
-    let (mut app, index) = huge(4 * INLINE_BYTES);
-    app.update(Action::Resize(120, 40));
-    for job in jobs(app.take_effects()) {
-        app.update(Action::Typeset(job.run()));
-    }
-    app.update(Action::IndexReady(Ready {
-        index: Ok(Arc::clone(&index)),
-        note: None,
-    }));
-    app.update(Action::OpenSearch);
+    let (mut app, index) = searching(4 * INLINE_BYTES);
     // `paix`, key by key, each page typeset: the hit list's reader (another width) wraps it.
     for c in "paix".chars() {
         app.update(Action::Insert(c));
@@ -114,16 +120,7 @@ fn a_new_query_keeps_the_old_marks_until_the_typesetter_answers() {
 /// a newer job waiting stops the second part.
 #[test]
 fn a_huge_turn_is_marked_on_screen_first_then_whole() {
-    let (mut app, index) = huge(2 * 1024 * 1024);
-    app.update(Action::Resize(120, 40));
-    for job in jobs(app.take_effects()) {
-        app.update(Action::Typeset(job.run()));
-    }
-    app.update(Action::IndexReady(Ready {
-        index: Ok(Arc::clone(&index)),
-        note: None,
-    }));
-    app.update(Action::OpenSearch);
+    let (mut app, index) = searching(2 * 1024 * 1024);
     let mut asked = Vec::new();
     for c in "paix".chars() {
         app.update(Action::Insert(c));
