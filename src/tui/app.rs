@@ -222,8 +222,9 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// Applies one action; the only place state changes.
-    pub(super) fn update(&mut self, action: Action) {
+    /// Whether `action` acts now (a window too small takes only a few), and what it
+    /// clears first: the passing message, a `]` jump to come back from.
+    fn admit(&mut self, action: &Action) -> bool {
         // A window too small shows only that: keys acting unseen would surprise on resize.
         if self.areas.too_small
             && !matches!(
@@ -238,9 +239,9 @@ impl App {
                     | Action::Counted(_)
             )
         {
-            return;
+            return false;
         }
-        if !outlet::keeps_jump(&action) {
+        if !outlet::keeps_jump(action) {
             self.picker.jump_from = None;
         }
         if !matches!(
@@ -253,6 +254,14 @@ impl App {
                 | Action::Counted(_)
         ) {
             self.message = None;
+        }
+        true
+    }
+
+    /// Applies one action; the only place state changes.
+    pub(super) fn update(&mut self, action: Action) {
+        if !self.admit(&action) {
+            return;
         }
         match action {
             Action::Quit => self.quit = true,
