@@ -28,6 +28,8 @@ mod snapshot_tests;
 mod status_tests;
 mod terminal;
 mod theme;
+#[cfg(test)]
+mod trend_tests;
 mod typeset;
 #[cfg(test)]
 mod typeset_tests;
@@ -79,7 +81,11 @@ pub(crate) fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Res
         return Ok(());
     }
     let typeset_tx = tx.clone();
+    let trend_tx = tx.clone();
     let mut tasks = Tasks {
+        counter: app::Counter::spawn(Arc::clone(&library), move |c| {
+            let _ = trend_tx.send(Event::Counted(c));
+        }),
         library,
         history_path,
         tx: tx.clone(),
@@ -114,6 +120,8 @@ struct Tasks {
     rebuilding: bool,
     /// Lays out huge turns for the reader.
     typesetter: typeset::Typesetter,
+    /// Counts the trend chart's query.
+    counter: app::Counter,
     /// Where the search history is kept (none: this run only).
     history_path: Option<std::path::PathBuf>,
 }
@@ -203,6 +211,7 @@ fn handle(app: &mut App, ev: Event, tasks: &mut Tasks) {
             vec![index_ready(opened, tasks), Action::Reloaded(catalogue)]
         }
         Event::Typeset(t) => vec![Action::Typeset(t)],
+        Event::Counted(c) => vec![Action::Counted(c)],
         Event::Terminate => vec![Action::Quit],
     };
     for a in actions {
@@ -247,6 +256,7 @@ fn perform(effect: Effect, term: &mut terminal::Term, tasks: &Tasks) {
         }
         Effect::Reload => tasks.reload(),
         Effect::Typeset(job) => tasks.typesetter.submit(job),
+        Effect::Trend(job) => tasks.counter.submit(job),
         Effect::SaveHistory(entries) => {
             // A history that cannot be written is only lost for the next run.
             if let Some(path) = &tasks.history_path {

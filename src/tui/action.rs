@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::app::Counted;
 use super::typeset::Typeset;
 use crate::corpus::Entry;
 use crate::problem::Problem;
@@ -62,6 +63,8 @@ pub(super) enum Action {
     ToggleHelp,
     /// Type to filter the conference list.
     FilterConferences,
+    /// The trend chart of the search in place of the reader, or the reader back.
+    ToggleTrend,
     /// Re-read the catalogue and reload the index (conferences imported meanwhile appear).
     Reload,
     /// Type a character into the open text input.
@@ -108,6 +111,8 @@ pub(super) enum Action {
     Reloaded(Catalogue),
     /// The typesetter laid out a page.
     Typeset(Typeset),
+    /// The counter thread counted a trend.
+    Counted(Counted),
 }
 
 /// An answer of the search worker for one generation.

@@ -7,6 +7,7 @@ mod outlet;
 mod reader;
 mod results;
 mod source;
+mod trend;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -27,6 +28,7 @@ use crate::search::{Query, SearchIndex};
 
 pub(super) use results::{Row, RowSource};
 pub(super) use source::Source;
+pub(super) use trend::{Counted, Counter, TrendJob, TrendView};
 
 /// Work the event loop does for `update` (terminal writes, threads, the search worker).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +45,8 @@ pub(super) enum Effect {
     Typeset(Job),
     /// Save the search history (these queries, oldest first).
     SaveHistory(Vec<String>),
+    /// Count the trend of a query on the counter thread.
+    Trend(TrendJob),
 }
 
 /// Whether the index can answer yet.
@@ -134,6 +138,8 @@ pub(super) struct App {
     pub(crate) row_source: RowSource,
     pub(crate) hits: Cursor,
     pub(crate) picker: Picker,
+    /// The trend chart (`t`).
+    pub(crate) trend: TrendView,
     pub(crate) index: IndexState,
     outlet_refs: Option<(String, Vec<crate::search::TurnRef>)>,
     pub(crate) mouse: bool,
@@ -185,6 +191,7 @@ impl App {
             row_source: RowSource::Search,
             hits: Cursor::default(),
             picker: Picker::default(),
+            trend: TrendView::default(),
             index: IndexState::Opening,
             outlet_refs: None,
             mouse: true,
@@ -224,6 +231,7 @@ impl App {
                     | Action::IndexReady(_)
                     | Action::Reloaded(_)
                     | Action::Typeset(_)
+                    | Action::Counted(_)
             )
         {
             return;
@@ -235,6 +243,7 @@ impl App {
                 | Action::IndexReady(_)
                 | Action::Wheel(..)
                 | Action::Typeset(_)
+                | Action::Counted(_)
         ) {
             self.message = None;
         }
@@ -305,7 +314,10 @@ impl App {
             Action::IndexReady(r) => self.index_ready(r),
             Action::Reloaded(c) => self.reloaded(c),
             Action::Typeset(t) => self.typeset(t),
+            Action::ToggleTrend => self.toggle_trend(),
+            Action::Counted(c) => self.counted(c),
         }
+        self.ask_trend();
         self.refresh();
     }
 

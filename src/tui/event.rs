@@ -9,6 +9,7 @@ use crossterm::event::{
 };
 
 use super::action::{Action, Catalogue};
+use super::app::Counted;
 use super::keymap::{Focus, Mode, keymap};
 use super::typeset::Typeset;
 use crate::search::{IndexError, Results, SearchIndex};
@@ -22,6 +23,8 @@ pub(super) enum Event {
     Reloaded(Catalogue, Result<(SearchIndex, Option<String>), IndexError>),
     /// A page the typesetter laid out.
     Typeset(Typeset),
+    /// A trend the counter counted.
+    Counted(Counted),
     /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: leave as on `q`, so the terminal is restored.
     Terminate,
 }

@@ -189,6 +189,7 @@ pub(super) const BINDINGS: &[Binding] = &[
     b(&[ch('N')], A::PrevMatch, S::Browsing, "previous match in the reader", None),
     b(&[ch('y')], A::CopyCitation, S::Browsing, "copy the turn as a citation (OSC 52)", Some("quote")),
     b(&[ch('a')], A::ToggleAnswerOnly, S::Browsing, "answer only ↔ question and answer", None),
+    b(&[ch('t')], A::ToggleTrend, S::Browsing, "trend chart of the search's hits, by language (t: back)", None),
     b(&[ch('L')], A::OtherLanguage, S::Browsing, "the same turn in the next language version (zh, en, fr)", None),
     b(&[ch('c')], A::ToggleWhole, S::Browsing, "whole conference in one scroll ↔ one turn at a time", None),
     b(&[ch('z')], A::ToggleZoom, S::Browsing, "zoom: the reader alone, full width (z or Esc: back)", None),

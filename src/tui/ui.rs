@@ -4,6 +4,7 @@ mod bars;
 mod lists;
 mod overlays;
 mod reader;
+mod trend;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -39,7 +40,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App) -> Areas {
     lists::conferences(frame, app, theme);
     lists::turns(frame, app, theme);
     lists::hits(frame, app, theme);
-    reader::reader(frame, app, theme);
+    if app.trend.on {
+        trend::chart(frame, app, theme);
+    } else {
+        reader::reader(frame, app, theme);
+    }
     bars::search_bar(frame, app, theme);
     bars::status(frame, app, theme);
     bars::footer(frame, app, theme);
