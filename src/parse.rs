@@ -25,6 +25,7 @@ mod named;
 mod names;
 mod stream;
 mod tags;
+mod wrapped;
 mod yearless;
 
 use crate::model::Turn;
@@ -126,16 +127,27 @@ fn text_with(
     if text.trim().is_empty() {
         return Err(empty());
     }
+    let lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let (text, strong) = markdown::unmark(&tidy(line));
+            wrapped::Printed {
+                text,
+                line: i + 1,
+                strong,
+            }
+        })
+        .collect();
     let mut paras = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let (line_text, strong) = markdown::unmark(&tidy(line));
-        let pieces = labels::split_inline(&line_text, outlets);
+    for l in wrapped::rejoin(lines, outlets) {
+        let pieces = labels::split_inline(&l.text, outlets);
         let whole = pieces.len() == 1;
         for piece in pieces {
             paras.push(Para {
                 text: piece.to_string(),
-                line: i + 1,
-                strong: strong && whole,
+                line: l.line,
+                strong: l.strong && whole,
             });
         }
     }

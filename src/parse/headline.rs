@@ -59,18 +59,47 @@ const ROLE: &[&str] = &[
 /// The longest lead sentence read for a date: a paragraph of text is not a lead.
 const MAX_LEAD: usize = 300;
 
+/// Whether a line names the spokesperson's office (`Foreign Ministry Spokesperson`, `发言人`).
+pub(super) fn names_the_office(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ROLE.iter().any(|r| lower.contains(r))
+}
+
 /// The conference date given by a lead sentence before the first turn, one that names the
-/// spokesperson by role and name and prints a full date (`On 9 April 2024, spokesperson
-/// Lin Jian answered…`, `2024年4月9日，外交部发言人林剑回答了记者提问。`).
+/// spokesperson by role, and by name or the conference, and prints a full date (`On 9 April
+/// 2024, spokesperson Lin Jian answered…`, `2024年4月9日，外交部发言人林剑回答了记者提问。`,
+/// `Le porte-parole … a tenu le 3 mars 2023 la conférence de presse régulière`).
 pub(super) fn lead_date(text: &str) -> Option<String> {
     if text.chars().count() > MAX_LEAD {
         return None;
     }
-    let lower = text.to_lowercase();
-    let role = ROLE.iter().any(|r| lower.contains(r));
-    (role && names::find_in(text).is_some())
+    let named = names::find_in(text).is_some() || super::header::mentions_conference(text);
+    (names_the_office(text) && named)
         .then(|| dates::iso(text))
         .flatten()
+}
+
+/// A news agency's dateline: `BEIJING, March 3 (Xinhua) --`, `PÉKIN, 3 mars (Xinhua) --`,
+/// `新华社北京3月3日电`, `中新网北京3月3日电（记者 张三）`.
+static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2},\s*[^()]{3,30}?\s*\([^()]{2,40}\)\s*(?:--|—|–|-)|[^\s，。：:]{0,12}?(?:北京|Beijing)(?:\d{4}年)?\d{1,2}月\d{1,2}日电)",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a paragraph opens with a news agency's dateline.
+pub(super) fn dateline(text: &str) -> bool {
+    DATELINE.is_match(text)
+}
+
+/// The conference date a reprint states before the first turn: its dateline's day (the day of
+/// the story, the conference's), else a lead sentence's date.
+pub(super) fn conference_date(text: &str) -> Option<String> {
+    DATELINE
+        .find(text)
+        .and_then(|m| dates::iso(m.as_str()))
+        .or_else(|| lead_date(text))
 }
 
 #[cfg(test)]
@@ -143,5 +172,31 @@ mod tests {
             None
         );
         assert_eq!(lead_date("2024年4月9日，林剑将出席论坛。"), None);
+    }
+
+    #[test]
+    fn datelines_date_the_conference() {
+        for (s, want) in [
+            (
+                "BEIJING, March 3, 2023 (Xinhua) -- Chinese Foreign Ministry spokesperson Wang Wenbin said",
+                "2023-03-03",
+            ),
+            (
+                "Beijing, 3 March 2023 (AFP) - China said on Friday",
+                "2023-03-03",
+            ),
+            ("PÉKIN, 3 mars 2023 (Xinhua) --", "2023-03-03"),
+            (
+                "新华社北京2023年3月3日电 外交部发言人汪文斌3日表示",
+                "2023-03-03",
+            ),
+        ] {
+            assert_eq!(conference_date(s).as_deref(), Some(want), "{s}");
+        }
+        // A date inside a sentence is no dateline.
+        assert_eq!(
+            conference_date("China and France, on March 3, 2023 (Friday) - signed a deal"),
+            None
+        );
     }
 }

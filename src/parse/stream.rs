@@ -77,7 +77,7 @@ pub(super) fn conferences(
                         if b.date.is_none()
                             && let Some((head, _)) = text.split_once([':', '：'])
                         {
-                            b.date = headline::lead_date(head);
+                            b.date = headline::conference_date(head);
                         }
                     }
                     b.answer(speaker, rest, text, p.line);
@@ -132,17 +132,19 @@ fn asks_before_an_answer(text: &str, next: Option<&Para>, outlets: &Outlets) -> 
 /// title without a date, meta lines, captions); `false` when it is conference text.
 fn read_header_line(b: &mut Builder, text: &str) -> bool {
     let noise = furniture::is_header_noise(text);
+    // The conference's day from a lead or a dateline, before a publishing stamp is read from it.
+    if b.date.is_none()
+        && let Some(date) = headline::conference_date(text)
+    {
+        b.date = Some(date);
+        // A dateline in front of the story's own text keeps that text.
+        return noise || headline::lead_date(text).is_some();
+    }
     if let Some(stamp) = header::published(text).filter(|_| noise) {
         if b.published.is_none() && !header::mentions_conference(text) {
             b.stamp_date = dates::iso(text);
             b.published = Some(stamp);
         }
-        return true;
-    }
-    if b.date.is_none()
-        && let Some(date) = headline::lead_date(text)
-    {
-        b.date = Some(date);
         return true;
     }
     if b.title.is_none() && header::undated_title(text) {

@@ -7,12 +7,20 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Para, dates, header};
+use super::{Para, dates, header, headline};
 
 /// `Month D` at a title's end (English month names, as the ministry prints them).
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// `Month D` anywhere in a lead sentence or a dateline (`…the press conference on March 3.`).
+static MONTH_DAY_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b",
     )
     .expect("valid regex")
 });
@@ -82,17 +90,26 @@ impl YearContext {
 
 /// Adds the year to conference titles that lack one, when the context gives it.
 pub(crate) fn complete(paras: &mut [Para], context: &YearContext) {
-    let page = paras
-        .iter()
-        .take(DATE_LINE_WITHIN)
+    let top = || paras.iter().take(DATE_LINE_WITHIN);
+    // The page's date line, else a date printed anywhere near the top (`© 2023`-less reprints
+    // that say `On March 1, 2023, …` in their lead).
+    let page = top()
         .filter(|p| p.text.chars().count() <= MAX_DATE_LINE)
         .find_map(|p| dates::iso(&p.text))
+        .or_else(|| top().find_map(|p| dates::iso(&p.text)))
         .and_then(|iso| parse_iso(&iso));
     for p in paras.iter_mut().filter(|p| p.text.len() <= 400) {
-        if !header::mentions_conference(&p.text) || dates::find(&p.text).is_some() {
+        if dates::find(&p.text).is_some() {
             continue;
         }
-        if let Some(dated) = with_year(&p.text, |m, d| context.year_of(m, d, page)) {
+        // Titles print the day last; a lead (`…hosted the press conference on March 3.`) or a
+        // dateline (`BEIJING, March 3 (Xinhua) --`) anywhere.
+        let anywhere = headline::dateline(&p.text)
+            || header::mentions_conference(&p.text) && headline::names_the_office(&p.text);
+        if !anywhere && !header::mentions_conference(&p.text) {
+            continue;
+        }
+        if let Some(dated) = with_year(&p.text, anywhere, |m, d| context.year_of(m, d, page)) {
             p.text = dated;
         }
     }
@@ -100,8 +117,17 @@ pub(crate) fn complete(paras: &mut [Para], context: &YearContext) {
 
 /// `title` with `year` written into its month and day, as each language prints it
 /// (`September 10, 2018`, `2024年9月30日`, `30 septembre 2024`).
-fn with_year(title: &str, year_of: impl Fn(u32, u32) -> Option<i32>) -> Option<String> {
-    if let Some(c) = MONTH_DAY.captures(title) {
+fn with_year(
+    title: &str,
+    anywhere: bool,
+    year_of: impl Fn(u32, u32) -> Option<i32>,
+) -> Option<String> {
+    let english = if anywhere {
+        &MONTH_DAY_ANYWHERE
+    } else {
+        &MONTH_DAY
+    };
+    if let Some(c) = english.captures(title) {
         let (month, day) = (month_number(&c[1])?, c[2].parse::<u32>().ok()?);
         let end = c.get(0)?.end();
         let year = year_of(month, day)?;

@@ -198,8 +198,15 @@ fn lower_case_words_before_a_colon_are_no_labels() {
         "AFP : Quelle est la position de la Chine ?\nMao Ning : La Chine reste attachée\nà : premièrement, la souveraineté ; deuxièmement, le dialogue.\nReuters : Le ministre viendra-t-il ?\nMao Ning : J'ai bien noté vos deux\nquestions : la première porte sur le commerce.",
     );
     assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
-    assert_eq!(fr.turns[0].answer.len(), 2);
-    assert_eq!(fr.turns[1].answer.len(), 2);
+    // The lines broken mid-sentence read as one sentence again.
+    assert_eq!(
+        fr.turns[0].answer,
+        ["La Chine reste attachée à : premièrement, la souveraineté ; deuxièmement, le dialogue."]
+    );
+    assert_eq!(
+        fr.turns[1].answer,
+        ["J'ai bien noté vos deux questions : la première porte sur le commerce."]
+    );
 }
 
 // Class: outlets named with their country in front.
@@ -321,4 +328,123 @@ fn boilerplate_after_the_last_answer_is_left_out() {
         assert_eq!(c.turns.len(), 1, "{text}");
         assert_eq!(c.turns[0].answer, [last], "{text}");
     }
+}
+
+// Class: the conference's date from a lead sentence or a dateline, not the reprint's date.
+
+#[test]
+fn a_lead_sentence_gives_the_conference_date() {
+    for (text, date) in [
+        (
+            "China urges restraint\nPublished: 2023-03-04 09:12\nForeign Ministry Spokesperson Wang Wenbin hosted the regular press conference on March 3, 2023.\nAFP: Any comment on the report?\nWang Wenbin: We have noted it.",
+            "2023-03-03",
+        ),
+        (
+            "La Chine appelle à la retenue\nPublié le 4 mars 2023\nLe porte-parole du ministère des Affaires étrangères a tenu le 3 mars 2023 la conférence de presse régulière.\nAFP : Un commentaire ?\nWang Wenbin : Nous l'avons noté.",
+            "2023-03-03",
+        ),
+        (
+            // The year from the page's date line.
+            "外交部发言人汪文斌3月3日主持例行记者会\n发布时间：2023-03-04 08:00\n法新社记者：有何评论？\n汪文斌：我们注意到了。",
+            "2023-03-03",
+        ),
+        (
+            "中方呼吁克制\n发布时间：2023-03-04 08:00\n外交部发言人汪文斌3月3日主持例行记者会，回答了中外记者提问。\n法新社记者：有何评论？\n汪文斌：我们注意到了。",
+            "2023-03-03",
+        ),
+        (
+            "China urges restraint\nUpdated: 2023-03-04\nForeign Ministry Spokesperson Wang Wenbin hosted the regular press conference on March 3.\nAFP: Any comment on the report?\nWang Wenbin: We have noted it.",
+            "2023-03-03",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.date.as_deref(), Some(date), "{text}");
+        assert_eq!(shape(&c).len(), 1, "{text}: {:?}", shape(&c));
+        assert!(!shape(&c).contains(&"S".to_string()), "{text}");
+    }
+}
+
+#[test]
+fn a_dateline_gives_the_conference_date() {
+    for (text, date) in [
+        (
+            "China urges restraint\n2023-03-04 10:15\nBEIJING, March 3 (Xinhua) -- The following is the transcript of the regular press conference.\nAFP: Any comment?\nWang Wenbin: We have noted it.",
+            "2023-03-03",
+        ),
+        (
+            "La Chine appelle à la retenue\nPublié le 4 mars 2023\nPÉKIN, 3 mars (Xinhua) --\nAFP : Un commentaire ?\nWang Wenbin : Nous l'avons noté.",
+            "2023-03-03",
+        ),
+        (
+            "中方呼吁克制\n2023-03-04 10:15\n新华社北京3月3日电 外交部发言人汪文斌回答了记者提问。\n法新社记者：有何评论？\n汪文斌：我们注意到了。",
+            "2023-03-03",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.date.as_deref(), Some(date), "{text}");
+    }
+}
+
+// Class: text pasted from a PDF.
+
+#[test]
+fn a_pdf_paste_is_joined_back_as_it_reads() {
+    let en = one(
+        "Foreign Ministry Spokesperson Wang Wenbin's Regular Press\nConference on March 3, 2023\n\nAFP: What is China's comment on the report that the two sides\nwill resume talks next week?\nWang Wenbin: We have noted the report. China and the EU will continue to strengthen coopera-\n\n- 3 -\n\ntion in trade and investment, and we hope the talks\nwill be productive.\nReuters: Will the minister attend?\nWang Wenbin: I have no information to offer.\nPage 4 of 7\n",
+    );
+    assert_eq!(en.date.as_deref(), Some("2023-03-03"));
+    assert_eq!(en.spokesperson.as_deref(), Some("Wang Wenbin"));
+    assert_eq!(shape(&en), ["AFP→AFP", "Reuters→Reuters"]);
+    assert_eq!(
+        en.turns[0].question,
+        ["What is China's comment on the report that the two sides will resume talks next week?"]
+    );
+    assert_eq!(
+        en.turns[0].answer,
+        [
+            "We have noted the report. China and the EU will continue to strengthen cooperation in trade and investment, and we hope the talks will be productive."
+        ]
+    );
+    assert_eq!(en.turns[1].answer, ["I have no information to offer."]);
+    let fr = one(
+        "Conférence de presse du 3 mars 2023 tenue par le porte-parole du\nministère des Affaires étrangères Wang Wenbin\nAFP : La Chine et l'Union européenne vont-elles reprendre les négocia-\ntions la semaine prochaine ?\nWang Wenbin : Nous avons pris note de ces informations et nous espérons\nque les discussions seront fructueuses.\n3\nReuters : Le ministre sera-t-il présent ?\nWang Wenbin : Je n'ai pas d'information à ce sujet.",
+    );
+    assert_eq!(fr.spokesperson.as_deref(), Some("Wang Wenbin"));
+    assert_eq!(shape(&fr), ["AFP→AFP", "Reuters→Reuters"]);
+    assert_eq!(
+        fr.turns[0].question,
+        [
+            "La Chine et l'Union européenne vont-elles reprendre les négociations la semaine prochaine ?"
+        ]
+    );
+    assert_eq!(fr.turns[0].answer.len(), 1, "{:?}", fr.turns[0].answer);
+}
+
+#[test]
+fn a_chinese_pdf_paste_wrapped_at_a_fixed_width_is_joined_back() {
+    let zh = one(
+        "2023年3月3日外交部发言人汪文斌主持例\n行记者会\n法新社记者：有报道称，中欧双方将于下周恢复经贸磋商，并就投资协定\n的后续安排交换意见。中方能否证实？\n汪文斌：我们注意到有关报道。中方愿同欧方一道，继续加强在贸易和投资\n领域的合作，推动双边关系持续健康稳定发展，为世界经济复苏注入更多\n确定性和正能量。\n第 3 页 共 7 页\n路透社记者：部长是否会出席有关会议？请问中方对此有何安排和考虑？\n汪文斌：我目前没有可以提供的信息，中方将适时发布相关消息，请大家\n保持关注。",
+    );
+    assert_eq!(zh.date.as_deref(), Some("2023-03-03"));
+    assert_eq!(shape(&zh), ["法新社记者→AFP", "路透社记者→Reuters"]);
+    assert_eq!(zh.turns[0].question.len(), 1, "{:?}", zh.turns[0].question);
+    assert_eq!(zh.turns[0].answer.len(), 1, "{:?}", zh.turns[0].answer);
+    assert!(zh.turns[0].answer[0].contains("在贸易和投资领域的合作"));
+    assert_eq!(zh.turns[1].answer.len(), 1, "{:?}", zh.turns[1].answer);
+}
+
+#[test]
+fn a_text_with_a_paragraph_a_line_is_left_as_it_is() {
+    let c = one(
+        "AFP: Any comment on the report\nA: No.\nReuters: Will the minister attend?\nWang Wenbin: The minister will attend the meeting\nas announced earlier.\nI have nothing more to add.",
+    );
+    assert_eq!(shape(&c), ["AFP→AFP", "Reuters→Reuters"]);
+    assert_eq!(c.turns[0].question, ["Any comment on the report"]);
+    assert_eq!(
+        c.turns[1].answer,
+        [
+            "The minister will attend the meeting as announced earlier.",
+            "I have nothing more to add."
+        ]
+    );
 }
