@@ -73,7 +73,7 @@ fn tui(dir: &Path) -> Result<u8, String> {
     let (library, note) = Library::open(dir)?;
     // The status line names the sample on its right already; the left says what to do,
     // short enough to be read whole beside it at 80 columns.
-    let note = note.map(|_| "import yours: briefings import PATH".to_string());
+    let note = note.map(|_| crate::tui::SAMPLE_NOTE.to_string());
     let (outlets, warn) = crate::outlets::Outlets::with_user_file();
     let notes: Vec<String> = note.into_iter().chain(warn).collect();
     crate::tui::run(library, notes, outlets).map(|()| 0)

@@ -35,10 +35,11 @@ impl Report {
     /// The one-line summary CLI.md asks for.
     pub(crate) fn summary(&self) -> String {
         format!(
-            "imported {} conference{} ({} turns) from {} file{}; {} warning{}, {} file{} failed",
+            "imported {} conference{} ({} turn{}) from {} file{}; {} warning{}, {} file{} failed",
             self.written.len(),
             plural(self.written.len()),
             self.turns(),
+            plural(self.turns()),
             self.files,
             plural(self.files),
             self.warnings.len(),

@@ -51,6 +51,10 @@ use crate::library::Library;
 use crate::outlets::Outlets;
 use crate::search::{DAMAGED, IndexError, SearchIndex, SearchService, quietly};
 
+/// The status line's note on the bundled sample: what to do, short enough to be read whole
+/// beside the corpus name at 80 columns (`status_tests`).
+pub(crate) const SAMPLE_NOTE: &str = "import yours: briefings import PATH";
+
 /// Runs the browser on `library` until the user quits. `notes` are start-up
 /// remarks for the status line (e.g. "showing the bundled sample").
 pub(crate) fn run(library: Library, notes: Vec<String>, outlets: Outlets) -> Result<(), String> {

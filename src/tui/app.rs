@@ -160,6 +160,8 @@ pub(super) struct App {
     pub(crate) size: (u16, u16),
     pub(crate) areas: Areas,
     cache: HashMap<String, Arc<Conference>>,
+    /// Per turn of the selected conference: the languages holding its counterpart.
+    pub(crate) counterparts: Vec<Vec<String>>,
     pages: HashMap<PageKey, Arc<Page>>,
     /// Turns wrapped without marks, keyed with `highlight: 0`.
     wrapped: HashMap<PageKey, Arc<Wrapped>>,
@@ -209,6 +211,7 @@ impl App {
             size: (80, 24),
             areas: Areas::default(),
             cache: HashMap::new(),
+            counterparts: Vec::new(),
             pages: HashMap::new(),
             wrapped: HashMap::new(),
         };

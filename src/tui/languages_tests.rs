@@ -104,6 +104,28 @@ fn l_opens_the_aligned_turn_of_the_next_language_and_says_when_there_is_none() {
     assert_eq!(at(&app), ("2025-05-06-fr".into(), 1));
 }
 
+/// The turn list marks the turns found in another language; a question the translation
+/// leaves out has no mark.
+#[test]
+fn turns_with_a_counterpart_are_marked_in_the_list() {
+    let mut app = versions();
+    assert_eq!(at(&app).0, "2025-05-06-fr", "the entries' order");
+    assert_eq!(app.counterparts, [vec!["en"], vec!["en"]]);
+    app.update(Action::Down);
+    assert_eq!(at(&app).0, "2025-05-06-en");
+    assert_eq!(app.counterparts, [vec!["fr"], vec![], vec!["fr"]]);
+    let (lines, _) = super::snapshot_tests::screen(&app);
+    let row = |who: &str| {
+        lines
+            .iter()
+            .find(|l| l.contains(who))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(row("AFP ").contains("⇄ The 145"), "{}", lines.join("\n"));
+    assert!(!row("Reuters").contains('⇄'), "{}", lines.join("\n"));
+}
+
 #[test]
 fn l_without_another_version_says_so() {
     let mut app = super::fixture::app(120, 40);

@@ -563,3 +563,31 @@ fn an_impossible_date_or_a_filter_given_twice_is_said_and_not_searched() {
         assert!(lines[0].contains(said), "{typed}: {}", lines[0]);
     }
 }
+
+/// Whole conference: `n` goes to a match in another turn; that turn is the one read —
+/// selected in the list, cited by `y` — even when the screen's top shows the turn before.
+#[test]
+fn in_the_whole_conference_the_turn_of_the_match_is_the_one_read() {
+    let (mut app, index) = ready(80, 24);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, &index, "thaïlandaise");
+    app.update(Action::Accept);
+    app.update(Action::Open);
+    assert_eq!(app.turns.selected, 2, "the hit's turn");
+    app.update(Action::ToggleWhole);
+    pump(&mut app, &index);
+    app.update(Action::Top);
+    app.update(Action::FocusNext);
+    app.update(Action::NextMatch);
+    let (scroll, _, _) = app.reader_position();
+    let top_turn = app.page().turn_at(scroll);
+    assert_eq!(
+        app.turns.selected, 2,
+        "the match's turn, the top shows {top_turn:?}"
+    );
+    assert_ne!(
+        top_turn,
+        Some(2),
+        "the case this test is for: the top shows another turn"
+    );
+}

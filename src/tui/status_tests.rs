@@ -92,3 +92,23 @@ fn a_window_too_small_takes_only_quit_and_help() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+/// The bundled sample at 80 columns: the note and the corpus name both read whole.
+#[test]
+fn the_sample_notice_fits_at_80_columns() {
+    use super::app::{App, Source};
+    let corpus = Arc::new(crate::corpus::Corpus::sample());
+    let (entries, problems) = corpus.catalog();
+    let mut app = App::new(
+        Source::Corpus(corpus),
+        entries,
+        problems,
+        vec![super::SAMPLE_NOTE.to_string()],
+        crate::outlets::Outlets::builtin(),
+    );
+    app.update(Action::Resize(80, 24));
+    let line = status(&app);
+    assert!(line.contains(super::SAMPLE_NOTE), "{line}");
+    assert!(line.contains("illustrative sample · "), "{line}");
+    assert!(!line.contains('…'), "nothing cut: {line}");
+}

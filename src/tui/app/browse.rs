@@ -116,6 +116,7 @@ impl App {
             return;
         }
         self.conf = self.load(&id);
+        self.counterparts = self.counterparts_of(i);
         self.turns = crate::tui::cursor::Cursor::default();
         self.turn_changed();
     }

@@ -6,6 +6,28 @@ use crate::tui::keymap::Focus;
 use crate::tui::layout::View;
 
 impl App {
+    /// For each turn of the conference of entry `entry`, the other languages in which the
+    /// turn alignment finds it (the turn list marks them).
+    pub(super) fn counterparts_of(&mut self, entry: usize) -> Vec<Vec<String>> {
+        let e = &self.entries[entry];
+        let (id, versions) = (e.id.clone(), e.versions.clone());
+        let Some(ours) = self.load(&id) else {
+            return Vec::new();
+        };
+        let mut langs = vec![Vec::new(); ours.turns.len()];
+        for (lang, other) in versions {
+            let Some(theirs) = self.load(&other) else {
+                continue;
+            };
+            for (turn, pair) in crate::align::align(&ours, &theirs).iter().enumerate() {
+                if pair.is_some() {
+                    langs[turn].push(lang.clone());
+                }
+            }
+        }
+        langs
+    }
+
     /// The turn under the cursor in the next language version of its conference (in the
     /// order of language codes, round), or the nearest turn there when the translation
     /// leaves it out, said in the status line.

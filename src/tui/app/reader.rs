@@ -242,7 +242,14 @@ impl App {
         self.reader.scroll = line
             .saturating_sub(self.reader_height() / 3)
             .min(self.max_scroll());
-        self.follow_turn();
+        // Whole conference: the turn of the match is the one read (cited by `y`, followed
+        // by `]`), not the one at the top of the screen.
+        if self.reader.whole
+            && self.view == View::Browse
+            && let Some(t) = self.reader.page.turn_at(line)
+        {
+            self.turns.selected = t;
+        }
         self.message = Some(format!("Match {} of {n}", i + 1));
     }
 

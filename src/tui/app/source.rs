@@ -29,7 +29,7 @@ impl Source {
     /// What the status line calls this corpus.
     pub(crate) fn describe(&self) -> String {
         match self {
-            Source::Corpus(c) if c.is_sample() => "sample · illustrative text".into(),
+            Source::Corpus(c) if c.is_sample() => "illustrative sample".into(),
             Source::Corpus(c) => c.describe(),
             Source::Memory(_) => "in-memory corpus".into(),
         }

@@ -91,11 +91,16 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
             .min((inner_w / 2).min(24));
         for i in app.turns.visible(conf.turns.len(), inner_height(area)) {
             let t = &conf.turns[i];
-            let mark = match (t.cut.is_some(), t.follow_up) {
+            let mut mark = match (t.cut.is_some(), t.follow_up) {
                 (true, _) => "✂ ",
                 (false, true) => "↳ ",
                 (false, false) => "",
-            };
+            }
+            .to_string();
+            if app.counterparts.get(i).is_some_and(|l| !l.is_empty()) {
+                // In another language too: `L` goes there.
+                mark.insert_str(0, "⇄ ");
+            }
             // A long outlet name is cut, never the preview's room.
             let name = pad(&truncate(&names[i], col), col);
             let first = t
@@ -103,7 +108,7 @@ pub(super) fn turns(frame: &mut Frame, app: &App, theme: Theme) {
                 .first()
                 .or(t.answer.first())
                 .map_or("", |p| p.lines().next().unwrap_or(""));
-            let rest = inner_w.saturating_sub(wrap::width(&name) + 1 + wrap::width(mark));
+            let rest = inner_w.saturating_sub(wrap::width(&name) + 1 + wrap::width(&mark));
             let label = if t.kind == TurnKind::Statement {
                 theme.dim()
             } else {
