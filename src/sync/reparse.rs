@@ -140,9 +140,13 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
                     out.written.push(conf);
                 }
                 Err(e) => {
-                    out.failures.push(format!("{}: {e}", entry.url));
-                    entry.conference = None;
-                    entry.problem = Some(e.to_string());
+                    // Not written (a full disk): the stored conference stays, and so does the
+                    // manifest's link to it; only a conference now made elsewhere replaces it.
+                    out.failures.push(format!(
+                        "{}: {e}; conference {} kept as it is",
+                        entry.url, conf.id
+                    ));
+                    entry.conference.clone_from(&before);
                 }
             }
         }

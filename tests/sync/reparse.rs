@@ -161,3 +161,50 @@ fn reparse_of_a_wrong_path_or_a_corpus_never_synced_fails_and_creates_nothing() 
     assert!(se.contains("no raw pages: nothing to reparse"), "{se}");
     assert!(!app.corpus().join("raw").exists(), "raw/ was created");
 }
+
+/// Failed before the fix: a reparse whose writes fail (a full disk; here a file-size
+/// limit, which root cannot bypass as it does permissions) removed every conference it
+/// could not rewrite. Now each stays as it was, and the reparse says why and exits 1.
+#[test]
+fn a_reparse_that_cannot_write_keeps_every_conference() {
+    let Some(root) = mirror_root() else { return };
+    let site = two_pages(&root, "reparse-full");
+    assert_eq!(site.sync(&[]).status.code(), Some(0));
+    let july = [
+        conference_file(&site, "2020-07-03-zh"),
+        conference_file(&site, "2020-07-02-zh"),
+    ];
+    let kept: Vec<Vec<u8>> = july.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert!(
+        kept.iter().all(|k| k.len() > 8192),
+        "larger than the limit below"
+    );
+    let cmd = site.app.command();
+    let mut sh = std::process::Command::new("sh");
+    // SIGXFSZ ignored: a write past the limit fails with EFBIG instead of killing.
+    sh.arg("-c")
+        .arg(r#"trap '' XFSZ; ulimit -f 8; exec "$0" "$@""#)
+        .arg(cmd.get_program())
+        .args(["import", "--reparse"]);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    let out = sh.output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("2020-07-03-zh") || err.contains("File too large"),
+        "{err}"
+    );
+    for (file, bytes) in july.iter().zip(&kept) {
+        assert_eq!(
+            &std::fs::read(file).unwrap(),
+            bytes,
+            "{} kept",
+            file.display()
+        );
+    }
+}
