@@ -140,12 +140,9 @@ pub(crate) fn reparse(corpus: &Path, outlets: &Outlets) -> Result<Reparsed, Stri
                     out.written.push(conf);
                 }
                 Err(e) => {
-                    // Not written (a full disk): the stored conference stays, and so does the
-                    // manifest's link to it; only a conference now made elsewhere replaces it.
-                    out.failures.push(format!(
-                        "{}: {e}; conference {} kept as it is",
-                        entry.url, conf.id
-                    ));
+                    // Not written (a full disk): the stored conference and its link stay.
+                    let kept = format!("{}: {e}; conference {} kept as it is", entry.url, conf.id);
+                    out.failures.push(kept);
                     entry.conference.clone_from(&before);
                 }
             }
