@@ -60,14 +60,20 @@ fn ms(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
 }
 
-/// The child: open the index once, then time each analysis.
-pub fn child_main() {
+/// In a child: the index of the corpus `BRIEFINGS_PERF_CORPUS` names, opened once, and
+/// the built-in outlets (the analysis and Han children share it).
+pub fn opened() -> (Library, briefings::search::SearchIndex, Outlets) {
     let dir = std::env::var_os(CORPUS).expect("BRIEFINGS_PERF_CORPUS names the corpus");
     let library = Library::at(Path::new(&dir)).unwrap_or_else(|e| panic!("{e}"));
     let (index, _) = library
         .index()
         .unwrap_or_else(|e| panic!("open the index: {e}"));
-    let outlets = Outlets::builtin();
+    (library, index, Outlets::builtin())
+}
+
+/// The child: open the index once, then time each analysis.
+pub fn child_main() {
+    let (library, index, outlets) = opened();
     let (mut trend, mut split, mut kwic, mut similar) = (vec![], vec![], vec![], vec![]);
     let (mut matched, mut lines, mut found) = (0, 0, 0);
     let mut turns = Vec::new();

@@ -14,8 +14,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use briefings::library::Library;
-use briefings::outlets::Outlets;
 use briefings::search::parse_query;
 
 use super::config::Config;
@@ -135,12 +133,7 @@ fn row(out: &mut String, what: &str, name: &str, walls: &[f64], bytes: u64) {
 
 /// The child: each query `REPEAT` times on the opened index, one table row each.
 pub fn child_main() {
-    let dir = std::env::var_os(CORPUS).expect("BRIEFINGS_PERF_CORPUS names the corpus");
-    let library = Library::at(Path::new(&dir)).unwrap_or_else(|e| panic!("{e}"));
-    let (index, _) = library
-        .index()
-        .unwrap_or_else(|e| panic!("open the index: {e}"));
-    let outlets = Outlets::builtin();
+    let (_, index, outlets) = super::analysis::opened();
     for q in QUERIES {
         let mut times = Vec::new();
         let mut total = 0;
